@@ -1,0 +1,17 @@
+/** Encode one value for PostgreSQL's COPY text format. */
+export function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N'
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'boolean') return value ? 't' : 'f'
+  if (Array.isArray(value)) return `{${value.map((v) => JSON.stringify(String(v))).join(',')}}`
+  if (typeof value === 'object') return escape(JSON.stringify(value))
+  return escape(String(value))
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)
+}
+
+export function copyLine(row: readonly unknown[]): string {
+  return `${row.map(copyValue).join('\t')}\n`
+}
