@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+// The only place that reads process.env.
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).optional(),
+  DEMO: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  NODE_ENV: z.string().default('production'),
+  /** Trust X-Forwarded-* (behind a reverse proxy): marks cookies Secure when the proxy says https. */
+  TRUST_PROXY: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
+})
+
+export type Env = z.infer<typeof schema>
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!
+    throw new Error(`Configuration error: ${first.path.join('.')}: ${first.message}`)
+  }
+  return parsed.data
+}
