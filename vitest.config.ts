@@ -4,12 +4,17 @@ import { defineConfig } from 'vitest/config'
 // One vitest config for the whole tree, split into projects by environment.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/engine-count-reporter.ts'],
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{db,metrics,contracts,importer,exporter}/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'packages/{db,metrics,contracts,importer,exporter}/src/**/*.test.ts',
+            'apps/api/src/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

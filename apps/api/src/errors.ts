@@ -14,30 +14,57 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details)
+export const badRequest = (message: string, details?: unknown) =>
+  new ApiError(400, 'bad_request', message, details)
 export const unauthorized = () => new ApiError(401, 'unauthorized', '请先登录 / Please log in')
-export const forbidden = (message = '无权访问该范围的数据 / Outside your scope') => new ApiError(403, 'forbidden', message)
+export const forbidden = (message = '无权访问该范围的数据 / Outside your scope') =>
+  new ApiError(403, 'forbidden', message)
 export const notFound = (message = '未找到 / Not found') => new ApiError(404, 'not_found', message)
 
 /** True for errors that mean the database is unreachable (connection refused, reset, timed out). */
 export function isDatabaseDown(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? ''
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03', '08006', '08001'].includes(code)
-  )
+  return [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'CONNECT_TIMEOUT',
+    'CONNECTION_CLOSED',
+    'CONNECTION_ENDED',
+    'CONNECTION_DESTROYED',
+    '57P01',
+    '57P03',
+    '08006',
+    '08001',
+  ].includes(code)
 }
 
 export function errorResponse(error: unknown, c: Context) {
   if (error instanceof ApiError) {
-    return c.json({ error: { code: error.code, message: error.message, details: error.details ?? null } }, error.status)
+    return c.json(
+      { error: { code: error.code, message: error.message, details: error.details ?? null } },
+      error.status,
+    )
   }
   if (error instanceof HTTPException) {
     return c.json({ error: { code: 'http_error', message: error.message, details: null } }, error.status)
   }
   if (isDatabaseDown(error)) {
-    return c.json({ error: { code: 'database_unavailable', message: '数据库暂不可用，请稍后重试 / Database unavailable', details: null } }, 503)
+    return c.json(
+      {
+        error: {
+          code: 'database_unavailable',
+          message: '数据库暂不可用，请稍后重试 / Database unavailable',
+          details: null,
+        },
+      },
+      503,
+    )
   }
   // Never a stack trace to users: log it, answer plainly.
   console.error('Unhandled error', (error as Error)?.message ?? error)
-  return c.json({ error: { code: 'internal', message: '服务器内部错误 / Internal error', details: null } }, 500)
+  return c.json(
+    { error: { code: 'internal', message: '服务器内部错误 / Internal error', details: null } },
+    500,
+  )
 }

@@ -6,7 +6,9 @@ export class DataDirInUseError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`The data directory ${dataDir} is in use by another process (pid ${pid}). Stop it, or set DATA_DIR to another directory.`)
+    super(
+      `The data directory ${dataDir} is in use by another process (pid ${pid}). Stop it, or set DATA_DIR to another directory.`,
+    )
     this.name = 'DataDirInUseError'
   }
 }
@@ -36,7 +38,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10)
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirInUseError(dataDir, pid)
+      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid))
+        throw new DataDirInUseError(dataDir, pid)
       rmSync(lockFile, { force: true }) // stale: its owner is gone
     }
   }

@@ -12,7 +12,14 @@ for (const engine of testEngines()) {
       h = await engine.create()
       const [row] = await h.db
         .insert(stations)
-        .values({ countyCode: '520523', townshipCode: '520523005', code: 'T1', name: '测试站', kind: 'station', status: 'built' })
+        .values({
+          countyCode: '520523',
+          townshipCode: '520523005',
+          code: 'T1',
+          name: '测试站',
+          kind: 'station',
+          status: 'built',
+        })
         .returning({ id: stations.id })
       stationId = row!.id
     })
@@ -20,19 +27,32 @@ for (const engine of testEngines()) {
 
     it('has the region tree with real names', async () => {
       const rows = await h.db.select().from(regions).where(sql`${regions.code} in ('520523', '520523005')`)
-      expect(Object.fromEntries(rows.map((r) => [r.code, r.name]))).toEqual({ '520523': '金沙县', '520523005': '民兴街道' })
+      expect(Object.fromEntries(rows.map((r) => [r.code, r.name]))).toEqual({
+        '520523': '金沙县',
+        '520523005': '民兴街道',
+      })
     })
 
-    const base = () => ({ countyCode: '520523', townshipCode: '520523005', stationId, occurredOn: '2023-06-14' })
+    const base = () => ({
+      countyCode: '520523',
+      townshipCode: '520523005',
+      stationId,
+      occurredOn: '2023-06-14',
+    })
     const refused = (p: Promise<unknown>) => expect(p).rejects.toThrow()
 
     it('refuses a negative count', () => refused(h.db.insert(receptions).values({ ...base(), visitors: -1 })))
-    it('refuses an unknown reception kind', () => refused(h.db.insert(receptions).values({ ...base(), kind: 'party' })))
+    it('refuses an unknown reception kind', () =>
+      refused(h.db.insert(receptions).values({ ...base(), kind: 'party' })))
     it('refuses a station outside its county', () =>
       refused(h.db.insert(receptions).values({ ...base(), townshipCode: '520626101' })))
-    it('refuses an unknown station', () => refused(h.db.insert(receptions).values({ ...base(), stationId: 999_999 })))
+    it('refuses an unknown station', () =>
+      refused(h.db.insert(receptions).values({ ...base(), stationId: 999_999 })))
     it('accepts a valid reception', async () => {
-      const [row] = await h.db.insert(receptions).values({ ...base(), visitors: 3 }).returning()
+      const [row] = await h.db
+        .insert(receptions)
+        .values({ ...base(), visitors: 3 })
+        .returning()
       expect(row?.visitors).toBe(3)
     })
 

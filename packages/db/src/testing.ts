@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
-import { createDb, type DbHandle, migrationsFolder } from './index.ts'
 import { demoCountyCodes } from './demo/places.ts'
+import { createDb, type DbHandle, migrationsFolder } from './index.ts'
 import { loadRegions } from './regions/load.ts'
 
 export interface TestEngine {

@@ -4,11 +4,11 @@ export function copyValue(value: unknown): string {
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'boolean') return value ? 't' : 'f'
   if (Array.isArray(value)) return `{${value.map((v) => JSON.stringify(String(v))).join(',')}}`
-  if (typeof value === 'object') return escape(JSON.stringify(value))
-  return escape(String(value))
+  if (typeof value === 'object') return escapeText(JSON.stringify(value))
+  return escapeText(String(value))
 }
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)
 }
 

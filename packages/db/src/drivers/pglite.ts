@@ -6,7 +6,10 @@ import { migrationsFolder } from '../index.ts'
 import * as schema from '../schema/index.ts'
 import { copyLine } from './copy-format.ts'
 
-export async function createPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<DbHandle> {
+export async function createPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob | File,
+): Promise<DbHandle> {
   const client = await PGlite.create({
     dataDir,
     loadDataDir,

@@ -29,9 +29,7 @@ export function createPostgres(url: string, max: number): DbHandle {
     rows: async <T>(query: string, params: unknown[] = []) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     copyRows: async (table, columns, rows) => {
-      const writable = await client
-        .unsafe(`copy ${table} (${columns.join(', ')}) from stdin`)
-        .writable()
+      const writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable()
       await new Promise<void>((resolve, reject) => {
         writable.on('error', reject)
         writable.on('finish', resolve)

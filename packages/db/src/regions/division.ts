@@ -26,9 +26,19 @@ export function countryDivisions(): DivisionRow[] {
   const streets = readJson<{ code: string; name: string; areaCode: string }[]>('streets.json')
   return [
     ...provinces.map((r) => ({ code: r.code, name: r.name, level: 'province' as const, parentCode: null })),
-    ...cities.map((r) => ({ code: r.code, name: r.name, level: 'city' as const, parentCode: r.provinceCode })),
+    ...cities.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: 'city' as const,
+      parentCode: r.provinceCode,
+    })),
     ...areas.map((r) => ({ code: r.code, name: r.name, level: 'county' as const, parentCode: r.cityCode })),
-    ...streets.map((r) => ({ code: r.code, name: r.name, level: 'township' as const, parentCode: r.areaCode })),
+    ...streets.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: 'township' as const,
+      parentCode: r.areaCode,
+    })),
   ]
 }
 

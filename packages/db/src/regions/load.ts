@@ -28,6 +28,8 @@ async function insertMissing(handle: DbHandle, rows: DivisionRow[]): Promise<num
 export async function loadRegions(handle: DbHandle, options: { villagesOf?: readonly string[] } = {}) {
   const started = performance.now()
   const country = await insertMissing(handle, countryDivisions())
-  const villages = options.villagesOf?.length ? await insertMissing(handle, await villagesOf(options.villagesOf)) : 0
+  const villages = options.villagesOf?.length
+    ? await insertMissing(handle, await villagesOf(options.villagesOf))
+    : 0
   return { inserted: country + villages, seconds: (performance.now() - started) / 1000 }
 }

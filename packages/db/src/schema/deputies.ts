@@ -1,5 +1,5 @@
-import { check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core'
 import { oneOf } from './checks.ts'
 import { deputyCategories, deputyLevels } from './enums.ts'
 import { regions } from './regions.ts'
@@ -30,7 +30,10 @@ export const deputies = pgTable(
     unique('deputies_county_code_key').on(t.countyCode, t.code),
     check('deputies_level_check', oneOf(t.level, deputyLevels)),
     check('deputies_category_check', oneOf(t.category, deputyCategories)),
-    check('deputies_township_in_county', sql`${t.townshipCode} is null or left(${t.townshipCode}, 6) = ${t.countyCode}`),
+    check(
+      'deputies_township_in_county',
+      sql`${t.townshipCode} is null or left(${t.townshipCode}, 6) = ${t.countyCode}`,
+    ),
     index('deputies_station_idx').on(t.stationId),
     index('deputies_township_idx').on(t.townshipCode),
   ],

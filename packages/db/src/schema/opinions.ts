@@ -44,16 +44,20 @@ export const opinions = pgTable(
     check('opinions_route_check', sql`${t.route} is null or ${oneOf(t.route, opinionRoutes)}`),
     check('opinions_evaluation_check', sql`${t.evaluation} is null or ${oneOf(t.evaluation, evaluations)}`),
     check('opinions_township_in_county', sql`left(${t.townshipCode}, 6) = ${t.countyCode}`),
-    check('opinions_replied_after_received', sql`${t.repliedOn} is null or ${t.repliedOn} >= ${t.receivedOn}`),
-    check('opinions_resolved_after_received', sql`${t.resolvedOn} is null or ${t.resolvedOn} >= ${t.receivedOn}`),
+    check(
+      'opinions_replied_after_received',
+      sql`${t.repliedOn} is null or ${t.repliedOn} >= ${t.receivedOn}`,
+    ),
+    check(
+      'opinions_resolved_after_received',
+      sql`${t.resolvedOn} is null or ${t.resolvedOn} >= ${t.receivedOn}`,
+    ),
     // 办结 is a status and a date: one never without the other.
     check('opinions_resolved_status', sql`(${t.status} = 'resolved') = (${t.resolvedOn} is not null)`),
     check('opinions_evaluated_only_resolved', sql`${t.evaluation} is null or ${t.resolvedOn} is not null`),
     index('opinions_station_day_idx').on(t.stationId, t.receivedOn),
     index('opinions_county_day_idx').on(t.countyCode, t.receivedOn),
-    index('opinions_open_idx')
-      .on(t.countyCode, t.receivedOn)
-      .where(sql`${t.resolvedOn} is null`),
+    index('opinions_open_idx').on(t.countyCode, t.receivedOn).where(sql`${t.resolvedOn} is null`),
   ],
 )
 

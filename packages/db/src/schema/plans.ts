@@ -20,7 +20,10 @@ export const plans = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.year] }),
     check('plans_year_check', sql`${t.year} between 2000 and 2100`),
-    check('plans_targets_check', sql`coalesce(${t.stationsTarget}, 0) >= 0 and coalesce(${t.roomsTarget}, 0) >= 0`),
+    check(
+      'plans_targets_check',
+      sql`coalesce(${t.stationsTarget}, 0) >= 0 and coalesce(${t.roomsTarget}, 0) >= 0`,
+    ),
     check('plans_share_check', sql`${t.reportbackShare} between 0 and 1`),
     check('plans_budget_check', sql`${t.fundBudget} >= 0`),
   ],

@@ -35,7 +35,10 @@ export const microProjects = pgTable(
     check('micro_projects_category_check', oneOf(t.category, opinionCategories)),
     check('micro_projects_money_check', sql`${t.allocated} >= 0 and ${t.spent} >= 0`),
     check('micro_projects_beneficiaries_check', sql`${t.beneficiaries} >= 0`),
-    check('micro_projects_completed_after', sql`${t.completedOn} is null or ${t.completedOn} >= ${t.approvedOn}`),
+    check(
+      'micro_projects_completed_after',
+      sql`${t.completedOn} is null or ${t.completedOn} >= ${t.approvedOn}`,
+    ),
     check('micro_projects_township_in_county', sql`left(${t.townshipCode}, 6) = ${t.countyCode}`),
     index('micro_projects_county_day_idx').on(t.countyCode, t.approvedOn),
   ],

@@ -54,13 +54,19 @@ export const stations = pgTable(
     check('stations_kind_check', oneOf(t.kind, stationKinds)),
     check('stations_status_check', oneOf(t.status, stationStatuses)),
     check('stations_township_in_county', sql`left(${t.townshipCode}, 6) = ${t.countyCode}`),
-    check('stations_village_in_township', sql`${t.villageCode} is null or left(${t.villageCode}, 9) = ${t.townshipCode}`),
+    check(
+      'stations_village_in_township',
+      sql`${t.villageCode} is null or left(${t.villageCode}, 9) = ${t.townshipCode}`,
+    ),
     check('stations_area_check', nonNegative(t.areaM2)),
     check(
       'stations_staff_check',
       sql`${t.staffHeads} >= 0 and ${t.staffDeputyHeads} >= 0 and ${t.staffLiaisons} >= 0`,
     ),
-    check('stations_standardised_after_built', sql`${t.standardisedOn} is null or ${t.builtOn} is null or ${t.standardisedOn} >= ${t.builtOn}`),
+    check(
+      'stations_standardised_after_built',
+      sql`${t.standardisedOn} is null or ${t.builtOn} is null or ${t.standardisedOn} >= ${t.builtOn}`,
+    ),
     check('stations_planned_year_check', sql`${t.plannedYear} between 2000 and 2100`),
     index('stations_township_idx').on(t.townshipCode),
   ],

@@ -1,0 +1,65 @@
+// `pnpm start`: one process, one port, one clear line on failure.
+import { DataDirInUseError } from '@liaison/db'
+import { readEnv } from './env.ts'
+import { startServer } from './main.ts'
+
+function explain(error: unknown, port: number): string {
+  const e = error as NodeJS.ErrnoException & { code?: string }
+  if (error instanceof DataDirInUseError) return error.message
+  if (e?.code === 'EADDRINUSE')
+    return `Port ${port} is already in use. Stop the other process or set PORT to a free port.`
+  if (e?.code === 'EACCES')
+    return `Not allowed to listen on port ${port}. Choose a port above 1024 with PORT.`
+  if (
+    e?.code === 'ECONNREFUSED' ||
+    e?.code === 'ENOTFOUND' ||
+    e?.code === 'CONNECT_TIMEOUT' ||
+    e?.code === 'EAI_AGAIN'
+  )
+    return `Cannot reach the database in DATABASE_URL (${e.code}). Check the host, port and that PostgreSQL is running.`
+  if (e?.code === '28P01' || e?.code === '28000')
+    return 'The database refused the login in DATABASE_URL. Check the user and password.'
+  if (e?.code === '3D000') return `The database named in DATABASE_URL does not exist: ${e.message}`
+  if (e?.code === 'EROFS' || e?.code === 'EACCES' || e?.code === 'ENOSPC')
+    return `Cannot write the data directory (${e.code}): ${e.message}. Set DATA_DIR to a writable directory with free space.`
+  return `Could not start: ${e?.message ?? String(error)}`
+}
+
+async function main() {
+  let env: ReturnType<typeof readEnv>
+  try {
+    env = readEnv()
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(1)
+  }
+  const demo = process.argv.includes('--no-demo') ? false : env.DEMO
+  try {
+    const server = await startServer({
+      port: env.PORT,
+      host: env.HOST,
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      demo,
+      log: (line) => console.log(line),
+    })
+    console.log(
+      `人大代表联络站履职数据驾驶舱 is running at ${server.url}  (${server.handle.label}${demo ? ', demo data' : ''})`,
+    )
+    let stopping = false
+    const stop = async (signal: string) => {
+      if (stopping) return
+      stopping = true
+      console.log(`${signal}: finishing in-flight requests and stopping…`)
+      await server.close()
+      process.exit(0)
+    }
+    process.on('SIGTERM', () => void stop('SIGTERM'))
+    process.on('SIGINT', () => void stop('SIGINT'))
+  } catch (error) {
+    console.error(explain(error, env.PORT))
+    process.exit(1)
+  }
+}
+
+await main()

@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { DbHandle } from '@liaison/db'
+import { Hono } from 'hono'
+import { createApi } from './app.ts'
+import { openDatabase } from './server/bootstrap.ts'
+import { mountFrontEnd } from './server/static.ts'
+
+export interface StartOptions {
+  port?: number
+  host?: string | undefined
+  databaseUrl?: string | undefined
+  dataDir?: string
+  demo?: boolean
+  log?: (line: string) => void
+}
+
+export interface RunningServer {
+  url: string
+  handle: DbHandle
+  /** Stop accepting connections, let in-flight requests finish, close the database. */
+  close(): Promise<void>
+}
+
+/** Start the whole product in this process: migrations, demo data, API and built front end on one port. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const demo = options.demo ?? true
+  const log = options.log ?? (() => {})
+  const handle = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir ?? './data',
+    demo,
+    log,
+  })
+  const app = new Hono()
+  app.route('/', createApi({ handle, demo }))
+  mountFrontEnd(app)
+  // In demo mode nobody else on the network should see the demo accounts.
+  const hostname = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0')
+  try {
+    const server = await listen(app, options.port ?? 8787, hostname)
+    const { port } = server.address() as AddressInfo
+    const shownHost = hostname === '0.0.0.0' ? 'localhost' : hostname
+    return {
+      url: `http://${shownHost}:${port}`,
+      handle,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        await handle.close()
+      },
+    }
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+function listen(app: Hono, port: number, hostname: string) {
+  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname })
+    server.once('error', reject)
+    server.once('listening', () => {
+      server.off('error', reject)
+      resolve(server)
+    })
+  })
+}

@@ -1,0 +1,32 @@
+import { createDb, type DbHandle } from '@liaison/db'
+import { demoCountyCodes, isDatabaseEmpty, seedDemo } from '@liaison/db/demo'
+import { loadRegions } from '@liaison/db/regions'
+
+export interface BootstrapOptions {
+  databaseUrl?: string | undefined
+  dataDir: string
+  demo: boolean
+  log: (line: string) => void
+}
+
+/** Open the database, apply migrations, load the region tree on first start and seed the demo when empty. */
+export async function openDatabase(options: BootstrapOptions): Promise<DbHandle> {
+  const handle = await createDb({ url: options.databaseUrl, dataDir: options.dataDir })
+  try {
+    await handle.migrate()
+    const [regionCount] = await handle.rows<{ n: number }>('select count(*)::int as n from regions')
+    if (!regionCount?.n) {
+      const { seconds } = await loadRegions(handle, { villagesOf: demoCountyCodes })
+      options.log(`Loaded the region tree (2023 division codes) in ${seconds.toFixed(1)} s`)
+    }
+    if (options.demo && (await isDatabaseEmpty(handle))) {
+      const { seconds, rows } = await seedDemo(handle)
+      const total = Object.values(rows).reduce((a, b) => a + b, 0)
+      options.log(`Seeded the demo data (${total.toLocaleString('en')} rows) in ${seconds.toFixed(1)} s`)
+    }
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
