@@ -204,7 +204,7 @@ CREATE TABLE "stations" (
 	"planned_year" integer,
 	"built_on" date,
 	"standardised_on" date,
-	"area_m_2" numeric(8, 1),
+	"area_m2" numeric(8, 1),
 	"staff_heads" integer DEFAULT 0 NOT NULL,
 	"staff_deputy_heads" integer DEFAULT 0 NOT NULL,
 	"staff_liaisons" integer DEFAULT 0 NOT NULL,
@@ -222,7 +222,7 @@ CREATE TABLE "stations" (
 	CONSTRAINT "stations_status_check" CHECK ("stations"."status" in ('planned', 'building', 'built', 'standardised')),
 	CONSTRAINT "stations_township_in_county" CHECK (left("stations"."township_code", 6) = "stations"."county_code"),
 	CONSTRAINT "stations_village_in_township" CHECK ("stations"."village_code" is null or left("stations"."village_code", 9) = "stations"."township_code"),
-	CONSTRAINT "stations_area_check" CHECK ("stations"."area_m_2" >= 0),
+	CONSTRAINT "stations_area_check" CHECK ("stations"."area_m2" >= 0),
 	CONSTRAINT "stations_staff_check" CHECK ("stations"."staff_heads" >= 0 and "stations"."staff_deputy_heads" >= 0 and "stations"."staff_liaisons" >= 0),
 	CONSTRAINT "stations_standardised_after_built" CHECK ("stations"."standardised_on" is null or "stations"."built_on" is null or "stations"."standardised_on" >= "stations"."built_on"),
 	CONSTRAINT "stations_planned_year_check" CHECK ("stations"."planned_year" between 2000 and 2100)

@@ -12,10 +12,14 @@ describe('the PGlite data-directory lock', () => {
   it('refuses a second process with one clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lock-'))
     const release = lockDataDir(dir)
-    const other = spawnSync('node', ['--import', 'tsx', '--input-type=module', '-e', lockScript, dir], { encoding: 'utf8' })
+    const other = spawnSync('node', ['--import', 'tsx', '--input-type=module', '-e', lockScript, dir], {
+      encoding: 'utf8',
+    })
     release()
     expect(other.status).toBe(3)
-    expect(other.stdout).toContain(`DataDirInUseError: The data directory ${dir} is in use by another process (pid ${process.pid})`)
+    expect(other.stdout).toContain(
+      `DataDirInUseError: The data directory ${dir} is in use by another process (pid ${process.pid})`,
+    )
   })
 
   it('takes over a lock left by a dead process and releases it', () => {

@@ -38,8 +38,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10)
-      if (Number.isFinite(pid) && isAlive(pid))
-        throw new DataDirInUseError(dataDir, pid)
+      if (Number.isFinite(pid) && isAlive(pid)) throw new DataDirInUseError(dataDir, pid)
       rmSync(lockFile, { force: true }) // stale: its owner is gone
     }
   }

@@ -28,8 +28,9 @@ export function mountFrontEnd(app: Hono) {
   }
   app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders }))
   const index = `${shellDist}/index.html`
-  app.get('*', (c, next) => {
+  const serveIndex = serveStatic({ path: index, onFound: cacheHeaders })
+  app.get('*', async (c, next) => {
     if (!existsSync(index)) return c.text('The dashboard is not built yet: run `pnpm build`.', 503)
-    return serveStatic({ path: index, onFound: cacheHeaders })(c, next)
+    return (await serveIndex(c, next)) ?? c.notFound()
   })
 }

@@ -34,7 +34,7 @@ export const stations = pgTable(
     plannedYear: integer(),
     builtOn: date(),
     standardisedOn: date(),
-    areaM2: numeric({ precision: 8, scale: 1 }),
+    areaM2: numeric('area_m2', { precision: 8, scale: 1, mode: 'number' }),
     staffHeads: integer().notNull().default(0),
     staffDeputyHeads: integer().notNull().default(0),
     staffLiaisons: integer().notNull().default(0),
