@@ -176,7 +176,7 @@ export function buildStations(
     for (let k = 0; t && k < count; k++)
       make(t, 'point', `${t.name}第${k + 1}代表联络点`, rnd.chance(0.5) ? 2024 : null, null)
   }
-  for (let k = 0; k < size.homes; k++) make(byStrength[0]!, 'home', `${county.name}人大代表之家`, 2023, null)
+  for (let k = 0; k < size.homes; k++) make(byStrength[0]!, 'home', `${county.name}人大代表之家`, 2024, null)
   for (const t of townships) make(t, 'online', `${t.name}人大代表网上联络站`, null, null)
   return stations
 }

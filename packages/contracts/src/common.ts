@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+const isoDay = z.iso.date()
+
+/** The dimensions a figure can be broken down by. */
+export const dimensions = [
+  'township',
+  'station',
+  'month',
+  'quarter',
+  'year',
+  'category',
+  'channel',
+  'route',
+  'kind',
+  'level',
+  'status',
+] as const
+export type Dimension = (typeof dimensions)[number]
+
+export const compareModes = ['yoy', 'mom'] as const
+export type CompareMode = (typeof compareModes)[number]
+
+/** region + inclusive period, shared by every figure endpoint. */
+export const scopeQuery = z
+  .object({
+    region: z
+      .string()
+      .regex(
+        /^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/,
+        'region must be a division code (2, 4, 6, 9 or 12 digits)',
+      ),
+    from: isoDay,
+    to: isoDay,
+    compare: z.enum(compareModes).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
+export type ScopeQuery = z.infer<typeof scopeQuery>
+
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().nullable() }),
+})
+export type ErrorBody = z.infer<typeof errorBody>
+
+export const regionRef = z.object({ code: z.string(), name: z.string(), level: z.string() })
+export type RegionRef = z.infer<typeof regionRef>
+
+export const periodMeta = z.object({
+  region: regionRef,
+  from: z.string(),
+  to: z.string(),
+  compare: z.enum(compareModes).nullable(),
+  previous: z.object({ from: z.string(), to: z.string() }).nullable(),
+})
+export type PeriodMeta = z.infer<typeof periodMeta>

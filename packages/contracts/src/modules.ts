@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { periodMeta } from './common.ts'
+
+export const moduleNames = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
+export type ModuleName = (typeof moduleNames)[number]
+
+export const modulesResponse = z.object({
+  modules: z.array(
+    z.object({
+      name: z.enum(moduleNames),
+      title: z.object({ zh: z.string(), en: z.string() }),
+      entry: z.string(),
+    }),
+  ),
+})
+export type ModulesResponse = z.infer<typeof modulesResponse>
+
+const figure = z.number().nullable()
+
+export const kpi = z.object({
+  id: z.string(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  unit: z.string(),
+  value: figure,
+  previous: figure,
+  /** Counts: relative change; rates: change in percentage points as a fraction (0.032 = 3.2 个百分点). */
+  change: figure,
+  higherIsBetter: z.boolean().nullable(),
+  target: figure,
+})
+export type Kpi = z.infer<typeof kpi>
+
+export const overviewFigures = [
+  'receptions',
+  'visitors',
+  'opinions_collected',
+  'opinions_resolved',
+  'resolution_rate',
+  'satisfaction_rate',
+  'funds_allocated',
+  'reportback_rate',
+] as const
+
+export const overviewResponse = z.object({
+  meta: periodMeta,
+  kpis: z.array(kpi),
+  trend: z.array(
+    z.object({
+      month: z.string(),
+      receptions: figure,
+      visitors: figure,
+      opinions_collected: figure,
+      opinions_resolved: figure,
+      resolution_rate: figure,
+    }),
+  ),
+  townships: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  county: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  narrative: z.object({ zh: z.string(), en: z.string() }),
+})
+export type OverviewResponse = z.infer<typeof overviewResponse>

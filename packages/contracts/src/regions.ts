@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+export interface RegionNode {
+  code: string
+  name: string
+  level: string
+  children: RegionNode[]
+}
+
+export const regionNode: z.ZodType<RegionNode> = z.lazy(() =>
+  z.object({ code: z.string(), name: z.string(), level: z.string(), children: z.array(regionNode) }),
+)
+export const regionsResponse = z.object({ tree: z.array(regionNode) })
+export type RegionsResponse = z.infer<typeof regionsResponse>

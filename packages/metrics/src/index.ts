@@ -1,0 +1,6 @@
+export * from './catalog.ts'
+export * from './db.ts'
+export * from './period.ts'
+export * from './query.ts'
+export * from './scope.ts'
+export * from './sources.ts'

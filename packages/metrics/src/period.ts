@@ -1,0 +1,35 @@
+import type { CompareMode } from '@liaison/contracts'
+
+const DAY = 86_400_000
+const ms = (d: string) => Date.parse(`${d}T00:00:00Z`)
+const day = (t: number) => new Date(t).toISOString().slice(0, 10)
+
+function shiftYear(d: string, years: number): string {
+  const [y, m, dd] = d.split('-').map(Number) as [number, number, number]
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate() // 29 Feb → 28 Feb
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`
+}
+
+const isMonthStart = (d: string) => d.endsWith('-01')
+const isMonthEnd = (d: string) => day(ms(d) + DAY).endsWith('-01')
+
+/**
+ * The period a figure is compared with. Year on year: the same span a year earlier (a year-to-date period
+ * compares with the same days last year). Month on month: the span just before — whole months compare with
+ * the same number of whole months before; any other span with the same number of days before.
+ */
+export function previousPeriod(from: string, to: string, mode: CompareMode): { from: string; to: string } {
+  if (mode === 'yoy') return { from: shiftYear(from, -1), to: shiftYear(to, -1) }
+  if (isMonthStart(from) && isMonthEnd(to)) {
+    const [fy, fm] = from.split('-').map(Number) as [number, number]
+    const [ty, tm] = to.split('-').map(Number) as [number, number]
+    const months = (ty - fy) * 12 + (tm - fm) + 1
+    const start = new Date(Date.UTC(fy, fm - 1 - months, 1))
+    return { from: day(start.getTime()), to: day(ms(from) - DAY) }
+  }
+  const span = (ms(to) - ms(from)) / DAY + 1
+  return { from: day(ms(from) - span * DAY), to: day(ms(from) - DAY) }
+}
+
+/** The key a time bucket had one year earlier ('2023-05' → '2022-05', '2023Q2' → '2022Q2'). */
+export const keyYearEarlier = (key: string) => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`

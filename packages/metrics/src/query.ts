@@ -1,0 +1,160 @@
+// queryMetrics: any figures of the catalogue for a region and period, optionally broken down and compared.
+import {
+  type CompareMode,
+  type Dimension,
+  deputyCategories,
+  deputyLevels,
+  type EnumEntry,
+  evaluations,
+  type MetricRow,
+  opinionCategories,
+  opinionChannels,
+  opinionRoutes,
+  opinionStatuses,
+  projectStatuses,
+  receptionKinds,
+  stationKinds,
+  stationStatuses,
+} from '@liaison/contracts'
+import type { DbOrTx } from '@liaison/db'
+import { sql } from 'drizzle-orm'
+import { catalogById, type Metric, type Source } from './catalog.ts'
+import { rowsOf } from './db.ts'
+import { deriveMetrics } from './derive.ts'
+import { keyYearEarlier, previousPeriod } from './period.ts'
+import { type BaseRow, merge, sources } from './sources.ts'
+
+export interface MetricsSpec {
+  ids: string[]
+  region: string
+  from: string
+  to: string
+  by?: Dimension | undefined
+  compare?: CompareMode | undefined
+}
+
+export class MetricsError extends Error {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+/** Check ids and dimension against the catalogue; returns the metrics. */
+export function resolveMetrics(ids: string[], by?: Dimension): Metric[] {
+  const unknown = ids.filter((id) => !catalogById.has(id))
+  if (unknown.length)
+    throw new MetricsError(`未知指标 / Unknown metric: ${unknown.join(', ')}`, { ids: unknown })
+  const metrics = ids.map((id) => catalogById.get(id)!)
+  const unfit = by ? metrics.filter((m) => !m.dimensions.includes(by)) : []
+  if (unfit.length) {
+    throw new MetricsError(
+      `指标不能按“${by}”分组 / Cannot break down by ${by}: ${unfit.map((m) => m.id).join(', ')}`,
+      {
+        by,
+        ids: unfit.map((m) => m.id),
+      },
+    )
+  }
+  return metrics
+}
+
+async function baseRows(db: DbOrTx, needed: Set<Source>, spec: Omit<MetricsSpec, 'ids'>): Promise<BaseRow[]> {
+  const parts = await Promise.all([...needed].map((source) => sources[source](db, spec)))
+  return parts.reduce(merge, [])
+}
+
+const enumLabels: Partial<Record<Dimension, readonly EnumEntry<string>[]>> = {
+  category: opinionCategories,
+  channel: opinionChannels,
+  route: opinionRoutes,
+  kind: [...stationKinds, ...receptionKinds],
+  level: deputyLevels,
+}
+const statusLabels = [
+  ...opinionStatuses,
+  ...projectStatuses,
+  ...stationStatuses,
+  ...evaluations,
+  ...deputyCategories,
+]
+
+async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<string, string>> {
+  if (by === 'township') {
+    const rows = await rowsOf<{ code: string; name: string }>(
+      db,
+      sql`select code, name from regions where code in ${keys.length ? keys : ['']}`,
+    )
+    return new Map(rows.map((r) => [r.code, r.name]))
+  }
+  if (by === 'station') {
+    const ids = keys.map(Number).filter(Number.isFinite)
+    const rows = await rowsOf<{ id: number; name: string }>(
+      db,
+      sql`select id, name from stations where id in ${ids.length ? ids : [0]}`,
+    )
+    return new Map(rows.map((r) => [String(r.id), r.name]))
+  }
+  const list = by === 'status' ? statusLabels : (enumLabels[by] ?? [])
+  return new Map(list.map((e) => [e.value, e.zh]))
+}
+
+/** Compute figures; rows carry `<id>`, `<id>__base` (a rate's denominator) and, with compare, `__previous`/`__change`. */
+export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
+  const metrics = resolveMetrics(spec.ids, spec.by)
+  const needed = new Set(metrics.map((m) => m.source))
+  if (needed.has('plans') || metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('stations')
+  if (metrics.some((m) => m.id === 'fund_budget_share')) needed.add('projects')
+  if (metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('plans')
+  const current = await baseRows(db, needed, spec)
+  const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
+  const before = previous ? await baseRows(db, needed, { ...spec, ...previous }) : []
+  const timeBy = spec.by === 'month' || spec.by === 'quarter' || spec.by === 'year'
+  const priorKey = (key: string | null) =>
+    key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
+  const beforeByKey = new Map(before.map((r) => [r.key, r]))
+  if (!spec.by && current.length === 0) current.push({ key: null })
+  const names = spec.by
+    ? await labels(
+        db,
+        spec.by,
+        current.map((r) => String(r.key)),
+      )
+    : new Map()
+  const data: MetricRow[] = current.map((row) => {
+    const out: MetricRow = {}
+    if (spec.by) {
+      out[spec.by] = row.key
+      if (names.size) out[`${spec.by}_name`] = names.get(String(row.key)) ?? String(row.key)
+    }
+    const now = deriveMetrics(row)
+    const prevRow = previous ? beforeByKey.get(priorKey(row.key) as string | null) : undefined
+    const then = prevRow ? deriveMetrics(prevRow) : null
+    for (const metric of metrics) {
+      const [value, base] = now[metric.id] ?? [null, null]
+      out[metric.id] = value ?? zeroFor(metric)
+      if (metric.unit === 'rate') out[`${metric.id}__base`] = base
+      if (previous) {
+        const old = then ? (then[metric.id]?.[0] ?? zeroFor(metric)) : null
+        out[`${metric.id}__previous`] = old
+        out[`${metric.id}__change`] = change(metric, out[metric.id] as number | null, old)
+      }
+    }
+    return out
+  })
+  return { data, previous, metrics }
+}
+
+/** A count with no rows is 0; a rate, median or plan figure without data stays null. */
+function zeroFor(metric: Metric): number | null {
+  return metric.unit === 'rate' || metric.unit === 'days' || metric.source === 'plans' ? null : 0
+}
+
+/** Rates change in percentage points (as a fraction); counts relatively; a zero or missing base gives null. */
+export function change(metric: Metric, value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null) return null
+  if (metric.unit === 'rate') return value - previous
+  return previous === 0 ? null : (value - previous) / previous
+}
