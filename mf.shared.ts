@@ -1,0 +1,70 @@
+// Module-federation settings shared by every Vite config (shell and modules): one list of singletons, one
+// plugin-vue setup. Imported with the explicit .ts extension (Vite 8's native config loader needs it).
+import vue from '@vitejs/plugin-vue'
+
+/** Loaded once, from whichever app provides it first. Sharing @liaison/ui makes ECharts a singleton too. */
+export const sharedSingletons = {
+  vue: { singleton: true, requiredVersion: '^3.5.0' },
+  pinia: { singleton: true, requiredVersion: '^4.0.0' },
+  'vue-i18n': { singleton: true, requiredVersion: '^11.0.0' },
+  '@liaison/filters': { singleton: true, requiredVersion: '^1.0.0' },
+  '@liaison/ui': { singleton: true, requiredVersion: '^1.0.0' },
+}
+
+/** The module names, their dev-server ports and their production base under the API process. */
+export const modulePorts = {
+  overview: 5174,
+  stations: 5175,
+  opinions: 5176,
+  funding: 5177,
+  reportback: 5178,
+} as const
+export type ModuleName = keyof typeof modulePorts
+export const shellPort = 5173
+export const apiPort = 8787
+
+/**
+ * plugin-vue hashes the path relative to the app root, so two modules' `src/Module.vue` get the same scoped-CSS
+ * id in dev (styles bleed, HMR patches the wrong component). Prefix the app name.
+ */
+export const vueForMf = (app: string) =>
+  vue({
+    features: {
+      componentIdGenerator: (filepath, source, isProduction, hash) =>
+        hash(`${app}:${filepath}${isProduction ? source : ''}`),
+    },
+  })
+
+// The federation plugin is passed in: it is a dependency of each app, not of the repository root.
+type FederationPlugin = (options: Record<string, unknown>) => unknown[]
+
+/** The whole Vite config of a module: exposes ./Module, built for /modules/<name>/. */
+export function moduleViteConfig(name: ModuleName, federation: FederationPlugin, command: 'build' | 'serve') {
+  const port = modulePorts[name]
+  return {
+    // Production: served by the API process under /modules/<name>/; dev: its own server on its own port.
+    base: command === 'build' ? `/modules/${name}/` : '/',
+    plugins: [
+      vueForMf(name),
+      federation({
+        name,
+        filename: 'remoteEntry.js',
+        manifest: true,
+        exposes: { './Module': './src/Module.vue' },
+        shared: sharedSingletons,
+        dts: false,
+        // The shell provides the MF runtime in production; standalone dev needs its own copy.
+        experiments: { externalRuntime: command === 'build' },
+      }),
+    ],
+    server: {
+      port,
+      strictPort: true,
+      origin: `http://localhost:${port}`,
+      cors: true,
+      proxy: { '/api': `http://localhost:${apiPort}` },
+    },
+    preview: { port, strictPort: true, cors: true },
+    build: { target: 'esnext', chunkSizeWarningLimit: 1500 },
+  }
+}

@@ -1,0 +1,70 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { useFiltersStore } from './store.ts'
+import { queryToState, stateToQuery } from './url-query.ts'
+import { syncFiltersWithRouter } from './url-sync.ts'
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await nextTick()
+  await new Promise((r) => setTimeout(r, 0))
+}
+
+describe('useFiltersStore', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('derives the API scope from region, period and comparison', () => {
+    const store = useFiltersStore()
+    expect(store.ready).toBe(false)
+    store.apply({ region: '520523', period: '2025-Q3', compare: 'mom' })
+    expect(store.scopeQuery).toEqual({
+      region: '520523',
+      from: '2025-07-01',
+      to: '2025-09-30',
+      compare: 'mom',
+    })
+    store.compare = 'none'
+    expect(store.scopeQuery).not.toHaveProperty('compare')
+    store.bigScreen = true
+    expect(store.chartTheme).toBe('big-screen')
+  })
+
+  it('round-trips through the URL query, leaving defaults out', () => {
+    const store = useFiltersStore()
+    store.apply({ region: '520523', period: '2025', theme: 'dark' })
+    const query = stateToQuery(store.snapshot())
+    expect(query).toEqual({ region: '520523', period: '2025', theme: 'dark' })
+    expect(queryToState(query)).toMatchObject({
+      region: '520523',
+      period: '2025',
+      theme: 'dark',
+      compare: 'yoy',
+    })
+    expect(queryToState({ region: 'x', period: 'nonsense' })).not.toHaveProperty('region')
+  })
+
+  it('mirrors the store in the route, and back/forward restore it', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:any(.*)*', component: {} }],
+    })
+    await router.push('/m/overview?region=520523&period=2025')
+    const store = useFiltersStore()
+    syncFiltersWithRouter(store, router)
+    await settle()
+    expect(store.region).toBe('520523')
+    store.period = '2024'
+    await settle()
+    expect(router.currentRoute.value.query).toMatchObject({ period: '2024', region: '520523' })
+    store.compare = 'mom'
+    await settle()
+    router.back()
+    await settle()
+    expect(store.compare).toBe('yoy')
+    expect(store.period).toBe('2024')
+    router.back()
+    await settle()
+    expect(store.period).toBe('2025')
+  })
+})

@@ -1,0 +1,62 @@
+// The filter state <-> URL query mapping, as pure functions. Defaults are left out of the URL, except region and
+// period, which are always written so that a shared link reproduces the view.
+import { parsePeriod } from './period.ts'
+
+export type CompareMode = 'yoy' | 'mom' | 'none'
+export type Language = 'zh-CN' | 'en'
+export type ThemeName = 'light' | 'dark'
+
+export interface FilterState {
+  region: string
+  period: string
+  compare: CompareMode
+  language: Language
+  theme: ThemeName
+  bigScreen: boolean
+}
+
+export const defaultFilterState: FilterState = {
+  region: '',
+  period: '',
+  compare: 'yoy',
+  language: 'zh-CN',
+  theme: 'light',
+  bigScreen: false,
+}
+
+type Query = Record<string, string | null | (string | null)[] | undefined>
+
+const first = (v: Query[string]) => (Array.isArray(v) ? (v[0] ?? undefined) : (v ?? undefined))
+
+export function stateToQuery(state: FilterState): Record<string, string> {
+  const query: Record<string, string> = {}
+  if (state.region) query.region = state.region
+  if (state.period) query.period = state.period
+  if (state.compare !== defaultFilterState.compare) query.compare = state.compare
+  if (state.language !== defaultFilterState.language) query.lang = state.language
+  if (state.theme !== defaultFilterState.theme) query.theme = state.theme
+  if (state.bigScreen) query.screen = 'big'
+  return query
+}
+
+/** Only the valid keys of the query; everything else keeps its current value. */
+export function queryToState(query: Query): Partial<FilterState> {
+  const state: Partial<FilterState> = {}
+  const region = first(query.region)
+  if (region && /^\d{2,12}$/.test(region)) state.region = region
+  const period = first(query.period)
+  if (period && parsePeriod(period)) state.period = period
+  const compare = first(query.compare)
+  state.compare = compare === 'mom' || compare === 'none' ? compare : 'yoy'
+  state.language = first(query.lang) === 'en' ? 'en' : 'zh-CN'
+  state.theme = first(query.theme) === 'dark' ? 'dark' : 'light'
+  state.bigScreen = first(query.screen) === 'big'
+  return state
+}
+
+/** Same query, ignoring key order. */
+export function sameQuery(a: Query, b: Query): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) if (String(first(a[key]) ?? '') !== String(first(b[key]) ?? '')) return false
+  return true
+}
