@@ -1,20 +1,52 @@
 import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import { requireUser } from './auth/middleware.ts'
 import { errorResponse, notFound } from './errors.ts'
+import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
+import { metricRoutes } from './routes/metrics.ts'
+import { moduleRoutes } from './routes/modules.ts'
+import { overviewRoutes } from './routes/overview.ts'
+import { regionRoutes } from './routes/regions.ts'
+import type { AppEnv } from './types.ts'
 
 export interface AppDeps {
   handle: DbHandle
   /** True when the demo data and demo accounts are in use. */
   demo: boolean
+  /** Behind a reverse proxy: trust X-Forwarded-Proto for Secure cookies. */
+  trustProxy?: boolean
 }
 
-/** The API under /api/v1. Static files are mounted around it by server/serve.ts. */
+/** The API under /api/v1. Static files are mounted around it by server/static.ts. */
 export function createApi(deps: AppDeps) {
-  const api = new Hono().basePath('/api/v1')
+  const api = new Hono<AppEnv>().basePath('/api/v1')
   api.onError(errorResponse)
   api.notFound((c) => errorResponse(notFound(), c))
-  return api.route('/', healthRoutes(deps))
+  api.use(async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  // Public: health, readiness, login. Everything else needs a session.
+  api.route('/', healthRoutes(deps))
+  api.route('/', loginRoutes)
+  const secured = new Hono<AppEnv>()
+  secured.use(requireUser)
+  // Responses carry an ETag of their body, so a repeated request answers 304 until the data changes.
+  secured.use(etag())
+  secured.use(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'private, no-cache')
+  })
+  secured
+    .route('/', sessionRoutes)
+    .route('/', regionRoutes)
+    .route('/', moduleRoutes)
+    .route('/', metricRoutes)
+    .route('/', overviewRoutes)
+  api.route('/', secured)
+  return api
 }
 
 export type Api = ReturnType<typeof createApi>

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { createApi } from './app.ts'
+import { ensureDemoUsers, ensureFirstAdmin } from './auth/users.ts'
 import { openDatabase } from './server/bootstrap.ts'
 import { mountFrontEnd } from './server/static.ts'
 
@@ -32,6 +33,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     demo,
     log,
   })
+  if (demo) await ensureDemoUsers(handle.db)
+  else {
+    const password = await ensureFirstAdmin(handle.db)
+    if (password)
+      log(
+        `Created the administrator: user admin, password ${password} (shown once; change it after logging in)`,
+      )
+  }
   const app = new Hono()
   app.route('/', createApi({ handle, demo }))
   mountFrontEnd(app)

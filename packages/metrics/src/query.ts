@@ -108,10 +108,17 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   if (needed.has('plans') || metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('stations')
   if (metrics.some((m) => m.id === 'fund_budget_share')) needed.add('projects')
   if (metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('plans')
-  const current = await baseRows(db, needed, spec)
+  const timeBy = spec.by === 'month' || spec.by === 'quarter' || spec.by === 'year'
+  // Time buckets outside the period (the backlog's older months of receipt) are not part of the answer.
+  const inPeriod = (row: BaseRow) =>
+    !timeBy ||
+    (row.key !== null && row.key >= bucket(spec.from, spec.by!) && row.key <= bucket(spec.to, spec.by!))
+  let current = (await baseRows(db, needed, spec)).filter(inPeriod)
+  // Every township of the region has a row, with or without activity, so rankings show who lags.
+  if (spec.by === 'township') current = merge(await townshipKeys(db, spec.region), current)
+  current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
   const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
   const before = previous ? await baseRows(db, needed, { ...spec, ...previous }) : []
-  const timeBy = spec.by === 'month' || spec.by === 'quarter' || spec.by === 'year'
   const priorKey = (key: string | null) =>
     key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
   const beforeByKey = new Map(before.map((r) => [r.key, r]))
@@ -145,6 +152,20 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
     return out
   })
   return { data, previous, metrics }
+}
+
+async function townshipKeys(db: DbOrTx, region: string): Promise<BaseRow[]> {
+  return rowsOf<BaseRow>(
+    db,
+    sql`select code as key from regions where level = 'township' and code like ${`${region.slice(0, 9)}%`}`,
+  )
+}
+
+/** The bucket key a day falls in, as the SQL formats it. */
+function bucket(day: string, by: Dimension): string {
+  if (by === 'month') return day.slice(0, 7)
+  if (by === 'quarter') return `${day.slice(0, 4)}Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`
+  return day.slice(0, 4)
 }
 
 /** A count with no rows is 0; a rate, median or plan figure without data stays null. */

@@ -1,0 +1,179 @@
+import type { DbHandle } from '@liaison/db'
+import { seedDemo } from '@liaison/db/demo'
+import { testEngines } from '@liaison/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from './app.ts'
+import { ensureDemoUsers } from './auth/users.ts'
+
+const year = 'from=2023-01-01&to=2023-12-31'
+
+for (const engine of testEngines()) {
+  describe(`the API on ${engine.name}`, () => {
+    let handle: DbHandle
+    let api: ReturnType<typeof createApi>
+    const sessions: Record<string, { cookie: string; csrf: string }> = {}
+
+    async function login(username: string) {
+      const res = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'demo' }),
+      })
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { csrfToken: string }
+      const cookie = res.headers.get('set-cookie')!
+      expect(cookie).toMatch(/HttpOnly/)
+      expect(cookie).toMatch(/SameSite=Strict/)
+      sessions[username] = { cookie: cookie.split(';')[0]!, csrf: body.csrfToken }
+    }
+    const get = (user: string | null, path: string, headers: Record<string, string> = {}) =>
+      api.request(`/api/v1${path}`, {
+        headers: user ? { cookie: sessions[user]!.cookie, ...headers } : headers,
+      })
+
+    beforeAll(async () => {
+      handle = await engine.create()
+      await seedDemo(handle)
+      await ensureDemoUsers(handle.db)
+      api = createApi({ handle, demo: true })
+      for (const u of ['demo-leader', 'demo-township', 'demo-admin', 'demo-analyst']) await login(u)
+    })
+    afterAll(() => handle.close())
+
+    it('answers the acceptance query for 金沙县 2023: 685, 1259, 853, 680, 0.797…, 1', async () => {
+      const res = await get(
+        'demo-leader',
+        `/metrics?ids=receptions,visitors,opinions_collected,opinions_resolved,resolution_rate,satisfaction_rate&region=520523&${year}`,
+      )
+      expect(res.status).toBe(200)
+      const { data, meta } = (await res.json()) as {
+        data: Record<string, number>[]
+        meta: { region: { name: string } }
+      }
+      expect(meta.region.name).toBe('金沙县')
+      expect(data).toHaveLength(1)
+      const row = data[0]!
+      expect([
+        row.receptions,
+        row.visitors,
+        row.opinions_collected,
+        row.opinions_resolved,
+        row.satisfaction_rate,
+      ]).toEqual([685, 1259, 853, 680, 1])
+      expect(row.resolution_rate).toBeCloseTo(680 / 853, 10)
+    })
+
+    it('writes the narrative with those numbers', async () => {
+      const res = await get('demo-analyst', `/narrative?region=520523&${year}`)
+      const { text } = (await res.json()) as { text: string }
+      expect(text).toContain('2023年，全县人大代表联络站（室）共开展接待走访活动685次')
+      expect(text).toContain('接待群众1,259人次，收集社情民意853件')
+      expect(text).toContain('办结680件，办结率79.7%')
+      expect(text).toContain('群众满意率100%')
+      expect(text).toContain(
+        '安排代表建议办理专项资金37万元，实施民生实事微项目13个，占专项资金预算500万元的7.4%',
+      )
+      const en = (await (await get('demo-analyst', `/narrative?region=520523&${year}&lang=en`)).json()) as {
+        text: string
+      }
+      expect(en.text).toContain('held 685 reception and visit activities')
+    })
+
+    it('serves the overview module in one request', async () => {
+      const res = await get('demo-leader', `/modules/overview/data?region=520523&${year}&compare=yoy`)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as {
+        kpis: { id: string; value: number; change: number | null }[]
+        trend: unknown[]
+        townships: unknown[]
+      }
+      expect(body.kpis.find((k) => k.id === 'receptions')?.value).toBe(685)
+      expect(body.trend).toHaveLength(12)
+      expect(body.townships).toHaveLength(26)
+    })
+
+    it('refuses everything but health, readiness and login without a session', async () => {
+      for (const path of [
+        '/auth/me',
+        '/regions',
+        '/modules',
+        `/metrics?ids=receptions&region=520523&${year}`,
+        '/metrics/catalog',
+        `/narrative?region=520523&${year}`,
+      ]) {
+        const res = await get(null, path)
+        expect(res.status, path).toBe(401)
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized')
+      }
+      expect((await get(null, '/health')).status).toBe(200)
+      expect((await get(null, '/ready')).status).toBe(200)
+    })
+
+    it('keeps users inside their scope', async () => {
+      expect((await get('demo-leader', `/metrics?ids=receptions&region=520626&${year}`)).status).toBe(403)
+      // A township head compares the townships of their county, and sees nothing of another county.
+      expect(
+        (await get('demo-township', `/metrics?ids=receptions&region=520523&by=township&${year}`)).status,
+      ).toBe(200)
+      expect((await get('demo-township', `/metrics?ids=receptions&region=520626&${year}`)).status).toBe(403)
+      expect((await get('demo-admin', `/metrics?ids=receptions&region=520626&${year}`)).status).toBe(200)
+      const tree = (await (await get('demo-leader', '/regions')).json()) as {
+        tree: { code: string; children: unknown[] }[]
+      }
+      expect(tree.tree.map((n) => n.code)).toEqual(['520523'])
+      expect(tree.tree[0]!.children).toHaveLength(26)
+    })
+
+    it('answers 400 with the offending field for each kind of bad parameter', async () => {
+      const cases: [string, string][] = [
+        [`/metrics?ids=nope&region=520523&${year}`, 'Unknown metric'],
+        [`/metrics?ids=receptions&region=999999&${year}`, 'Unknown region'],
+        [`/metrics?ids=receptions&region=52x&${year}`, 'region'],
+        ['/metrics?ids=receptions&region=520523&from=2023-12-31&to=2023-01-01', 'from'],
+        [`/metrics?ids=receptions&region=520523&${year}&by=colour`, 'by'],
+        [`/metrics?ids=deputies_total&region=520523&${year}&by=month`, 'Cannot break down'],
+        ['/metrics?ids=receptions&region=520523&from=2023-02-30&to=2023-03-01', 'from'],
+      ]
+      for (const [path, expected] of cases) {
+        const res = await get('demo-admin', path)
+        expect(res.status, path).toBe(400)
+        expect(JSON.stringify(await res.json()), path).toContain(expected)
+      }
+    })
+
+    it('answers 304 to a repeated request with its ETag', async () => {
+      const first = await get('demo-leader', `/metrics?ids=receptions&region=520523&${year}`)
+      const tag = first.headers.get('etag')!
+      expect(tag).toBeTruthy()
+      expect(
+        (await get('demo-leader', `/metrics?ids=receptions&region=520523&${year}`, { 'if-none-match': tag }))
+          .status,
+      ).toBe(304)
+    })
+
+    it('needs the CSRF token to log out, and the session ends', async () => {
+      await login('demo-analyst')
+      const s = sessions['demo-analyst']!
+      const without = await api.request('/api/v1/auth/logout', {
+        method: 'POST',
+        headers: { cookie: s.cookie },
+      })
+      expect(without.status).toBe(403)
+      const ok = await api.request('/api/v1/auth/logout', {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      })
+      expect(ok.status).toBe(200)
+      expect((await get('demo-analyst', '/auth/me')).status).toBe(401)
+    })
+
+    it('refuses a wrong password without saying which part was wrong', async () => {
+      const res = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo-leader', password: 'nope' }),
+      })
+      expect(res.status).toBe(401)
+    })
+  })
+}

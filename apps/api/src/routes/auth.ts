@@ -1,0 +1,63 @@
+import { loginBody } from '@liaison/contracts'
+import { schema } from '@liaison/db'
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { verifyPassword } from '../auth/password.ts'
+import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/session.ts'
+import { ApiError } from '../errors.ts'
+import type { AppEnv } from '../types.ts'
+import { validate } from '../validate.ts'
+import { regionName } from './regions.ts'
+
+const secure = (url: string, forwardedProto: string | undefined) =>
+  url.startsWith('https:') || forwardedProto === 'https'
+
+/** POST /auth/login is public; the rest of /auth sits behind requireUser (mounted in app.ts). */
+export const loginRoutes = new Hono<AppEnv>().post('/auth/login', validate('json', loginBody), async (c) => {
+  const { username, password } = c.req.valid('json')
+  const { db } = c.var.deps.handle
+  const [user] = await db.select().from(schema.users).where(eq(schema.users.username, username))
+  if (!user || user.disabledAt || !(await verifyPassword(password, user.passwordHash))) {
+    throw new ApiError(401, 'invalid_credentials', '用户名或密码错误 / Wrong username or password')
+  }
+  const session = await createSession(db, user.id)
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secure(c.req.url, c.var.deps.trustProxy ? c.req.header('x-forwarded-proto') : undefined),
+    path: '/',
+    maxAge: SESSION_HOURS * 3600,
+  })
+  await db.insert(schema.auditLog).values({ userId: user.id, username: user.username, action: 'login' })
+  return c.json({
+    user: {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      regionCode: user.regionCode,
+      regionName: await regionName(db, user.regionCode),
+    },
+    csrfToken: session.csrfToken,
+  })
+})
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .get('/auth/me', async (c) => {
+    const u = c.var.user
+    return c.json({
+      user: {
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionCode: u.regionCode,
+        regionName: await regionName(c.var.deps.handle.db, u.regionCode),
+      },
+      csrfToken: c.var.session.csrfToken,
+    })
+  })
+  .post('/auth/logout', async (c) => {
+    await revokeSession(c.var.deps.handle.db, c.var.session.token)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.json({ ok: true })
+  })

@@ -1,0 +1,63 @@
+import { metricsQuery, scopeQuery } from '@liaison/contracts'
+import { buildNarrative, MetricsError, publicCatalog, queryMetrics } from '@liaison/metrics'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { assertInScope } from '../auth/middleware.ts'
+import { badRequest, notFound } from '../errors.ts'
+import type { AppEnv } from '../types.ts'
+import { validate } from '../validate.ts'
+import { regionName } from './regions.ts'
+
+export async function regionRef(c: { var: AppEnv['Variables'] }, code: string) {
+  const name = await regionName(c.var.deps.handle.db, code)
+  if (!name)
+    throw badRequest(`未知地区 / Unknown region: ${code}`, [{ field: 'region', message: 'unknown region' }])
+  const level = (
+    { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' } as Record<number, string>
+  )[code.length]!
+  return { code, name, level }
+}
+
+export const metricRoutes = new Hono<AppEnv>()
+  .get('/metrics/catalog', (c) => c.json({ metrics: publicCatalog() }))
+  .get('/metrics', validate('query', metricsQuery), async (c) => {
+    const q = c.req.valid('query')
+    assertInScope(c, q.region)
+    const region = await regionRef(c, q.region)
+    try {
+      const { data, previous } = await queryMetrics(c.var.deps.handle.db, q)
+      return c.json({
+        data,
+        meta: {
+          region,
+          from: q.from,
+          to: q.to,
+          compare: q.compare ?? null,
+          previous,
+          by: q.by ?? null,
+          ids: q.ids,
+        },
+      })
+    } catch (error) {
+      if (error instanceof MetricsError) throw badRequest(error.message, error.details)
+      throw error
+    }
+  })
+  .get(
+    '/narrative',
+    validate('query', scopeQuery.and(z.object({ lang: z.enum(['zh', 'en']).optional() }))),
+    async (c) => {
+      const q = c.req.valid('query')
+      assertInScope(c, q.region)
+      const region = await regionRef(c, q.region)
+      const narrative = await buildNarrative(c.var.deps.handle.db, q)
+      if (!narrative) throw notFound()
+      return c.json({
+        region,
+        from: q.from,
+        to: q.to,
+        lang: q.lang ?? 'zh',
+        text: q.lang === 'en' ? narrative.en : narrative.zh,
+      })
+    },
+  )

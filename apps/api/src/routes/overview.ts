@@ -1,0 +1,83 @@
+import { type Kpi, type OverviewResponse, overviewFigures, scopeQuery } from '@liaison/contracts'
+import { buildNarrative, catalogById, queryMetrics } from '@liaison/metrics'
+import { Hono } from 'hono'
+import { assertInScope } from '../auth/middleware.ts'
+import type { AppEnv } from '../types.ts'
+import { validate } from '../validate.ts'
+import { regionRef } from './metrics.ts'
+
+const kpiIds = [...overviewFigures, 'station_coverage_rate'] as const
+/** Which figure is each KPI's target. */
+const targets: Partial<Record<string, string>> = { reportback_rate: 'reportback_target_rate' }
+const tableIds = [
+  'receptions',
+  'visitors',
+  'opinions_collected',
+  'resolution_rate',
+  'satisfaction_rate',
+  'funds_allocated',
+  'reportback_rate',
+]
+const trendIds = ['receptions', 'visitors', 'opinions_collected', 'opinions_resolved', 'resolution_rate']
+
+/** GET /modules/overview/data: everything the 县域总览 module shows, in one request. */
+export const overviewRoutes = new Hono<AppEnv>().get(
+  '/modules/overview/data',
+  validate('query', scopeQuery),
+  async (c) => {
+    const q = c.req.valid('query')
+    assertInScope(c, q.region)
+    const db = c.var.deps.handle.db
+    const region = await regionRef(c, q.region)
+    const spec = { region: q.region, from: q.from, to: q.to }
+    const [totals, trend, townships, narrative] = await Promise.all([
+      queryMetrics(db, {
+        ...spec,
+        compare: q.compare,
+        ids: [...kpiIds, 'reportback_target_rate', 'stations_target', 'stations_planned'],
+      }),
+      queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
+      queryMetrics(db, { ...spec, by: 'township', ids: tableIds }),
+      buildNarrative(db, spec),
+    ])
+    const row = totals.data[0]!
+    const value = (id: string) => (row[id] ?? null) as number | null
+    const kpis: Kpi[] = kpiIds.map((id) => {
+      const metric = catalogById.get(id)!
+      const target =
+        id === 'station_coverage_rate'
+          ? ratio(value('stations_target'), value('stations_planned'))
+          : targets[id]
+            ? value(targets[id]!)
+            : null
+      return {
+        id,
+        label: metric.label,
+        unit: metric.unit,
+        value: value(id),
+        previous: q.compare ? value(`${id}__previous`) : null,
+        change: q.compare ? value(`${id}__change`) : null,
+        higherIsBetter: metric.higherIsBetter,
+        target,
+      }
+    })
+    const body: OverviewResponse = {
+      meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: totals.previous },
+      kpis,
+      trend: trend.data.map((r) => ({
+        month: String(r.month),
+        receptions: r.receptions as number,
+        visitors: r.visitors as number,
+        opinions_collected: r.opinions_collected as number,
+        opinions_resolved: r.opinions_resolved as number,
+        resolution_rate: r.resolution_rate as number | null,
+      })),
+      townships: townships.data,
+      county: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
+      narrative: { zh: narrative.zh, en: narrative.en },
+    }
+    return c.json(body)
+  },
+)
+
+const ratio = (a: number | null, b: number | null) => (a === null || !b ? null : a / b)

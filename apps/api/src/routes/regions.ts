@@ -1,0 +1,43 @@
+import type { RegionNode } from '@liaison/contracts'
+import type { Db } from '@liaison/db'
+import { rowsOf } from '@liaison/metrics'
+import { sql } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { readableRegion } from '../auth/middleware.ts'
+import type { AppEnv } from '../types.ts'
+
+export async function regionName(db: Db, code: string | null): Promise<string | null> {
+  if (!code) return null
+  const [row] = await rowsOf<{ name: string }>(db, sql`select name from regions where code = ${code}`)
+  return row?.name ?? null
+}
+
+/** The region tree inside the user's scope, down to townships; above a county only counties with stations. */
+async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
+  const prefix = `${root ?? ''}%`
+  const rows = await rowsOf<{ code: string; name: string; level: string; parent_code: string | null }>(
+    db,
+    sql`with counties as (select distinct county_code as code from stations where county_code like ${prefix}
+          union select ${root} where length(${root ?? ''}) >= 6)
+        select code, name, level, parent_code from regions r
+        where r.level <> 'village' and (
+          exists (select 1 from counties c where c.code like r.code || '%')
+          or (r.level = 'township' and left(r.code, 6) in (select code from counties)))
+        order by code`,
+  )
+  const nodes = new Map(
+    rows.map((r) => [r.code, { code: r.code, name: r.name, level: r.level, children: [] as RegionNode[] }]),
+  )
+  const top: RegionNode[] = []
+  for (const r of rows) {
+    const node = nodes.get(r.code)!
+    const parent = r.parent_code ? nodes.get(r.parent_code) : undefined
+    if (parent && (!root || r.code !== root)) parent.children.push(node)
+    else if (!root || r.code === root) top.push(node)
+  }
+  return root ? top.filter((n) => n.code === root) : top
+}
+
+export const regionRoutes = new Hono<AppEnv>().get('/regions', async (c) =>
+  c.json({ tree: await scopeTree(c.var.deps.handle.db, readableRegion(c.var.user)) }),
+)

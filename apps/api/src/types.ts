@@ -1,0 +1,11 @@
+import type { UserRole } from '@liaison/db/enums'
+import type { AppDeps } from './app.ts'
+
+/** What every request handler can read from the context. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    user: { id: number; username: string; displayName: string; role: UserRole; regionCode: string | null }
+    session: { token: string; csrfToken: string }
+  }
+}

@@ -1,0 +1,213 @@
+// Hand-computed expectations on a small fixture, on both engines.
+import type { DbHandle } from '@liaison/db'
+import { testEngines } from '@liaison/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryMetrics } from './query.ts'
+
+const T1 = '520523005' // 民兴街道
+const T2 = '520523004' // 鼓场街道
+
+async function fixture(h: DbHandle) {
+  await h.exec(`
+    insert into stations (id, county_code, township_code, code, name, kind, status, built_on, standardised_on,
+      has_venue, has_signage, has_equipment, has_info, has_rules, has_archives, has_records) values
+      (1, '520523', '${T1}', 'S1', '一号站', 'station', 'standardised', '2020-01-01', '2023-05-01', true, true, true, true, true, true, true),
+      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2023-07-01', null, true, false, true, true, true, true, true);
+    insert into county_settings (county_code, timely_limit_days) values ('520523', 10);
+    insert into plans (county_code, year, stations_target, rooms_target, reportback_share, fund_budget) values
+      ('520523', 2023, 1, 1, 0.3, 100000), ('520523', 2024, 2, 2, 0.3, 100000);
+    insert into receptions (county_code, township_code, station_id, occurred_on, visitors, deputy_attendances) values
+      ('520523', '${T1}', 1, '2022-03-01', 4, 1),
+      ('520523', '${T1}', 1, '2023-03-01', 5, 2), ('520523', '${T1}', 1, '2023-03-15', 0, 1),
+      ('520523', '${T2}', 2, '2023-08-01', 7, 3), ('520523', '${T2}', 2, '2024-01-01', 9, 1);
+    insert into opinions (county_code, township_code, station_id, register_no, received_on, channel, status, replied_on, resolved_on, evaluation) values
+      ('520523', '${T1}', 1, 'A', '2023-01-10', 'online', 'resolved', '2023-01-12', '2023-01-15', 'satisfied'),
+      ('520523', '${T1}', 1, 'B', '2023-02-01', 'visit', 'resolved', '2023-03-01', '2023-03-01', 'unsatisfied'),
+      ('520523', '${T2}', 2, 'C', '2023-12-20', 'visit', 'resolved', '2024-01-05', '2024-01-05', 'basic'),
+      ('520523', '${T2}', 2, 'D', '2023-11-01', 'phone', 'handling', null, null, null),
+      ('520523', '${T1}', 1, 'E', '2022-05-01', 'visit', 'resolved', '2022-05-03', '2022-05-03', null);
+    insert into micro_projects (county_code, township_code, code, name, allocated, spent, status, approved_on) values
+      ('520523', '${T1}', 'P1', '路', 30000, 15000, 'in_progress', '2023-04-01'),
+      ('520523', '${T2}', 'P2', '水', 10000, 10000, 'completed', '2023-05-01'),
+      ('520523', '${T2}', 'P3', '灯', 50000, 0, 'cancelled', '2023-06-01');
+    insert into deputies (id, county_code, township_code, station_id, code, name, level) values
+      (1, '520523', '${T1}', 1, 'D1', '甲', 'county'), (2, '520523', '${T2}', 2, 'D2', '乙', 'township'),
+      (3, '520523', '${T2}', null, 'D3', '丙', 'township'), (4, '520523', '${T1}', 1, 'D4', '丁', 'city');
+    insert into reportbacks (county_code, township_code, deputy_id, held_on) values
+      ('520523', '${T1}', 1, '2023-06-01'), ('520523', '${T2}', 2, '2024-06-01'), ('520523', '${T1}', 4, '2022-06-01');`)
+}
+
+const y2023 = { region: '520523', from: '2023-01-01', to: '2023-12-31' }
+
+for (const engine of testEngines()) {
+  describe(`metrics on ${engine.name}`, () => {
+    let h: DbHandle
+    beforeAll(async () => {
+      h = await engine.create()
+      await fixture(h)
+    })
+    afterAll(() => h.close())
+    const one = async (ids: string[], extra: object = {}) =>
+      (await queryMetrics(h.db, { ...y2023, ids, ...extra })).data[0]!
+
+    it('counts receptions in the period', async () => {
+      expect(await one(['receptions', 'visitors', 'deputy_attendances'])).toMatchObject({
+        receptions: 3,
+        visitors: 12,
+        deputy_attendances: 6,
+      })
+    })
+
+    it('computes the opinion funnel as at the period end', async () => {
+      const r = await one([
+        'opinions_collected',
+        'opinions_replied',
+        'opinions_resolved',
+        'resolution_rate',
+        'reply_rate',
+        'timely_rate',
+        'backlog',
+        'overdue',
+        'median_days_to_resolve',
+      ])
+      // Collected A B C D; resolved by 31 Dec: A (5 days), B (28 days); C resolves in 2024.
+      expect(r).toMatchObject({
+        opinions_collected: 4,
+        opinions_replied: 2,
+        opinions_resolved: 2,
+        resolution_rate: 0.5,
+        reply_rate: 0.5,
+      })
+      expect(r.timely_rate).toBe(0.5) // only A within the 10-day limit
+      expect(r.median_days_to_resolve).toBe(16.5)
+      expect(r.backlog).toBe(2) // C and D were open on 31 Dec
+      expect(r.overdue).toBe(2) // D: 60 days; C: 11 days > 10
+    })
+
+    it('rates satisfaction over the evaluated among the resolved', async () => {
+      const r = await one([
+        'opinions_evaluated',
+        'satisfaction_rate',
+        'strict_satisfaction_rate',
+        'evaluated_share',
+      ])
+      expect(r).toMatchObject({
+        opinions_evaluated: 2,
+        satisfaction_rate: 0.5,
+        strict_satisfaction_rate: 0.5,
+        evaluated_share: 1,
+      })
+    })
+
+    it('sums funding without cancelled projects and against the budget', async () => {
+      const r = await one([
+        'projects',
+        'funds_allocated',
+        'funds_spent',
+        'fund_execution_rate',
+        'funds_budget',
+        'fund_budget_share',
+      ])
+      expect(r).toMatchObject({
+        projects: 2,
+        funds_allocated: 40000,
+        funds_spent: 25000,
+        fund_execution_rate: 0.625,
+        funds_budget: 100000,
+        fund_budget_share: 0.4,
+      })
+    })
+
+    it('counts stations, coverage and the seven-item standard at the period end', async () => {
+      const r = await one([
+        'stations_built',
+        'stations_standardised',
+        'stations_planned',
+        'station_coverage_rate',
+        'seven_standard_rate',
+        'townships_covered_rate',
+      ])
+      expect(r).toMatchObject({
+        stations_built: 2,
+        stations_standardised: 1,
+        stations_planned: 4,
+        station_coverage_rate: 0.25,
+        seven_standard_rate: 0.5,
+      })
+      expect(r.townships_covered_rate).toBeCloseTo(1 / 26, 12) // one of 金沙县's 26 townships has a 联络站
+    })
+
+    it('computes deputy coverage and report-back completion in the term window', async () => {
+      const r = await one([
+        'deputies_total',
+        'deputies_covered',
+        'deputy_coverage_rate',
+        'reportback_done',
+        'reportback_rate',
+        'reportback_target_rate',
+      ])
+      // The 2022 report-back is before the window (2023-01-01); D2's is in 2024.
+      expect(r).toMatchObject({
+        deputies_total: 4,
+        deputies_covered: 3,
+        deputy_coverage_rate: 0.75,
+        reportback_done: 1,
+        reportback_rate: 0.25,
+        reportback_target_rate: 0.3,
+      })
+      expect(
+        (await one(['reportback_rate', 'reportback_target_rate'], { to: '2024-12-31' }))
+          .reportback_target_rate,
+      ).toBeCloseTo(0.6, 10)
+    })
+
+    it('compares year on year: counts relatively, rates in points, a zero base gives null', async () => {
+      const r = await one(['receptions', 'resolution_rate', 'projects'], { compare: 'yoy' })
+      expect(r.receptions__previous).toBe(1)
+      expect(r.receptions__change).toBe(2) // 3 vs 1: +200%
+      expect(r.resolution_rate__previous).toBe(1) // 2022: E resolved
+      expect(r.resolution_rate__change).toBe(-0.5)
+      expect(r.projects__previous).toBe(0)
+      expect(r.projects__change).toBeNull()
+    })
+
+    it('breaks down by township with names, every township listed', async () => {
+      const { data } = await queryMetrics(h.db, {
+        ...y2023,
+        ids: ['receptions', 'resolution_rate'],
+        by: 'township',
+      })
+      expect(data).toHaveLength(26)
+      expect(data.find((r) => r.township === T1)).toMatchObject({
+        township_name: '民兴街道',
+        receptions: 2,
+        resolution_rate: 1,
+      })
+      expect(data.find((r) => r.township === T2)).toMatchObject({
+        township_name: '鼓场街道',
+        receptions: 1,
+        resolution_rate: 0,
+      })
+      expect(data.find((r) => r.township === '520523001')).toMatchObject({
+        receptions: 0,
+        resolution_rate: null,
+      })
+    })
+
+    it('breaks down by month inside the period only, and narrows to a township scope', async () => {
+      const { data } = await queryMetrics(h.db, { ...y2023, ids: ['receptions', 'backlog'], by: 'month' })
+      // Opinions arrived in Jan, Feb, Nov, Dec; receptions in Mar and Aug; the 2022 backlog item stays out.
+      expect(data.map((r) => r.month)).toEqual([
+        '2023-01',
+        '2023-02',
+        '2023-03',
+        '2023-08',
+        '2023-11',
+        '2023-12',
+      ])
+      expect(data.find((r) => r.month === '2023-03')).toMatchObject({ receptions: 2, backlog: 0 })
+      expect(data.find((r) => r.month === '2023-11')).toMatchObject({ receptions: 0, backlog: 1 })
+      expect((await one(['receptions'], { region: T2 })).receptions).toBe(1)
+    })
+  })
+}

@@ -1,0 +1,128 @@
+// The period's summary as work-report paragraphs, in Chinese and English. Comparisons only where the
+// previous period has data.
+import type { DbOrTx } from '@liaison/db'
+import { sql } from 'drizzle-orm'
+import { rowsOf } from './db.ts'
+import { queryMetrics } from './query.ts'
+import * as w from './wording.ts'
+
+const ids = [
+  'receptions',
+  'visitors',
+  'opinions_collected',
+  'opinions_resolved',
+  'resolution_rate',
+  'opinions_evaluated',
+  'satisfaction_rate',
+  'projects',
+  'funds_allocated',
+  'funds_budget',
+  'fund_budget_share',
+  'stations_standardised',
+  'station_coverage_rate',
+  'reportback_done',
+  'reportback_rate',
+  'reportback_target_rate',
+  'backlog',
+  'overdue',
+]
+
+export interface NarrativeSpec {
+  region: string
+  from: string
+  to: string
+}
+
+/** "全县" for a county, "全区" for a district, a township by its full name. */
+function scopeWordZh(name: string, level: string): string {
+  if (level === 'county')
+    return `全${name.endsWith('特区') || name.endsWith('区') ? '区' : name.endsWith('市') ? '市' : '县'}`
+  if (level === 'township' || level === 'village') return name
+  return `${name}各地`
+}
+
+export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
+  const [region] = await rowsOf<{ name: string; level: string }>(
+    db,
+    sql`select name, level from regions where code = ${spec.region}`,
+  )
+  const { data } = await queryMetrics(db, { ids, ...spec, compare: 'yoy' })
+  const f = data[0]!
+  const num = (id: string) => f[id] as number | null
+  // A comparison needs last year's figure to exist and be non-zero.
+  const had = (id: string) => (num(`${id}__previous`) ?? 0) > 0
+  const changeOf = (id: string) => (had(id) ? num(`${id}__change`) : null)
+  const name = region?.name ?? spec.region
+  const zh: string[] = []
+  const en: string[] = []
+  const period = w.periodZh(spec.from, spec.to)
+  const scope = scopeWordZh(name, region?.level ?? 'county')
+
+  const rate = num('resolution_rate')
+  const rateZh =
+    rate === null
+      ? ''
+      : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), 'yoy'))}`
+  zh.push(
+    `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
+      `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
+      `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
+  )
+  en.push(
+    `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms of ${name} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
+      `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
+      `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
+      `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), 'yoy'))})`}.`,
+  )
+  const satisfaction = num('satisfaction_rate')
+  if (satisfaction !== null) {
+    zh.push(
+      `已评价的${w.count(num('opinions_evaluated') ?? 0)}件中，群众满意率${w.percent(satisfaction)}${tail(w.rateChangeZh(changeOf('satisfaction_rate'), 'yoy'))}。`,
+    )
+    en.push(
+      `Of the ${w.count(num('opinions_evaluated') ?? 0)} evaluated, ${w.percent(satisfaction)} were satisfied or basically satisfied.`,
+    )
+  }
+  const backlog = num('backlog') ?? 0
+  if (backlog > 0) {
+    zh.push(`期末仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`)
+    en.push(
+      `${w.count(backlog)} opinions were still open at the period's end, ${w.count(num('overdue') ?? 0)} of them overdue.`,
+    )
+  }
+  const projects = num('projects') ?? 0
+  if (projects > 0) {
+    const budget = num('funds_budget')
+    const share = num('fund_budget_share')
+    zh.push(
+      `安排代表建议办理专项资金${w.yuanZh(num('funds_allocated') ?? 0)}，实施民生实事微项目${w.count(projects)}个` +
+        `${budget && share !== null ? `，占专项资金预算${w.yuanZh(budget)}的${w.percent(share)}` : ''}。`,
+    )
+    en.push(
+      `${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund went to ${w.count(projects)} micro-projects${budget && share !== null ? ` (${w.percent(share)} of the ${w.yuanEn(budget)} budget)` : ''}.`,
+    )
+  }
+  const coverage = num('station_coverage_rate')
+  if (coverage !== null) {
+    zh.push(
+      `截至${w.periodZh(spec.to, spec.to).replace(/至.*$/, '')}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
+    )
+    en.push(
+      `By ${spec.to}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
+    )
+  }
+  const reportback = num('reportback_rate')
+  const target = num('reportback_target_rate')
+  if (reportback !== null && (num('reportback_done') ?? 0) > 0) {
+    zh.push(
+      `本届已有${w.count(num('reportback_done') ?? 0)}名代表向选民述职，述职完成率${w.percent(reportback)}${target !== null ? `（目标${w.percent(target)}）` : ''}。`,
+    )
+    en.push(
+      `${w.count(num('reportback_done') ?? 0)} deputies have reported back to their voters this term (${w.percent(reportback)}${target !== null ? ` against a target of ${w.percent(target)}` : ''}).`,
+    )
+  }
+  return { zh: zh.join(''), en: en.join(' '), figures: f }
+}
+
+const tail = (text: string) => (text ? `，${text}` : '')
+const tailEn = (text: string) => (text ? `, ${text}` : '')

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { previousPeriod } from './period.ts'
+import { count, countChangeZh, percent, rateChangeZh, yuanZh } from './wording.ts'
+
+describe('Chinese number forms', () => {
+  it('writes counts, rates and money as a county report does', () => {
+    expect(count(1259)).toBe('1,259')
+    expect(percent(680 / 853)).toBe('79.7%')
+    expect(percent(1)).toBe('100%')
+    expect(percent(0.9996)).toBe('99.9%') // never rounded up to 100%
+    expect(percent(0.00001)).toBe('0.1%') // never rounded down to nothing
+    expect(percent(0)).toBe('0%')
+    expect(yuanZh(370_000)).toBe('37万元')
+    expect(yuanZh(4_610_000)).toBe('461万元')
+    expect(yuanZh(12_345)).toBe('1.23万元')
+    expect(yuanZh(8_500)).toBe('8,500元')
+  })
+
+  it('words changes with the right sign, and none without a base', () => {
+    expect(rateChangeZh(0.032, 'yoy')).toBe('同比提高3.2个百分点')
+    expect(rateChangeZh(-0.01, 'mom')).toBe('环比下降1个百分点')
+    expect(rateChangeZh(0.0001, 'yoy')).toBe('同比持平')
+    expect(countChangeZh(0.123, 'yoy')).toBe('同比增长12.3%')
+    expect(countChangeZh(-0.04, 'yoy')).toBe('同比下降4%')
+    expect(countChangeZh(null, 'yoy')).toBe('')
+  })
+})
+
+describe('the comparison period', () => {
+  it('year on year is the same span a year earlier', () => {
+    expect(previousPeriod('2023-01-01', '2023-12-31', 'yoy')).toEqual({
+      from: '2022-01-01',
+      to: '2022-12-31',
+    })
+    expect(previousPeriod('2024-01-01', '2024-02-29', 'yoy')).toEqual({
+      from: '2023-01-01',
+      to: '2023-02-28',
+    })
+  })
+  it('month on month is the span just before: whole months by months, else by days', () => {
+    expect(previousPeriod('2023-03-01', '2023-03-31', 'mom')).toEqual({
+      from: '2023-02-01',
+      to: '2023-02-28',
+    })
+    expect(previousPeriod('2023-04-01', '2023-06-30', 'mom')).toEqual({
+      from: '2023-01-01',
+      to: '2023-03-31',
+    })
+    expect(previousPeriod('2023-03-10', '2023-03-19', 'mom')).toEqual({
+      from: '2023-02-28',
+      to: '2023-03-09',
+    })
+  })
+})

@@ -1,0 +1,71 @@
+// Chinese and English number forms for written paragraphs (the dashboard formats with @liaison/ui/format).
+
+/** 1259 → "1,259". */
+export const count = (n: number) => Math.round(n).toLocaleString('en-US')
+
+/** 0.7971 → "79.7%"; never rounds a rate below 1 up to 100% or above 0 down to 0%. */
+export function percent(rate: number, digits = 1): string {
+  const scaled = rate * 100
+  let text = scaled.toFixed(digits)
+  const step = 10 ** -digits
+  if (rate < 1 && Number(text) >= 100) text = (100 - step).toFixed(digits)
+  if (rate > 0 && Number(text) <= 0) text = step.toFixed(digits)
+  return `${text.replace(/\.0+$/, '')}%`
+}
+
+/** Money in 元: "37万元" from ten thousand up, else "8,500元". */
+export function yuanZh(amount: number): string {
+  if (Math.abs(amount) < 10_000) return `${count(amount)}元`
+  const wan = amount / 10_000
+  return `${Number.isInteger(wan) ? count(wan) : wan.toFixed(2).replace(/\.?0+$/, '')}万元`
+}
+
+export function yuanEn(amount: number): string {
+  return `¥${count(amount)}`
+}
+
+/** 同比/环比 wording for a count: "同比增长12.3%" / "同比下降4%" / "与上年持平". */
+export function countChangeZh(change: number | null, mode: 'yoy' | 'mom'): string {
+  if (change === null) return ''
+  const word = mode === 'yoy' ? '同比' : '环比'
+  if (Math.abs(change) < 0.0005) return `${word}持平`
+  return `${word}${change > 0 ? '增长' : '下降'}${percent(Math.abs(change))}`
+}
+
+/** For a rate: "同比提高3.2个百分点". */
+export function rateChangeZh(change: number | null, mode: 'yoy' | 'mom'): string {
+  if (change === null) return ''
+  const word = mode === 'yoy' ? '同比' : '环比'
+  const points = Math.abs(change * 100)
+  if (points < 0.05) return `${word}持平`
+  return `${word}${change > 0 ? '提高' : '下降'}${points.toFixed(1).replace(/\.0$/, '')}个百分点`
+}
+
+export function countChangeEn(change: number | null, mode: 'yoy' | 'mom'): string {
+  if (change === null) return ''
+  const than = mode === 'yoy' ? 'year on year' : 'on the previous period'
+  if (Math.abs(change) < 0.0005) return `unchanged ${than}`
+  return `${change > 0 ? 'up' : 'down'} ${percent(Math.abs(change))} ${than}`
+}
+
+export function rateChangeEn(change: number | null, mode: 'yoy' | 'mom'): string {
+  if (change === null) return ''
+  const than = mode === 'yoy' ? 'year on year' : 'on the previous period'
+  const points = Math.abs(change * 100)
+  if (points < 0.05) return `unchanged ${than}`
+  return `${change > 0 ? 'up' : 'down'} ${points.toFixed(1).replace(/\.0$/, '')} percentage points ${than}`
+}
+
+/** "2023年" for a calendar year, else "2023年1月1日至6月30日". */
+export function periodZh(from: string, to: string): string {
+  const [fy, fm, fd] = from.split('-').map(Number)
+  const [ty, tm, td] = to.split('-').map(Number)
+  if (fy === ty && from.endsWith('-01-01') && to.endsWith('-12-31')) return `${fy}年`
+  return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`
+}
+
+export function periodEn(from: string, to: string): string {
+  if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
+    return `In ${from.slice(0, 4)}`
+  return `From ${from} to ${to}`
+}
