@@ -4,7 +4,9 @@ import { readEnv } from './env.ts'
 import { startServer } from './main.ts'
 
 function explain(error: unknown, port: number): string {
-  const e = error as NodeJS.ErrnoException & { code?: string }
+  // drizzle wraps driver errors: the code that explains them is on the cause.
+  let e = error as NodeJS.ErrnoException & { cause?: unknown }
+  while (!e?.code && e?.cause) e = e.cause as typeof e
   if (error instanceof DataDirInUseError) return error.message
   if (e?.code === 'EADDRINUSE')
     return `Port ${port} is already in use. Stop the other process or set PORT to a free port.`

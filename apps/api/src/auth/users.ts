@@ -36,13 +36,11 @@ export async function ensureFirstAdmin(db: Db): Promise<string | null> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.users)
   if ((row?.n ?? 0) > 0) return null
   const password = randomBytes(12).toString('base64url')
-  await db
-    .insert(schema.users)
-    .values({
-      username: 'admin',
-      displayName: '系统管理员',
-      role: 'admin',
-      passwordHash: await hashPassword(password),
-    })
+  await db.insert(schema.users).values({
+    username: 'admin',
+    displayName: '系统管理员',
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+  })
   return password
 }
