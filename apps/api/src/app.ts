@@ -15,6 +15,8 @@ export interface AppDeps {
   handle: DbHandle
   /** True when the demo data and demo accounts are in use. */
   demo: boolean
+  /** Modules come from their Vite dev servers (`pnpm dev`) instead of their built dist/. */
+  devModules?: boolean
   /** Behind a reverse proxy: trust X-Forwarded-Proto for Secure cookies. */
   trustProxy?: boolean
 }

@@ -43,6 +43,8 @@ async function main() {
       databaseUrl: env.DATABASE_URL,
       dataDir: env.DATA_DIR,
       demo,
+      devModules: env.DEV_MODULES,
+      trustProxy: env.TRUST_PROXY,
       log: (line) => console.log(line),
     })
     console.log(

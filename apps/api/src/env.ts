@@ -18,6 +18,11 @@ const schema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   NODE_ENV: z.string().default('production'),
+  /** Set by `pnpm dev`: modules load from their own Vite dev servers (ports 5174–5178) with hot reload. */
+  DEV_MODULES: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
   /** Trust X-Forwarded-* (behind a reverse proxy): marks cookies Secure when the proxy says https. */
   TRUST_PROXY: z
     .enum(['0', '1'])

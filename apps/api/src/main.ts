@@ -13,6 +13,8 @@ export interface StartOptions {
   databaseUrl?: string | undefined
   dataDir?: string
   demo?: boolean
+  devModules?: boolean
+  trustProxy?: boolean
   log?: (line: string) => void
 }
 
@@ -42,7 +44,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       )
   }
   const app = new Hono()
-  app.route('/', createApi({ handle, demo }))
+  app.route('/', createApi({ handle, demo, devModules: options.devModules, trustProxy: options.trustProxy }))
   mountFrontEnd(app)
   // In demo mode nobody else on the network should see the demo accounts.
   const hostname = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0')
