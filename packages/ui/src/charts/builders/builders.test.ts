@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
+import { describeSeries } from './common.ts'
+import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
+
+const rows = [
+  { month: '2025-01', receptions: 50, resolution_rate: 0.8 },
+  { month: '2025-02', receptions: 70, resolution_rate: 0.9996 },
+]
+
+describe('option builders', () => {
+  it('draws a trend from a dataset, rates on a second 0–100% axis', () => {
+    const option = buildTrendOption(rows, 'light', {
+      locale: 'zh-CN',
+      description: '接待走访活动逐月变化',
+      series: [
+        { key: 'receptions', name: '接待', type: 'bar', unit: 'count' },
+        { key: 'resolution_rate', name: '办结率', type: 'line', unit: 'rate', axis: 1 },
+      ],
+    })
+    expect(option.dataset.source).toBe(rows)
+    expect(option.dataset.dimensions).toEqual(['month', 'receptions', 'resolution_rate'])
+    expect(option.series.map((s) => s.type)).toEqual(['bar', 'line'])
+    expect(option.series[1]).toMatchObject({ yAxisIndex: 1, encode: { x: 'month', y: 'resolution_rate' } })
+    const yAxis = option.yAxis as { max?: number; axisLabel: { formatter: (v: number) => string } }[]
+    expect(yAxis[1]?.max).toBe(1)
+    expect(yAxis[1]?.axisLabel.formatter(0.5)).toBe('50%')
+    expect(option.aria).toMatchObject({ enabled: true, label: { description: '接待走访活动逐月变化' } })
+    expect(option.series[1]?.tooltip.valueFormatter(0.9996)).toBe('99.9%')
+  })
+
+  it('draws a sideways ranking with average and quartile lines', () => {
+    const towns = [
+      { name: '平坝镇', receptions: 40 },
+      { name: '后山镇', receptions: 10 },
+    ]
+    const stats = quartiles(towns.map((t) => t.receptions))!
+    expect(stats.mean).toBe(25)
+    const option = buildComboOption(towns, 'big-screen', {
+      locale: 'en',
+      category: 'name',
+      horizontal: true,
+      series: [{ key: 'receptions', name: 'Receptions', type: 'bar', unit: 'count' }],
+      references: [{ name: 'Average', value: stats.mean }],
+    })
+    expect(option.series[0]).toMatchObject({ encode: { y: 'name', x: 'receptions' } })
+    expect(option.series[0]?.markLine?.data).toEqual([{ name: 'Average', xAxis: 25 }])
+    expect(option.textStyle.fontSize).toBe(18)
+  })
+
+  it('draws funnel, donut, radar and small multiples', () => {
+    const funnel = buildFunnelOption(
+      [
+        { name: '收集', value: 853 },
+        { name: '办结', value: 680 },
+      ],
+      'dark',
+      { locale: 'zh-CN', unit: 'count' },
+    )
+    expect(funnel.dataset.source).toHaveLength(2)
+    const pie = buildPieOption(
+      [
+        { name: 'a', value: 0 },
+        { name: 'b', value: 3 },
+      ],
+      'light',
+      { locale: 'zh-CN', unit: 'count' },
+    )
+    expect(pie.dataset.source).toEqual([{ name: 'b', value: 3 }])
+    const radar = buildRadarOption(
+      Array.from({ length: 7 }, (_, i) => ({ name: `S${i}`, a: i })),
+      'light',
+      { locale: 'en', nameKey: 'name', indicators: [{ key: 'a', name: 'A', max: 10 }] },
+    )
+    expect(radar.series[0]?.data).toHaveLength(5)
+    const multiples = buildSmallMultiplesOption(
+      [
+        { name: 'x', rows },
+        { name: 'y', rows },
+      ],
+      'light',
+      { locale: 'en', value: 'receptions', unit: 'count', columns: 2 },
+    )
+    expect(multiples.series).toHaveLength(2)
+    expect(multiples.yAxis[0]?.max).toBe(70)
+  })
+
+  it('describes a series in words', () => {
+    expect(describeSeries(rows, 'month', 'receptions', '接待', 'count', 'zh-CN')).toBe(
+      '接待：最高 2025-02 70，最低 2025-01 50，共 2 项。',
+    )
+  })
+})

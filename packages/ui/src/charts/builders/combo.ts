@@ -1,0 +1,115 @@
+import type { Unit } from '../../format/index.ts'
+import type { ChartTheme } from '../themes.ts'
+import { themeTokens } from '../themes.ts'
+import {
+  axisFormatter,
+  type BuilderOptions,
+  baseOption,
+  monthLabel,
+  type Row,
+  valueFormatter,
+} from './common.ts'
+
+export interface SeriesSpec {
+  /** The row key holding the value. */
+  key: string
+  name: string
+  type: 'bar' | 'line'
+  unit: Unit
+  /** 1 = the second value axis (for rates beside counts). */
+  axis?: 0 | 1
+  stack?: string
+}
+
+export interface ReferenceLine {
+  name: string
+  value: number
+}
+
+export interface ComboOptions extends BuilderOptions {
+  /** The row key of the category (a month, a township name…). */
+  category: string
+  series: SeriesSpec[]
+  /** Bars sideways, for rankings with long names. */
+  horizontal?: boolean
+  /** Average, quartiles, target… drawn across the first value axis. */
+  references?: ReferenceLine[]
+}
+
+/** Bars and lines over one category axis, from a dataset. The workhorse behind trends, rankings and targets. */
+export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboOptions) {
+  const t = themeTokens[theme]
+  const units = [options.series.find((s) => !s.axis)?.unit, options.series.find((s) => s.axis === 1)?.unit]
+  const valueAxes = units
+    .map((unit, index) =>
+      unit
+        ? {
+            type: 'value' as const,
+            position: options.horizontal ? undefined : index === 0 ? 'left' : 'right',
+            axisLabel: { formatter: axisFormatter(unit, options.locale) },
+            splitLine: { show: index === 0 },
+            ...(unit === 'rate' ? { min: 0, max: 1 } : {}),
+          }
+        : null,
+    )
+    .filter((axis) => axis !== null)
+  const categoryAxis = {
+    type: 'category' as const,
+    axisLabel: { formatter: monthLabel(options.locale), hideOverlap: true },
+    ...(options.horizontal ? { inverse: true } : {}),
+  }
+  const series = options.series.map((spec, index) => ({
+    type: spec.type,
+    name: spec.name,
+    encode: options.horizontal ? { y: options.category, x: spec.key } : { x: options.category, y: spec.key },
+    ...(options.horizontal ? { xAxisIndex: spec.axis ?? 0 } : { yAxisIndex: spec.axis ?? 0 }),
+    ...(spec.stack ? { stack: spec.stack } : {}),
+    ...(spec.type === 'line' ? { smooth: false, symbolSize: 6 } : { barMaxWidth: 28 }),
+    tooltip: { valueFormatter: valueFormatter(spec.unit, options.locale) },
+    ...(index === 0 && options.references?.length
+      ? {
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { color: t.target, type: 'dashed' },
+            label: { formatter: '{b}', color: t.muted, position: 'insideEndTop' },
+            data: options.references.map((r) =>
+              options.horizontal ? { name: r.name, xAxis: r.value } : { name: r.name, yAxis: r.value },
+            ),
+          },
+        }
+      : {}),
+  }))
+  return {
+    ...baseOption(theme, options),
+    dataset: {
+      dimensions: [options.category, ...options.series.map((s) => s.key)],
+      source: rows,
+    },
+    legend: { top: 0, type: 'scroll' as const },
+    tooltip: { trigger: 'axis' as const },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: options.horizontal ? valueAxes : categoryAxis,
+    yAxis: options.horizontal ? categoryAxis : valueAxes,
+    series,
+  }
+}
+
+/** Monthly trend: counts as bars, rates as a line on the right axis. */
+export function buildTrendOption(rows: Row[], theme: ChartTheme, options: Omit<ComboOptions, 'category'>) {
+  return buildComboOption(rows, theme, { ...options, category: 'month' })
+}
+
+/** Quartiles and mean of a list, for the reference lines of a ranking. */
+export function quartiles(values: number[]) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  if (sorted.length === 0) return null
+  const at = (p: number) => {
+    const i = (sorted.length - 1) * p
+    const lo = Math.floor(i)
+    const hi = Math.ceil(i)
+    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo)
+  }
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75), mean }
+}

@@ -1,0 +1,56 @@
+import type { Locale, Unit } from '../../format/index.ts'
+import { formatMonth, formatValue } from '../../format/index.ts'
+import { type ChartTheme, themeTokens } from '../themes.ts'
+
+export type Row = Record<string, string | number | null | undefined>
+
+export interface BuilderOptions {
+  locale: Locale
+  /** Text for screen readers (ECharts aria), e.g. from the narrative generator. */
+  description?: string
+  /** Decal patterns on top of colours, for print and colour-blind users. */
+  decal?: boolean
+}
+
+/** What every option shares: aria, tooltip, font sizes by theme. */
+export function baseOption(theme: ChartTheme, options: BuilderOptions) {
+  const t = themeTokens[theme]
+  return {
+    aria: {
+      enabled: true,
+      decal: { show: options.decal ?? false },
+      ...(options.description ? { label: { description: options.description } } : {}),
+    },
+    textStyle: { fontSize: t.fontSize },
+    animationDuration: 400,
+  }
+}
+
+export const valueFormatter = (unit: Unit, locale: Locale) => (value: unknown) =>
+  typeof value === 'number' ? formatValue(value, unit, locale) : '—'
+
+export const axisFormatter = (unit: Unit, locale: Locale) => (value: number) =>
+  unit === 'rate' ? `${Math.round(value * 100)}%` : formatValue(value, unit, locale, { compact: true })
+
+export const monthLabel = (locale: Locale) => (value: string) =>
+  /^\d{4}-\d{2}$/.test(value) ? formatMonth(value, locale, value.endsWith('-01')) : value
+
+/** Plain-language summary of one series: highest and lowest category. Shared by aria and the narrative. */
+export function describeSeries(
+  rows: Row[],
+  key: string,
+  value: string,
+  name: string,
+  unit: Unit,
+  locale: Locale,
+) {
+  const points = rows.filter((r) => typeof r[value] === 'number') as Row[]
+  if (points.length === 0) return ''
+  const sorted = [...points].sort((a, b) => (b[value] as number) - (a[value] as number))
+  const top = sorted[0]!
+  const bottom = sorted[sorted.length - 1]!
+  const fmt = (r: Row) => `${r[key]} ${formatValue(r[value] as number, unit, locale)}`
+  return locale === 'zh-CN'
+    ? `${name}：最高 ${fmt(top)}，最低 ${fmt(bottom)}，共 ${points.length} 项。`
+    : `${name}: highest ${fmt(top)}, lowest ${fmt(bottom)}, ${points.length} items.`
+}

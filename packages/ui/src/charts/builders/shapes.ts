@@ -1,0 +1,139 @@
+// Funnel, donut, radar and small multiples: the non-axis charts of the modules.
+import type { Unit } from '../../format/index.ts'
+import type { ChartTheme } from '../themes.ts'
+import { themeTokens } from '../themes.ts'
+import { type BuilderOptions, baseOption, monthLabel, type Row, valueFormatter } from './common.ts'
+
+export interface NamedValue {
+  name: string
+  value: number | null
+}
+
+export function buildFunnelOption(
+  stages: NamedValue[],
+  theme: ChartTheme,
+  options: BuilderOptions & { unit: Unit },
+) {
+  const t = themeTokens[theme]
+  return {
+    ...baseOption(theme, options),
+    dataset: { dimensions: ['name', 'value'], source: stages },
+    tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
+    series: [
+      {
+        type: 'funnel' as const,
+        sort: 'none' as const,
+        left: '10%',
+        width: '80%',
+        minSize: '8%',
+        encode: { itemName: 'name', value: 'value' },
+        label: {
+          position: 'inside' as const,
+          formatter: '{b}: {@value}',
+          color: '#fff',
+          fontSize: t.fontSize,
+        },
+      },
+    ],
+  }
+}
+
+export function buildPieOption(
+  items: NamedValue[],
+  theme: ChartTheme,
+  options: BuilderOptions & { unit: Unit },
+) {
+  const t = themeTokens[theme]
+  return {
+    ...baseOption(theme, options),
+    dataset: { dimensions: ['name', 'value'], source: items.filter((i) => (i.value ?? 0) > 0) },
+    tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
+    legend: { type: 'scroll' as const, bottom: 0 },
+    series: [
+      {
+        type: 'pie' as const,
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        encode: { itemName: 'name', value: 'value' },
+        label: { formatter: '{b} {d}%', color: t.muted, fontSize: t.fontSize },
+      },
+    ],
+  }
+}
+
+export interface RadarIndicator {
+  key: string
+  name: string
+  max: number
+}
+
+/** Up to five stations on shared axes. */
+export function buildRadarOption(
+  rows: Row[],
+  theme: ChartTheme,
+  options: BuilderOptions & { nameKey: string; indicators: RadarIndicator[] },
+) {
+  const picked = rows.slice(0, 5)
+  return {
+    ...baseOption(theme, options),
+    legend: { bottom: 0, type: 'scroll' as const },
+    tooltip: { trigger: 'item' as const },
+    radar: { indicator: options.indicators.map((i) => ({ name: i.name, max: i.max || 1 })), radius: '62%' },
+    series: [
+      {
+        type: 'radar' as const,
+        data: picked.map((row) => ({
+          name: String(row[options.nameKey]),
+          value: options.indicators.map((i) => Number(row[i.key] ?? 0)),
+        })),
+      },
+    ],
+  }
+}
+
+/** One small line chart per group, on a shared y scale, in a grid of `columns`. */
+export function buildSmallMultiplesOption(
+  groups: { name: string; rows: Row[] }[],
+  theme: ChartTheme,
+  options: BuilderOptions & { value: string; unit: Unit; columns?: number },
+) {
+  const t = themeTokens[theme]
+  const columns = options.columns ?? 4
+  const lines = Math.max(1, Math.ceil(groups.length / columns))
+  const max = Math.max(1, ...groups.flatMap((g) => g.rows.map((r) => Number(r[options.value] ?? 0))))
+  const cell = (i: number) => ({
+    left: `${(i % columns) * (100 / columns) + 2}%`,
+    top: `${Math.floor(i / columns) * (100 / lines) + 8}%`,
+    width: `${100 / columns - 4}%`,
+    height: `${100 / lines - 16}%`,
+  })
+  return {
+    ...baseOption(theme, options),
+    dataset: groups.map((g) => ({ source: g.rows })),
+    title: groups.map((g, i) => ({
+      text: g.name,
+      left: cell(i).left,
+      top: `${Math.floor(i / columns) * (100 / lines)}%`,
+      textStyle: { fontSize: t.fontSize, fontWeight: 'normal' as const, color: t.text },
+    })),
+    tooltip: { trigger: 'axis' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
+    grid: groups.map((_, i) => ({ ...cell(i), containLabel: false })),
+    xAxis: groups.map((_, i) => ({
+      type: 'category' as const,
+      gridIndex: i,
+      axisLabel: { show: false, formatter: monthLabel(options.locale) },
+      axisTick: { show: false },
+    })),
+    yAxis: groups.map((_, i) => ({ type: 'value' as const, gridIndex: i, max, axisLabel: { show: false } })),
+    series: groups.map((g, i) => ({
+      type: 'line' as const,
+      name: g.name,
+      datasetIndex: i,
+      xAxisIndex: i,
+      yAxisIndex: i,
+      encode: { x: 'month', y: options.value },
+      symbol: 'none',
+      areaStyle: { opacity: 0.15 },
+    })),
+  }
+}

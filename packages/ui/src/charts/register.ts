@@ -1,0 +1,40 @@
+// The one ECharts registration of the product: only the charts and components the dashboard draws.
+// @liaison/ui is a federation singleton, so this runs once for the shell and every module.
+import { BarChart, FunnelChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts'
+import {
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components'
+import * as echarts from 'echarts/core'
+import { LabelLayout } from 'echarts/features'
+import { CanvasRenderer } from 'echarts/renderers'
+import { registerThemes } from './themes.ts'
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  FunnelChart,
+  RadarChart,
+  ScatterChart,
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+  LabelLayout,
+  CanvasRenderer,
+])
+registerThemes(echarts.registerTheme)
+
+/** The registered ECharts core (for tests that check it is one object across the shell and modules). */
+export { echarts }

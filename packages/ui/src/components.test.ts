@@ -1,0 +1,98 @@
+import { useFiltersStore } from '@liaison/filters'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import KpiCard from './kpi/KpiCard.vue'
+import { sparklinePoints } from './kpi/sparkline.ts'
+import ChartPanel from './panel/ChartPanel.vue'
+import RankingTable from './table/RankingTable.vue'
+import { sortRows } from './table/sort.ts'
+
+// happy-dom has no canvas: the chart itself is stubbed; its option is what the builders' tests check.
+const chartStub = { props: ['option', 'theme'], template: '<div class="stub-chart" :data-theme="theme" />' }
+const stubs = { VChart: chartStub, echarts: chartStub }
+
+describe('ui components', () => {
+  let pinia: ReturnType<typeof createPinia>
+  beforeEach(() => {
+    pinia = createPinia()
+    setActivePinia(pinia)
+  })
+  const global = () => ({ plugins: [pinia], stubs })
+
+  it('ChartPanel shows loading, error with retry, empty, then the chart with the store theme', async () => {
+    const wrapper = mount(ChartPanel, {
+      props: { title: '月度趋势', region: '金沙县', period: '2025年', source: '联络站台账', loading: true },
+      global: global(),
+    })
+    expect(wrapper.text()).toContain('金沙县 · 2025年 · 数据来源：联络站台账')
+    expect(wrapper.attributes('data-state')).toBe('loading')
+    await wrapper.setProps({ loading: false, error: 'HTTP 500' })
+    expect(wrapper.get('[role=alert]').text()).toContain('HTTP 500')
+    await wrapper.get('button').trigger('click')
+    expect(wrapper.emitted('retry')).toHaveLength(1)
+    await wrapper.setProps({ error: null, empty: true })
+    expect(wrapper.text()).toContain('暂无数据')
+    useFiltersStore().bigScreen = true
+    await wrapper.setProps({ empty: false, option: { aria: { label: { description: '逐月上升' } } } })
+    expect(wrapper.get('.stub-chart').attributes('data-theme')).toBe('liaison-big-screen')
+    expect(wrapper.text()).toContain('逐月上升')
+  })
+
+  it('KpiCard colours a fall in a lower-is-better figure as good and shows progress to target', async () => {
+    const wrapper = mount(KpiCard, {
+      props: {
+        label: '超期未办结',
+        value: 12,
+        unit: 'count',
+        change: -0.25,
+        higherIsBetter: false,
+        target: 20,
+      },
+      global: global(),
+    })
+    expect(wrapper.text()).toContain('同比 -25.0%')
+    expect(wrapper.get('.kpi__change').classes()).toContain('kpi__change--good')
+    expect(wrapper.get('[role=progressbar]').attributes('aria-valuenow')).toBe('60')
+    await wrapper.setProps({ unit: 'rate', value: 0.9996, change: 0.032, higherIsBetter: true, target: null })
+    expect(wrapper.text()).toContain('99.9%')
+    expect(wrapper.text()).toContain('+3.2 个百分点')
+    expect(wrapper.get('.kpi__change').classes()).toContain('kpi__change--good')
+  })
+
+  it('RankingTable sorts from the keyboard, colours against the average and selects rows', async () => {
+    const rows = [
+      { code: '1', name: '平坝镇', rate: 0.9 },
+      { code: '2', name: '安底镇', rate: 0.7 },
+      { code: '3', name: '木孔镇', rate: null },
+    ]
+    const wrapper = mount(RankingTable, {
+      props: {
+        rows,
+        columns: [{ key: 'rate', label: '办结率', unit: 'rate', higherIsBetter: true }],
+        nameKey: 'name',
+        nameLabel: '乡镇',
+        rowKey: 'code',
+        reference: { name: '县均', rate: 0.8 },
+        selectable: true,
+      },
+      global: global(),
+    })
+    const names = () => wrapper.findAll('tbody th').map((c) => c.text())
+    expect(names()).toEqual(['平坝镇', '安底镇', '木孔镇'])
+    expect(wrapper.find('tbody td.tone-good').exists()).toBe(true)
+    await wrapper.findAll('thead button')[1]!.trigger('click')
+    expect(names()).toEqual(['安底镇', '平坝镇', '木孔镇'])
+    await wrapper.findAll('tbody tr')[0]!.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('select')?.[0]?.[0]).toMatchObject({ code: '2' })
+    expect(wrapper.text()).toContain('县均')
+  })
+
+  it('sorts text by pinyin and draws sparklines', () => {
+    expect(sortRows([{ n: '平坝镇' }, { n: '安底镇' }], 'n', 'asc').map((r) => r.n)).toEqual([
+      '安底镇',
+      '平坝镇',
+    ])
+    expect(sparklinePoints([1, null, 3], 100, 20).split(' ')).toHaveLength(2)
+  })
+})

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import {
+  changeTone,
+  formatChange,
+  formatDate,
+  formatNumber,
+  formatRate,
+  formatValue,
+  formatYuan,
+} from './index.ts'
+
+describe('formatting', () => {
+  it('writes large numbers with 万 and 亿 in Chinese, K/M in English', () => {
+    expect(formatNumber(12600, 'zh-CN', { compact: true })).toBe('1.26万')
+    expect(formatNumber(5_000_000, 'zh-CN', { compact: true })).toBe('500万')
+    expect(formatNumber(123_456_789, 'zh-CN', { compact: true })).toBe('1.23亿')
+    expect(formatNumber(9999, 'zh-CN', { compact: true })).toBe('9,999')
+    expect(formatNumber(12600, 'en', { compact: true })).toBe('12.6K')
+    expect(formatNumber(1259, 'en')).toBe('1,259')
+    expect(formatNumber(null, 'en')).toBe('—')
+  })
+
+  it('never rounds a rate up to 100% or down to 0%', () => {
+    expect(formatRate(0.9996)).toBe('99.9%')
+    expect(formatRate(1)).toBe('100%')
+    expect(formatRate(0.797)).toBe('79.7%')
+    expect(formatRate(0.0004)).toBe('0.1%')
+    expect(formatRate(0)).toBe('0%')
+    expect(formatRate(680 / 853)).toBe('79.7%')
+  })
+
+  it('formats money in yuan', () => {
+    expect(formatYuan(370_000, 'zh-CN', { compact: true })).toBe('¥37万')
+    expect(formatYuan(5_000_000, 'en')).toBe('¥5,000,000')
+    expect(formatYuan(4_610_000, 'en', { compact: true })).toBe('¥4.61M')
+    expect(formatValue(0.074, 'rate', 'zh-CN')).toBe('7.4%')
+    expect(formatValue(12.5, 'days', 'zh-CN')).toBe('12.5 天')
+  })
+
+  it('writes rate changes in percentage points and count changes relatively', () => {
+    expect(formatChange(0.032, 'rate', 'zh-CN')).toEqual({ text: '+3.2 个百分点', direction: 'up' })
+    expect(formatChange(-0.032, 'rate', 'en')).toEqual({ text: '-3.2 pp', direction: 'down' })
+    expect(formatChange(0.1234, 'count', 'zh-CN').text).toBe('+12.3%')
+    expect(formatChange(null, 'count', 'zh-CN').direction).toBe('flat')
+    expect(changeTone('up', false)).toBe('bad')
+    expect(changeTone('down', false)).toBe('good')
+    expect(changeTone('up', null)).toBe('neutral')
+  })
+
+  it('formats dates', () => {
+    expect(formatDate('2025-03-05', 'zh-CN')).toBe('2025年3月5日')
+    expect(formatDate('2025-03-05', 'en')).toBe('5 Mar 2025')
+  })
+})

@@ -1,0 +1,139 @@
+// Number, money, rate and date formatting for zh-CN and English, in one place. Pure functions.
+
+export type Locale = 'zh-CN' | 'en'
+export type Unit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | (string & {})
+
+export interface NumberOptions {
+  /** 1.26万 / 12.6K instead of 12,600. */
+  compact?: boolean
+  /** Decimals kept (trailing zeros dropped); default 2 compact, 0 plain. */
+  digits?: number
+}
+
+const dash = '—'
+const isZh = (locale: Locale) => locale === 'zh-CN'
+
+function plain(value: number, digits: number, locale: Locale) {
+  return new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(
+    value,
+  )
+}
+
+/** Fixed-point without float noise, trailing zeros dropped: 1.20 → 1.2. */
+function trimmed(value: number, digits: number) {
+  return String(Number(value.toFixed(digits)))
+}
+
+export function formatNumber(value: number | null | undefined, locale: Locale, options: NumberOptions = {}) {
+  if (value == null || !Number.isFinite(value)) return dash
+  const abs = Math.abs(value)
+  if (options.compact) {
+    const digits = options.digits ?? 2
+    const steps: [number, string][] = isZh(locale)
+      ? [
+          [1e8, '亿'],
+          [1e4, '万'],
+        ]
+      : [
+          [1e9, 'B'],
+          [1e6, 'M'],
+          [1e3, 'K'],
+        ]
+    for (const [size, suffix] of steps) if (abs >= size) return `${trimmed(value / size, digits)}${suffix}`
+  }
+  return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
+}
+
+/**
+ * A fraction as a percentage. Never shows 100% for less than 100% (99.96% → 99.9%) nor 0% for more than 0.
+ */
+export function formatRate(value: number | null | undefined, digits = 1) {
+  if (value == null || !Number.isFinite(value)) return dash
+  const scale = 10 ** digits
+  const percent = value * 100
+  let rounded = Math.round(percent * scale) / scale
+  if (rounded >= 100 && value < 1) rounded = Math.floor(percent * scale) / scale
+  if (rounded <= 0 && value > 0) rounded = Math.ceil(percent * scale) / scale
+  if (rounded === 100 || rounded === 0) return `${rounded}%`
+  return `${rounded.toFixed(digits)}%`
+}
+
+export function formatYuan(value: number | null | undefined, locale: Locale, options: NumberOptions = {}) {
+  if (value == null || !Number.isFinite(value)) return dash
+  const sign = value < 0 ? '-' : ''
+  return `${sign}¥${formatNumber(Math.abs(value), locale, options)}`
+}
+
+export function formatDays(value: number | null | undefined, locale: Locale) {
+  if (value == null || !Number.isFinite(value)) return dash
+  const n = formatNumber(value, locale, { digits: 1 })
+  return isZh(locale) ? `${n} 天` : `${n} ${value === 1 ? 'day' : 'days'}`
+}
+
+/** Any figure by its unit (the units of @liaison/contracts' MetricDefinition). */
+export function formatValue(
+  value: number | null | undefined,
+  unit: Unit,
+  locale: Locale,
+  options: NumberOptions = {},
+) {
+  switch (unit) {
+    case 'rate':
+      return formatRate(value, options.digits ?? 1)
+    case 'yuan':
+      return formatYuan(value, locale, options)
+    case 'days':
+      return formatDays(value, locale)
+    default:
+      return formatNumber(value, locale, options)
+  }
+}
+
+/** The unit written after a number (rates and money carry theirs inside the number). */
+export function unitSuffix(unit: Unit, locale: Locale) {
+  const zh = isZh(locale)
+  if (unit === 'people') return zh ? '人次' : ''
+  if (unit === 'count') return zh ? '个' : ''
+  return ''
+}
+
+export type Direction = 'up' | 'down' | 'flat'
+
+/**
+ * A comparison: counts change relatively (+12.3%), rates in percentage points (+3.2 个百分点 / +3.2 pp),
+ * as the contracts deliver them (a rate's change is a fraction: 0.032 = 3.2 points).
+ */
+export function formatChange(change: number | null | undefined, unit: Unit, locale: Locale) {
+  if (change == null || !Number.isFinite(change)) return { text: dash, direction: 'flat' as Direction }
+  const points = Math.round(change * 1000) / 10
+  const direction: Direction = points > 0 ? 'up' : points < 0 ? 'down' : 'flat'
+  const sign = points > 0 ? '+' : points < 0 ? '-' : ''
+  const n = Math.abs(points).toFixed(1)
+  const text = unit === 'rate' ? (isZh(locale) ? `${sign}${n} 个百分点` : `${sign}${n} pp`) : `${sign}${n}%`
+  return { text, direction }
+}
+
+/** Good or bad, given which way the figure should go; neutral when either is unknown. */
+export function changeTone(direction: Direction, higherIsBetter: boolean | null | undefined) {
+  if (direction === 'flat' || higherIsBetter == null) return 'neutral' as const
+  return (direction === 'up') === higherIsBetter ? ('good' as const) : ('bad' as const)
+}
+
+const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** 2025-03-05 → 2025年3月5日 / 5 Mar 2025. */
+export function formatDate(iso: string | null | undefined, locale: Locale) {
+  if (!iso) return dash
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  if (!y || !m) return iso
+  if (isZh(locale)) return d ? `${y}年${m}月${d}日` : `${y}年${m}月`
+  return d ? `${d} ${monthsEn[m - 1]} ${y}` : `${monthsEn[m - 1]} ${y}`
+}
+
+/** A month axis label: 2025-03 → 3月 / Mar, or with the year when asked. */
+export function formatMonth(yearMonth: string, locale: Locale, withYear = false) {
+  const y = yearMonth.slice(0, 4)
+  const m = Number(yearMonth.slice(5, 7))
+  if (isZh(locale)) return withYear ? `${y}年${m}月` : `${m}月`
+  return withYear ? `${monthsEn[m - 1]} ${y}` : (monthsEn[m - 1] ?? yearMonth)
+}

@@ -1,0 +1,22 @@
+// The few words the ui components write themselves, keyed by the filter store's language.
+import type { Locale } from './format/index.ts'
+
+const words = {
+  loading: { 'zh-CN': '加载中…', en: 'Loading…' },
+  empty: { 'zh-CN': '暂无数据', en: 'No data for this selection' },
+  error: { 'zh-CN': '加载失败', en: 'Could not load' },
+  retry: { 'zh-CN': '重试', en: 'Retry' },
+  source: { 'zh-CN': '数据来源', en: 'Source' },
+  rank: { 'zh-CN': '排名', en: 'Rank' },
+  target: { 'zh-CN': '目标', en: 'Target' },
+  yoy: { 'zh-CN': '同比', en: 'YoY' },
+  mom: { 'zh-CN': '环比', en: 'MoM' },
+  previous: { 'zh-CN': '上期', en: 'Previous' },
+  average: { 'zh-CN': '县均', en: 'County average' },
+  sortBy: { 'zh-CN': '按此列排序', en: 'Sort by this column' },
+  chartDescription: { 'zh-CN': '图表说明', en: 'Chart description' },
+} as const
+
+export type Word = keyof typeof words
+
+export const say = (word: Word, locale: Locale) => words[word][locale]

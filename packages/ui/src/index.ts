@@ -1,0 +1,20 @@
+// @liaison/ui: one chart panel, KPI card, ranking table, formatting, the ECharts registration and themes.
+// Shared as a federation singleton; the counter lets the browser test prove it is evaluated once.
+import { countEvaluation } from '@liaison/filters'
+import './charts/register.ts'
+
+countEvaluation('@liaison/ui')
+
+export * from './charts/builders/combo.ts'
+export * from './charts/builders/common.ts'
+export * from './charts/builders/shapes.ts'
+export { echarts } from './charts/register.ts'
+export * from './charts/themes.ts'
+export * from './data/use-module-data.ts'
+export * from './element.ts'
+export * from './format/index.ts'
+export { say } from './i18n.ts'
+export { default as KpiCard } from './kpi/KpiCard.vue'
+export { default as ChartPanel } from './panel/ChartPanel.vue'
+export { default as RankingTable } from './table/RankingTable.vue'
+export * from './table/sort.ts'
