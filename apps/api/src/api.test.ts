@@ -124,6 +124,47 @@ for (const engine of testEngines()) {
       expect(tree.tree[0]!.children).toHaveLength(26)
     })
 
+    it('ranks townships with the county figure, median and quartiles, flagging small samples', async () => {
+      const res = await get('demo-leader', `/ranking?metric=resolution_rate&region=520523&${year}`)
+      const body = (await res.json()) as {
+        rows: { rank: number | null; quartile: number | null; value: number; smallSample: boolean }[]
+        stats: { regionValue: number; median: number }
+      }
+      expect(body.stats.regionValue).toBeCloseTo(680 / 853, 10)
+      expect(body.rows).toHaveLength(26)
+      const ranked = body.rows.filter((r) => r.rank !== null)
+      expect(ranked[0]!.rank).toBe(1)
+      expect(ranked.every((r, i) => i === 0 || r.value <= ranked[i - 1]!.value)).toBe(true)
+      expect(ranked[0]!.quartile).toBe(1)
+      expect(ranked.at(-1)!.quartile).toBe(4)
+      expect(body.rows.filter((r) => r.smallSample).every((r) => r.rank === null)).toBe(true)
+    })
+
+    it('shows station details only inside the own township, with phones masked but for admins', async () => {
+      const stations = (await (await get('demo-leader', `/stations?region=520523&${year}`)).json()) as {
+        stations: { id: number; township_code: string }[]
+      }
+      expect(stations.stations.length).toBeGreaterThan(90)
+      const own = stations.stations.find((s) => s.township_code === '520523005')!
+      const other = stations.stations.find((s) => s.township_code === '520523004')!
+      const detail = (await (await get('demo-township', `/stations/${own.id}?${year}`)).json()) as {
+        deputies: { phone: string }[]
+      }
+      expect(detail.deputies.every((d) => /^\d{3}\*{4}\d{4}$/.test(d.phone))).toBe(true)
+      expect((await get('demo-township', `/stations/${other.id}?${year}`)).status).toBe(403)
+      const asAdmin = (await (await get('demo-admin', `/stations/${own.id}?${year}`)).json()) as {
+        deputies: { phone: string }[]
+      }
+      expect(asAdmin.deputies.some((d) => /^\d{11}$/.test(d.phone))).toBe(true)
+      const scores = (await (
+        await get(
+          'demo-leader',
+          `/stations/scores?region=520523&${year}&weights=activity:1,resolution:0,satisfaction:0,standard:0`,
+        )
+      ).json()) as { scores: { score: number }[] }
+      expect(scores.scores[0]!.score).toBe(100) // activity only: the most active station scores 100
+    })
+
     it('answers 400 with the offending field for each kind of bad parameter', async () => {
       const cases: [string, string][] = [
         [`/metrics?ids=nope&region=520523&${year}`, 'Unknown metric'],

@@ -9,6 +9,7 @@ import { metricRoutes } from './routes/metrics.ts'
 import { moduleRoutes } from './routes/modules.ts'
 import { overviewRoutes } from './routes/overview.ts'
 import { regionRoutes } from './routes/regions.ts'
+import { stationRoutes } from './routes/stations.ts'
 import type { AppEnv } from './types.ts'
 
 export interface AppDeps {
@@ -47,6 +48,7 @@ export function createApi(deps: AppDeps) {
     .route('/', moduleRoutes)
     .route('/', metricRoutes)
     .route('/', overviewRoutes)
+    .route('/', stationRoutes)
   api.route('/', secured)
   return api
 }

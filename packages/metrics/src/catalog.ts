@@ -16,6 +16,8 @@ export type Source = keyof typeof dims
 
 export interface Metric extends MetricDefinition {
   source: Source
+  /** Other sources a derived figure divides by (stations built, deputies, population). */
+  requires?: Source[]
 }
 
 function m(
@@ -412,6 +414,62 @@ export const catalog: Metric[] = [
     "Cumulative yearly target share up to the period's year",
   ),
 ]
+
+// Fair comparisons: per station, per deputy and per 10,000 residents, so big places don't win by size.
+const perPlace: Dimension[] = ['township']
+function fair(
+  id: string,
+  zh: string,
+  en: string,
+  source: Source,
+  requires: Source,
+  formulaZh: string,
+  formulaEn: string,
+): Metric {
+  return {
+    ...m(id, zh, en, 'count', source, true, formulaZh, formulaEn),
+    dimensions: perPlace,
+    requires: [requires],
+  }
+}
+catalog.push(
+  fair(
+    'receptions_per_station',
+    '站均活动',
+    'Activities per station',
+    'receptions',
+    'stations',
+    '活动次数 ÷ 已建成站室',
+    'Activities ÷ stations built',
+  ),
+  fair(
+    'visitors_per_10k',
+    '每万人接待',
+    'People received per 10,000 residents',
+    'receptions',
+    'stations',
+    '接待群众 ÷ 常住人口 × 10000',
+    'People received ÷ residents × 10,000',
+  ),
+  fair(
+    'opinions_per_10k',
+    '每万人社情民意',
+    'Opinions per 10,000 residents',
+    'opinions',
+    'stations',
+    '收集件数 ÷ 常住人口 × 10000',
+    'Opinions ÷ residents × 10,000',
+  ),
+  fair(
+    'opinions_per_deputy',
+    '代表人均社情民意',
+    'Opinions per deputy',
+    'opinions',
+    'deputies',
+    '收集件数 ÷ 代表人数',
+    'Opinions ÷ deputies',
+  ),
+)
 
 export const catalogById = new Map(catalog.map((metric) => [metric.id, metric]))
 

@@ -8,6 +8,9 @@ const n = (row: BaseRow, key: string): number | null => {
 const ratio = (num: number | null, den: number | null) =>
   num === null || den === null || den === 0 ? null : num / den
 
+const per10k = (value: number | null, population: number | null) =>
+  value === null || !population ? null : (value / population) * 10_000
+
 /** metric id → [value, denominator] for one merged row of base figures. */
 export function deriveMetrics(row: BaseRow): Record<string, [number | null, number | null]> {
   const v = (key: string): [number | null, null] => [n(row, key), null]
@@ -55,5 +58,9 @@ export function deriveMetrics(row: BaseRow): Record<string, [number | null, numb
     reportback_required: v('reportback_required'),
     reportback_rate: r('reportback_done', 'reportback_required'),
     reportback_target_rate: v('reportback_target_rate'),
+    receptions_per_station: r('receptions', 'built'),
+    visitors_per_10k: [per10k(n(row, 'visitors'), n(row, 'population')), n(row, 'population')],
+    opinions_per_10k: [per10k(n(row, 'collected'), n(row, 'population')), n(row, 'population')],
+    opinions_per_deputy: r('collected', 'deputies_total'),
   }
 }

@@ -104,7 +104,7 @@ async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<st
 /** Compute figures; rows carry `<id>`, `<id>__base` (a rate's denominator) and, with compare, `__previous`/`__change`. */
 export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   const metrics = resolveMetrics(spec.ids, spec.by)
-  const needed = new Set(metrics.map((m) => m.source))
+  const needed = new Set(metrics.flatMap((m) => [m.source, ...(m.requires ?? [])]))
   if (needed.has('plans') || metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('stations')
   if (metrics.some((m) => m.id === 'fund_budget_share')) needed.add('projects')
   if (metrics.some((m) => m.id === 'station_coverage_rate')) needed.add('plans')
@@ -170,7 +170,9 @@ function bucket(day: string, by: Dimension): string {
 
 /** A count with no rows is 0; a rate, median or plan figure without data stays null. */
 function zeroFor(metric: Metric): number | null {
-  return metric.unit === 'rate' || metric.unit === 'days' || metric.source === 'plans' ? null : 0
+  return metric.unit === 'rate' || metric.unit === 'days' || metric.source === 'plans' || metric.requires
+    ? null
+    : 0
 }
 
 /** Rates change in percentage points (as a fraction); counts relatively; a zero or missing base gives null. */

@@ -115,7 +115,7 @@ async function stations(db: DbOrTx, s: SourceSpec) {
   const townships = await grouped(
     db,
     s.by === 'township' ? sql`r.code` : null,
-    sql`count(*)::int as townships`,
+    sql`count(*)::int as townships, sum(r.population)::float8 as population`,
     sql`from regions r where r.level = 'township' and r.code like ${`${s.region.slice(0, 9)}%`}`,
   )
   return merge(stock, townships)
