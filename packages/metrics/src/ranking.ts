@@ -73,12 +73,10 @@ export async function rankBy(db: DbOrTx, spec: RankingSpec) {
   }
   // Ties share a rank (competition ranking: 1, 2, 2, 4).
   const rankOf = new Map<string, number>()
-  rankable.forEach((e, i) =>
-    rankOf.set(
-      e.key,
-      i > 0 && rankable[i - 1]!.value === e.value ? rankOf.get(rankable[i - 1]!.key)! : i + 1,
-    ),
-  )
+  for (const [i, e] of rankable.entries()) {
+    const tied = i > 0 && rankable[i - 1]!.value === e.value
+    rankOf.set(e.key, tied ? rankOf.get(rankable[i - 1]!.key)! : i + 1)
+  }
   const n = rankable.length
   const ranked: RankedRow[] = [...rankable, ...entries.filter((e) => !rankable.includes(e))].map((e) => {
     const rank = rankOf.get(e.key) ?? null
