@@ -182,6 +182,18 @@ for (const engine of testEngines()) {
       }
     })
 
+    it('publishes the OpenAPI document and a reference page', async () => {
+      const doc = (await (await get('demo-analyst', '/openapi.json')).json()) as {
+        openapi: string
+        paths: Record<string, unknown>
+      }
+      expect(doc.openapi).toBe('3.1.0')
+      expect(Object.keys(doc.paths)).toContain('/metrics')
+      const page = await (await get('demo-analyst', '/docs')).text()
+      expect(page).toContain('/api/v1/metrics')
+      expect(page).not.toContain('<script')
+    })
+
     it('answers 304 to a repeated request with its ETag', async () => {
       const first = await get('demo-leader', `/metrics?ids=receptions&region=520523&${year}`)
       const tag = first.headers.get('etag')!

@@ -7,6 +7,7 @@ import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { metricRoutes } from './routes/metrics.ts'
 import { moduleRoutes } from './routes/modules.ts'
+import { openApiRoutes } from './routes/openapi.ts'
 import { overviewRoutes } from './routes/overview.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { stationRoutes } from './routes/stations.ts'
@@ -49,6 +50,7 @@ export function createApi(deps: AppDeps) {
     .route('/', metricRoutes)
     .route('/', overviewRoutes)
     .route('/', stationRoutes)
+    .route('/', openApiRoutes)
   api.route('/', secured)
   return api
 }

@@ -1,0 +1,157 @@
+// The OpenAPI document, generated from the same zod contracts the API validates with, and a readable page.
+import {
+  loginBody,
+  metricsResponse,
+  modulesResponse,
+  overviewResponse,
+  regionsResponse,
+  sessionResponse,
+} from '@liaison/contracts'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../types.ts'
+
+const json = (schema: z.ZodType) => ({
+  content: {
+    'application/json': { schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) },
+  },
+})
+const q = (name: string, description: string, required = true) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema: { type: 'string' },
+})
+const scope = [
+  q('region', '区划代码 division code (2/4/6/9/12 digits)'),
+  q('from', 'YYYY-MM-DD (inclusive)'),
+  q('to', 'YYYY-MM-DD (inclusive)'),
+  q('compare', 'yoy | mom', false),
+]
+const error = { description: '`{ error: { code, message, details } }`' }
+
+interface Endpoint {
+  method: 'get' | 'post'
+  path: string
+  summary: string
+  parameters?: object[]
+  body?: z.ZodType
+  response?: z.ZodType
+}
+
+const endpoints: Endpoint[] = [
+  { method: 'get', path: '/health', summary: '存活检查 Liveness' },
+  { method: 'get', path: '/ready', summary: '就绪检查（含数据库） Readiness, checks the database' },
+  {
+    method: 'post',
+    path: '/auth/login',
+    summary: '登录 Log in (sets an httpOnly session cookie)',
+    body: loginBody,
+    response: sessionResponse,
+  },
+  { method: 'post', path: '/auth/logout', summary: '退出 Log out (needs x-csrf-token)' },
+  { method: 'get', path: '/auth/me', summary: '当前用户 The current user', response: sessionResponse },
+  {
+    method: 'get',
+    path: '/regions',
+    summary: '权限范围内的区划树 Region tree inside your scope',
+    response: regionsResponse,
+  },
+  { method: 'get', path: '/modules', summary: '可用的看板模块 Dashboard modules', response: modulesResponse },
+  { method: 'get', path: '/metrics/catalog', summary: '指标定义 Figure definitions' },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: '指标查询 Figures for a region and period, optionally broken down',
+    parameters: [
+      q('ids', 'comma-separated metric ids'),
+      ...scope,
+      q('by', 'township|station|month|quarter|year|category|channel|route|kind|level|status', false),
+    ],
+    response: metricsResponse,
+  },
+  {
+    method: 'get',
+    path: '/narrative',
+    summary: '自动生成的工作报告段落 The written summary',
+    parameters: [...scope, q('lang', 'zh | en', false)],
+  },
+  {
+    method: 'get',
+    path: '/ranking',
+    summary: '乡镇/站点排名 Ranking',
+    parameters: [q('metric', 'metric id'), ...scope, q('level', 'township | station', false)],
+  },
+  { method: 'get', path: '/stations', summary: '站点清单 Station list', parameters: scope },
+  {
+    method: 'get',
+    path: '/stations/scores',
+    summary: '站点综合评分 Composite station score',
+    parameters: [...scope, q('weights', 'activity:0.3,resolution:0.3,satisfaction:0.2,standard:0.2', false)],
+  },
+  {
+    method: 'get',
+    path: '/stations/{id}',
+    summary: '站点详情 Station detail',
+    parameters: [
+      { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+      q('from', 'YYYY-MM-DD'),
+      q('to', 'YYYY-MM-DD'),
+    ],
+  },
+  {
+    method: 'get',
+    path: '/modules/overview/data',
+    summary: '县域总览（一次请求） Overview module data',
+    parameters: scope,
+    response: overviewResponse,
+  },
+]
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, object>> = {}
+  for (const e of endpoints) {
+    paths[e.path] ??= {}
+    paths[e.path]![e.method] = {
+      summary: e.summary,
+      parameters: e.parameters ?? [],
+      ...(e.body ? { requestBody: json(e.body) } : {}),
+      responses: {
+        200: { description: 'OK', ...(e.response ? json(e.response) : {}) },
+        400: error,
+        401: error,
+        403: error,
+        503: error,
+      },
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: '人大代表联络站履职数据驾驶舱 API', version: '1.0.0' },
+    servers: [{ url: '/api/v1' }],
+    paths,
+  }
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
+
+/** A plain reference page: no script, so it passes a strict CSP. */
+function referencePage(): string {
+  const rows = endpoints
+    .map((e) => {
+      const params = (e.parameters ?? []).map((p) => escape(`${(p as { name: string }).name}`)).join(', ')
+      return `<tr><td><code>${e.method.toUpperCase()}</code></td><td><code>/api/v1${escape(e.path)}</code></td><td>${escape(e.summary)}</td><td>${params}</td></tr>`
+    })
+    .join('\n')
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>API 参考</title>
+<style>body{font:14px/1.6 system-ui,sans-serif;margin:2rem;color:#1f2937}table{border-collapse:collapse}td,th{border:1px solid #e5e7eb;padding:.3rem .6rem;text-align:left}code{color:#b91c1c}</style>
+<h1>人大代表联络站履职数据驾驶舱 · API 参考</h1>
+<p>JSON over HTTP under <code>/api/v1</code>. Log in with <code>POST /auth/login</code>; send the returned <code>csrfToken</code> as <code>x-csrf-token</code> on every POST. Errors: <code>{ error: { code, message, details } }</code>. Machine-readable: <a href="/api/v1/openapi.json">openapi.json</a>.</p>
+<table><tr><th>方法</th><th>路径</th><th>说明</th><th>参数</th></tr>${rows}</table></html>`
+}
+
+export const openApiRoutes = new Hono<AppEnv>()
+  .get('/openapi.json', (c) => c.json(openApiDocument()))
+  .get('/docs', (c) => c.html(referencePage()))
