@@ -134,15 +134,15 @@ export function openApiDocument() {
   }
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
 
 /** A plain reference page: no script, so it passes a strict CSP. */
 function referencePage(): string {
   const rows = endpoints
     .map((e) => {
-      const params = (e.parameters ?? []).map((p) => escape(`${(p as { name: string }).name}`)).join(', ')
-      return `<tr><td><code>${e.method.toUpperCase()}</code></td><td><code>/api/v1${escape(e.path)}</code></td><td>${escape(e.summary)}</td><td>${params}</td></tr>`
+      const params = (e.parameters ?? []).map((p) => escapeHtml(`${(p as { name: string }).name}`)).join(', ')
+      return `<tr><td><code>${e.method.toUpperCase()}</code></td><td><code>/api/v1${escapeHtml(e.path)}</code></td><td>${escapeHtml(e.summary)}</td><td>${params}</td></tr>`
     })
     .join('\n')
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>API 参考</title>
