@@ -220,13 +220,19 @@ for (const engine of testEngines()) {
       expect((await get('demo-analyst', '/auth/me')).status).toBe(401)
     })
 
-    it('refuses a wrong password without saying which part was wrong', async () => {
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'demo-leader', password: 'nope' }),
-      })
-      expect(res.status).toBe(401)
+    it('refuses a wrong password, then locks the account after five, and records the lockout', async () => {
+      const attempt = (password: string) =>
+        api.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'demo-clerk', password }),
+        })
+      for (let i = 0; i < 5; i++) expect((await attempt('nope')).status).toBe(401)
+      expect((await attempt('demo')).status).toBe(429) // locked even with the right password
+      const [row] = await handle.rows<{ n: number }>(
+        `select count(*)::int as n from audit_log where action = 'login_locked' and username = 'demo-clerk'`,
+      )
+      expect(row!.n).toBe(1)
     })
   })
 }

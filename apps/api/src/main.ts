@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
 import { createApi } from './app.ts'
 import { ensureDemoUsers, ensureFirstAdmin } from './auth/users.ts'
 import { openDatabase } from './server/bootstrap.ts'
@@ -44,6 +45,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       )
   }
   const app = new Hono()
+  // A CSP without inline scripts; Element Plus sets inline style attributes, so styles allow them.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      xFrameOptions: 'DENY',
+    }),
+  )
   app.route('/', createApi({ handle, demo, devModules: options.devModules, trustProxy: options.trustProxy }))
   mountFrontEnd(app)
   // In demo mode nobody else on the network should see the demo accounts.
