@@ -92,6 +92,28 @@ for (const engine of testEngines()) {
       expect(body.townships).toHaveLength(26)
     })
 
+    it('serves every other module in one request each', async () => {
+      for (const name of ['stations', 'opinions', 'funding', 'reportback']) {
+        const res = await get('demo-leader', `/modules/${name}/data?region=520523&${year}&compare=yoy`)
+        expect(res.status, name).toBe(200)
+        const body = (await res.json()) as {
+          kpis: { id: string; value: number | null }[]
+          breakdowns: Record<string, unknown[]>
+        }
+        expect(body.kpis.length, name).toBeGreaterThan(2)
+        expect(
+          Object.values(body.breakdowns).every((rows) => rows.length > 0),
+          name,
+        ).toBe(true)
+      }
+      const funding = (await (
+        await get('demo-leader', `/modules/funding/data?region=520523&${year}`)
+      ).json()) as { kpis: { id: string; value: number }[] }
+      expect(funding.kpis.find((k) => k.id === 'funds_allocated')?.value).toBe(370000)
+      expect(funding.kpis.find((k) => k.id === 'fund_budget_share')?.value).toBeCloseTo(0.074, 10)
+      expect((await get('demo-leader', `/modules/weather/data?region=520523&${year}`)).status).toBe(400)
+    })
+
     it('refuses everything but health, readiness and login without a session', async () => {
       for (const path of [
         '/auth/me',

@@ -6,6 +6,7 @@ import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { metricRoutes } from './routes/metrics.ts'
+import { moduleDataRoutes } from './routes/module-data.ts'
 import { moduleRoutes } from './routes/modules.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { overviewRoutes } from './routes/overview.ts'
@@ -49,6 +50,7 @@ export function createApi(deps: AppDeps) {
     .route('/', moduleRoutes)
     .route('/', metricRoutes)
     .route('/', overviewRoutes)
+    .route('/', moduleDataRoutes)
     .route('/', stationRoutes)
     .route('/', openApiRoutes)
   api.route('/', secured)

@@ -59,3 +59,14 @@ export const overviewResponse = z.object({
   narrative: z.object({ zh: z.string(), en: z.string() }),
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>
+
+/** The composite answer of the stations, opinions, funding and report-back modules: KPIs and named breakdowns. */
+export const moduleDataResponse = z.object({
+  meta: periodMeta,
+  kpis: z.array(kpi),
+  breakdowns: z.record(
+    z.string(),
+    z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  ),
+})
+export type ModuleDataResponse = z.infer<typeof moduleDataResponse>

@@ -1,14 +1,13 @@
-import { type Kpi, type OverviewResponse, overviewFigures, scopeQuery } from '@liaison/contracts'
-import { buildNarrative, catalogById, queryMetrics } from '@liaison/metrics'
+import { type OverviewResponse, overviewFigures, scopeQuery } from '@liaison/contracts'
+import { buildNarrative, queryMetrics } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
+import { kpiCards } from './module-data.ts'
 
 const kpiIds = [...overviewFigures, 'station_coverage_rate'] as const
-/** Which figure is each KPI's target. */
-const targets: Partial<Record<string, string>> = { reportback_rate: 'reportback_target_rate' }
 const tableIds = [
   'receptions',
   'visitors',
@@ -30,39 +29,25 @@ export const overviewRoutes = new Hono<AppEnv>().get(
     const db = c.var.deps.handle.db
     const region = await regionRef(c, q.region)
     const spec = { region: q.region, from: q.from, to: q.to }
-    const [totals, trend, townships, narrative] = await Promise.all([
-      queryMetrics(db, {
-        ...spec,
-        compare: q.compare,
-        ids: [...kpiIds, 'reportback_target_rate', 'stations_target', 'stations_planned'],
+    const [cards, plan, trend, townships, narrative] = await Promise.all([
+      kpiCards(db, { ...spec, compare: q.compare }, [...kpiIds], {
+        reportback_rate: 'reportback_target_rate',
       }),
+      queryMetrics(db, { ...spec, ids: [...tableIds, 'stations_target', 'stations_planned'] }),
       queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
       queryMetrics(db, { ...spec, by: 'township', ids: tableIds }),
       buildNarrative(db, spec),
     ])
-    const row = totals.data[0]!
+    const row = plan.data[0]!
     const value = (id: string) => (row[id] ?? null) as number | null
-    const kpis: Kpi[] = kpiIds.map((id) => {
-      const metric = catalogById.get(id)!
-      const target =
-        id === 'station_coverage_rate'
-          ? ratio(value('stations_target'), value('stations_planned'))
-          : targets[id]
-            ? value(targets[id]!)
-            : null
-      return {
-        id,
-        label: metric.label,
-        unit: metric.unit,
-        value: value(id),
-        previous: q.compare ? value(`${id}__previous`) : null,
-        change: q.compare ? value(`${id}__change`) : null,
-        higherIsBetter: metric.higherIsBetter,
-        target,
-      }
-    })
+    // Coverage is measured against the year's milestone of the three-year plan.
+    const kpis = cards.kpis.map((k) =>
+      k.id === 'station_coverage_rate'
+        ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
+        : k,
+    )
     const body: OverviewResponse = {
-      meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: totals.previous },
+      meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
       kpis,
       trend: trend.data.map((r) => ({
         month: String(r.month),
