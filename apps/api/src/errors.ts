@@ -21,13 +21,13 @@ export const forbidden = (message = '无权访问该范围的数据 / Outside yo
   new ApiError(403, 'forbidden', message)
 export const notFound = (message = '未找到 / Not found') => new ApiError(404, 'not_found', message)
 
-/** True for errors that mean the database is unreachable (connection refused, reset, timed out). */
+/** True for errors that mean the database is unreachable (refused, reset, timed out), also when wrapped by drizzle. */
 export function isDatabaseDown(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? ''
-  return [
+  const codes = [
     'ECONNREFUSED',
     'ECONNRESET',
     'ETIMEDOUT',
+    'EPIPE',
     'CONNECT_TIMEOUT',
     'CONNECTION_CLOSED',
     'CONNECTION_ENDED',
@@ -36,7 +36,16 @@ export function isDatabaseDown(error: unknown): boolean {
     '57P03',
     '08006',
     '08001',
-  ].includes(code)
+    '08003',
+  ]
+  for (
+    let e = error as { code?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (e.code && codes.includes(e.code)) return true
+  }
+  return false
 }
 
 export function errorResponse(error: unknown, c: Context) {
