@@ -114,6 +114,53 @@ for (const engine of testEngines()) {
       expect((await get('demo-leader', `/modules/weather/data?region=520523&${year}`)).status).toBe(400)
     })
 
+    it('lets only admins manage users, audits it, and ends sessions when a password changes', async () => {
+      const post = (user: string, path: string, body: unknown, method = 'POST') =>
+        api.request(`/api/v1${path}`, {
+          method,
+          headers: {
+            cookie: sessions[user]!.cookie,
+            'x-csrf-token': sessions[user]!.csrf,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        })
+      const newUser = {
+        username: 'clerk2',
+        displayName: '录入员二',
+        role: 'clerk',
+        regionCode: '520523',
+        password: 'weak',
+      }
+      expect((await post('demo-leader', '/users', newUser)).status).toBe(403)
+      expect((await get('demo-leader', '/audit')).status).toBe(403)
+      expect((await post('demo-admin', '/users', newUser)).status).toBe(400) // too weak outside demo accounts
+      const created = await post('demo-admin', '/users', { ...newUser, password: 'Strong-pass-2025' })
+      expect(created.status).toBe(201)
+      const audit = (await (await get('demo-admin', '/audit')).json()) as {
+        entries: { action: string; target: string }[]
+      }
+      expect(audit.entries.some((e) => e.action === 'user_create' && e.target === 'clerk2')).toBe(true)
+      // Changing the password revokes the user's other sessions.
+      await login('demo-township')
+      const first = { ...sessions['demo-township']! }
+      await login('demo-township')
+      expect(
+        (await post('demo-township', '/auth/password', { current: 'demo', next: 'New-password-42' })).status,
+      ).toBe(200)
+      expect((await api.request('/api/v1/auth/me', { headers: { cookie: first.cookie } })).status).toBe(401)
+      expect((await get('demo-township', '/auth/me')).status).toBe(200)
+      // The audit log cannot be changed through the API: there is no route, and the table refuses it.
+      expect(
+        (
+          await api.request('/api/v1/audit', {
+            method: 'DELETE',
+            headers: { cookie: sessions['demo-admin']!.cookie, 'x-csrf-token': sessions['demo-admin']!.csrf },
+          })
+        ).status,
+      ).toBe(404)
+    })
+
     it('refuses everything but health, readiness and login without a session', async () => {
       for (const path of [
         '/auth/me',

@@ -12,6 +12,7 @@ import { openApiRoutes } from './routes/openapi.ts'
 import { overviewRoutes } from './routes/overview.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { stationRoutes } from './routes/stations.ts'
+import { userRoutes } from './routes/users.ts'
 import type { AppEnv } from './types.ts'
 
 export interface AppDeps {
@@ -53,6 +54,7 @@ export function createApi(deps: AppDeps) {
     .route('/', moduleDataRoutes)
     .route('/', stationRoutes)
     .route('/', openApiRoutes)
+    .route('/', userRoutes)
   api.route('/', secured)
   return api
 }

@@ -6,6 +6,6 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps
     user: { id: number; username: string; displayName: string; role: UserRole; regionCode: string | null }
-    session: { token: string; csrfToken: string }
+    session: { id: string; token: string; csrfToken: string }
   }
 }

@@ -25,7 +25,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     role: user.role as UserRole,
     regionCode: user.regionCode,
   })
-  c.set('session', { token: token!, csrfToken: found.session.csrfToken })
+  c.set('session', { id: found.session.id, token: token!, csrfToken: found.session.csrfToken })
   await next()
 }
 
