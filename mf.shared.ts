@@ -9,6 +9,8 @@ export const sharedSingletons = {
   'vue-i18n': { singleton: true, requiredVersion: '^11.0.0' },
   '@liaison/filters': { singleton: true, requiredVersion: '^1.0.0' },
   '@liaison/ui': { singleton: true, requiredVersion: '^1.0.0' },
+  // The zod schemas (and zod itself) once, instead of a copy in every module.
+  '@liaison/contracts': { singleton: true, requiredVersion: '^1.0.0' },
 }
 
 /** The module names, their dev-server ports and their production base under the API process. */
@@ -36,17 +38,21 @@ export const vueForMf = (app: string) =>
   })
 
 // The federation plugin is passed in: it is a dependency of each app, not of the repository root.
-type FederationPlugin = (options: Record<string, unknown>) => unknown[]
+type FederationPlugin = (options: never) => unknown
 
 /** The whole Vite config of a module: exposes ./Module, built for /modules/<name>/. */
-export function moduleViteConfig(name: ModuleName, federation: FederationPlugin, command: 'build' | 'serve') {
+export function moduleViteConfig<F extends FederationPlugin>(
+  name: ModuleName,
+  federation: F,
+  command: 'build' | 'serve',
+) {
   const port = modulePorts[name]
   return {
     // Production: served by the API process under /modules/<name>/; dev: its own server on its own port.
     base: command === 'build' ? `/modules/${name}/` : '/',
     plugins: [
       vueForMf(name),
-      federation({
+      federation(<Parameters<F>[0]>{
         name,
         filename: 'remoteEntry.js',
         manifest: true,
@@ -55,16 +61,35 @@ export function moduleViteConfig(name: ModuleName, federation: FederationPlugin,
         dts: false,
         // The shell provides the MF runtime in production; standalone dev needs its own copy.
         experiments: { externalRuntime: command === 'build' },
-      }),
+      }) as ReturnType<F>,
     ],
     server: {
       port,
       strictPort: true,
       origin: `http://localhost:${port}`,
       cors: true,
-      proxy: { '/api': `http://localhost:${apiPort}` },
+      proxy: { '/api': `http://127.0.0.1:${apiPort}` },
     },
     preview: { port, strictPort: true, cors: true },
+    build: { target: 'esnext', chunkSizeWarningLimit: 1500 },
+  }
+}
+
+/** The host: no static remotes (they come from the API's manifest at run time); it provides the MF runtime. */
+export function shellViteConfig<F extends FederationPlugin>(federation: F) {
+  return {
+    plugins: [
+      vueForMf('shell'),
+      federation(<Parameters<F>[0]>{
+        name: 'shell',
+        remotes: {},
+        shared: sharedSingletons,
+        dts: false,
+        experiments: { provideExternalRuntime: true },
+      }) as ReturnType<F>,
+    ],
+    server: { port: shellPort, strictPort: true, proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+    preview: { port: shellPort, strictPort: true, proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
     build: { target: 'esnext', chunkSizeWarningLimit: 1500 },
   }
 }

@@ -1,23 +1,10 @@
-// The Element Plus components the modules use, imported piecemeal with their styles. Re-exported from the shared
-// @liaison/ui so every module gets the shell's copy instead of bundling its own.
-import 'element-plus/es/components/table/style/css'
-import 'element-plus/es/components/table-column/style/css'
-import 'element-plus/es/components/drawer/style/css'
-import 'element-plus/es/components/tag/style/css'
-import 'element-plus/es/components/select/style/css'
-import 'element-plus/es/components/option/style/css'
-import 'element-plus/es/components/pagination/style/css'
-import 'element-plus/es/components/descriptions/style/css'
-import 'element-plus/es/components/descriptions-item/style/css'
+// Element Plus for the modules, re-exported from the shared @liaison/ui so that every module uses the shell's copy.
+// Select and Option are already in the shell's first view; the table, drawer and tag load when first rendered.
+import { defineAsyncComponent } from 'vue'
 
-export {
-  ElDescriptions,
-  ElDescriptionsItem,
-  ElDrawer,
-  ElOption,
-  ElPagination,
-  ElSelect,
-  ElTable,
-  ElTableColumn,
-  ElTag,
-} from 'element-plus'
+export { ElOption, ElSelect } from 'element-plus'
+
+const lazy = () => import('./element-lazy.ts')
+export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer))
+export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
+export const DataTable = defineAsyncComponent(() => import('./table/DataTable.vue'))

@@ -1,6 +1,6 @@
 // The one ECharts registration of the product: only the charts and components the dashboard draws.
 // @liaison/ui is a federation singleton, so this runs once for the shell and every module.
-import { BarChart, FunnelChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts'
+import { BarChart, FunnelChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
 import {
   AriaComponent,
   DatasetComponent,
@@ -22,7 +22,6 @@ echarts.use([
   PieChart,
   FunnelChart,
   RadarChart,
-  ScatterChart,
   AriaComponent,
   DatasetComponent,
   GridComponent,

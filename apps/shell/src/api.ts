@@ -1,0 +1,50 @@
+// The shell's own calls: session, regions and the module manifest. Modules fetch their data themselves.
+import {
+  type ModulesResponse,
+  modulesResponse,
+  type RegionsResponse,
+  regionsResponse,
+  type SessionResponse,
+  sessionResponse,
+} from '@liaison/contracts'
+import { readError, unauthorizedEvent } from '@liaison/ui'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function call<T>(
+  path: string,
+  parser: { parse(x: unknown): T },
+  init: RequestInit = {},
+  csrf?: string,
+): Promise<T> {
+  const headers = new Headers(init.headers)
+  if (init.body) headers.set('content-type', 'application/json')
+  if (csrf) headers.set('x-csrf-token', csrf)
+  const response = await fetch(`/api/v1${path}`, { ...init, headers, credentials: 'same-origin' })
+  if (response.status === 401 && path !== '/auth/login' && path !== '/auth/me') {
+    window.dispatchEvent(new Event(unauthorizedEvent))
+  }
+  if (!response.ok) throw new ApiError(response.status, await readError(response))
+  return parser.parse(await response.json())
+}
+
+const anything = { parse: (x: unknown) => x }
+
+export const api = {
+  me: () => call<SessionResponse>('/auth/me', sessionResponse),
+  login: (username: string, password: string) =>
+    call<SessionResponse>('/auth/login', sessionResponse, {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    }),
+  logout: (csrf: string) => call('/auth/logout', anything, { method: 'POST' }, csrf),
+  regions: () => call<RegionsResponse>('/regions', regionsResponse),
+  modules: () => call<ModulesResponse>('/modules', modulesResponse),
+}

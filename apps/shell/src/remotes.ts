@@ -1,0 +1,46 @@
+// Modules load at run time from the API's manifest: register them with the federation runtime, then load
+// `<name>/Module`. The runtime has no timeout of its own, hence the fetch plugin and the race.
+import { loadRemote, registerPlugins, registerRemotes } from '@module-federation/runtime'
+import type { Component } from 'vue'
+
+const fetchTimeoutMs = 5_000
+const loadTimeoutMs = 10_000
+
+registerPlugins([
+  {
+    name: 'fetch-timeout',
+    fetch: (url: string, init?: RequestInit) =>
+      fetch(url, { ...init, signal: AbortSignal.timeout(fetchTimeoutMs) }),
+  },
+])
+
+const registered = new Set<string>()
+
+/** Register each manifest entry once (entries may be relative to the page: /modules/<name>/mf-manifest.json). */
+export function registerModules(modules: { name: string; entry: string }[]) {
+  const fresh = modules.filter((m) => !registered.has(m.name))
+  if (fresh.length === 0) return
+  registerRemotes(fresh.map((m) => ({ name: m.name, entry: new URL(m.entry, location.href).href })))
+  for (const m of fresh) registered.add(m.name)
+}
+
+function timeout(ms: number, name: string) {
+  return new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`${name}: no answer within ${ms / 1000} s`)), ms),
+  )
+}
+
+/** Load a module's component; on retry, re-register it so a failed manifest is fetched again. */
+export async function loadModule(module: { name: string; entry: string }, retry = false): Promise<Component> {
+  if (retry) {
+    registerRemotes([{ name: module.name, entry: new URL(module.entry, location.href).href }], {
+      force: true,
+    })
+  }
+  const loaded = await Promise.race([
+    loadRemote<{ default: Component }>(`${module.name}/Module`),
+    timeout(loadTimeoutMs, module.name),
+  ])
+  if (!loaded?.default) throw new Error(`${module.name}/Module has no default export`)
+  return loaded.default
+}

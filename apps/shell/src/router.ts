@@ -1,0 +1,27 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from './session.ts'
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/m/:name', component: () => import('./pages/DashboardPage.vue') },
+    { path: '/:rest(.*)*', component: () => import('./pages/DashboardPage.vue') },
+  ],
+})
+
+let restored = false
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (!session.signedIn && !restored) {
+    restored = true
+    await session.restore()
+  }
+  if (to.meta.public) return session.signedIn && to.path === '/login' ? { path: '/', query: to.query } : true
+  if (!session.signedIn) return { path: '/login', query: { next: to.fullPath } }
+  const names = session.modules.map((m) => m.name)
+  if (to.path.startsWith('/m/') && names.some((n) => n === to.params.name)) return true
+  // Unknown or no module: the first one the user may open, keeping the filters.
+  return names[0] ? { path: `/m/${names[0]}`, query: to.query, replace: true } : true
+})
