@@ -3,7 +3,7 @@ import { bigint, boolean, check, date, index, integer, pgTable, text, unique } f
 import { oneOf } from './checks.ts'
 import { deputies } from './deputies.ts'
 import { evaluations, opinionCategories, opinionChannels, opinionRoutes, opinionStatuses } from './enums.ts'
-import { regions } from './regions.ts'
+import { placeColumns } from './place.ts'
 import { stations } from './stations.ts'
 
 /** 社情民意: one public opinion, from registration to resolution and evaluation. */
@@ -11,12 +11,7 @@ export const opinions = pgTable(
   'opinions',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    countyCode: text()
-      .notNull()
-      .references(() => regions.code),
-    townshipCode: text()
-      .notNull()
-      .references(() => regions.code),
+    ...placeColumns(),
     stationId: integer()
       .notNull()
       .references(() => stations.id),

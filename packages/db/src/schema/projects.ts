@@ -3,19 +3,14 @@ import { bigint, check, date, index, integer, numeric, pgTable, text, unique } f
 import { oneOf } from './checks.ts'
 import { opinionCategories, projectStatuses } from './enums.ts'
 import { opinions } from './opinions.ts'
-import { regions } from './regions.ts'
+import { placeColumns } from './place.ts'
 
 /** 民生实事微项目 funded from the deputies' suggestion fund. Money in 元. */
 export const microProjects = pgTable(
   'micro_projects',
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    countyCode: text()
-      .notNull()
-      .references(() => regions.code),
-    townshipCode: text()
-      .notNull()
-      .references(() => regions.code),
+    ...placeColumns(),
     code: text().notNull(),
     name: text().notNull(),
     category: text().notNull().default('other'),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { bigint, check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { nonNegative, oneOf } from './checks.ts'
 import { receptionKinds } from './enums.ts'
-import { regions } from './regions.ts'
+import { placeColumns } from './place.ts'
 import { stations } from './stations.ts'
 
 /** One reception or activity at a station (接待/走访/活动). County and township are copied from the station
@@ -11,12 +11,7 @@ export const receptions = pgTable(
   'receptions',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    countyCode: text()
-      .notNull()
-      .references(() => regions.code),
-    townshipCode: text()
-      .notNull()
-      .references(() => regions.code),
+    ...placeColumns(),
     stationId: integer()
       .notNull()
       .references(() => stations.id),

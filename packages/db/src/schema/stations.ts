@@ -13,18 +13,14 @@ import {
 } from 'drizzle-orm/pg-core'
 import { nonNegative, oneOf } from './checks.ts'
 import { stationKinds, stationStatuses } from './enums.ts'
+import { placeColumns } from './place.ts'
 import { regions } from './regions.ts'
 
 export const stations = pgTable(
   'stations',
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    countyCode: text()
-      .notNull()
-      .references(() => regions.code),
-    townshipCode: text()
-      .notNull()
-      .references(() => regions.code),
+    ...placeColumns(),
     villageCode: text().references(() => regions.code),
     /** The county's own register code, unique inside the county. */
     code: text().notNull(),
