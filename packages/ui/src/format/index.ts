@@ -137,3 +137,15 @@ export function formatMonth(yearMonth: string, locale: Locale, withYear = false)
   if (isZh(locale)) return withYear ? `${y}年${m}月` : `${m}月`
   return withYear ? `${monthsEn[m - 1]} ${y}` : (monthsEn[m - 1] ?? yearMonth)
 }
+
+/** The label of an enumeration value (the lists of @liaison/db/enums, via contracts) in the UI language. */
+export function enumLabel(
+  list: readonly { value: string; zh: string; en: string }[],
+  value: unknown,
+  locale: Locale,
+  fallback?: string,
+) {
+  const entry = list.find((e) => e.value === value)
+  if (entry) return locale === 'en' ? entry.en : entry.zh
+  return fallback ?? (value == null ? '—' : String(value))
+}
