@@ -1,0 +1,34 @@
+export const messages = {
+  'zh-CN': {
+    source: '代表述职台账',
+    person: '人',
+    kpis: '述职概况',
+    progress: '述职完成率与年度累计目标',
+    byTownship: '各乡镇（街道）述职完成率',
+    byLevel: '按代表层级',
+    pending: '尚未述职的代表（按乡镇）',
+    series: { rate: '累计完成率', target: '累计目标', done: '已述职', required: '应述职', pending: '未述职' },
+    kpi: {
+      reportback_done: '已述职代表',
+      reportback_required: '应述职代表',
+      reportback_rate: '述职完成率',
+      reportback_target_rate: '目标进度',
+    },
+  },
+  en: {
+    source: 'report-back registers',
+    person: '',
+    kpis: 'Report-backs at a glance',
+    progress: 'Completion against the cumulative target',
+    byTownship: 'Completion by township',
+    byLevel: 'By deputy level',
+    pending: 'Deputies yet to report back, by township',
+    series: { rate: 'Completed', target: 'Target', done: 'Reported', required: 'Required', pending: 'Not yet' },
+    kpi: {
+      reportback_done: 'Deputies reported',
+      reportback_required: 'Deputies required',
+      reportback_rate: 'Completion',
+      reportback_target_rate: 'Target so far',
+    },
+  },
+}

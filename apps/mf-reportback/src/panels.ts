@@ -1,0 +1,93 @@
+// The report-back module's charts as pure functions of its data: one spec per panel.
+import { deputyLevels } from '@liaison/contracts'
+import { buildComboOption, type ChartTheme, enumLabel, type Locale, type MetricRow } from '@liaison/ui'
+import type { ReportbackData } from './load.ts'
+
+export interface PanelSpec {
+  id: string
+  title: string
+  option: Record<string, unknown>
+  empty: boolean
+  wide?: boolean
+}
+
+export function reportbackPanels(data: ReportbackData, theme: ChartTheme, locale: Locale, t: (k: string) => string) {
+  const base = { locale }
+  const towns = data.byTownship
+    .map((r): MetricRow => ({
+      ...r,
+      name: String(r.township_name),
+      // Shown as a count of people: required minus reported, both as the API reports them.
+      pending: Math.max(0, Number(r.reportback_required ?? 0) - Number(r.reportback_done ?? 0)),
+    }))
+    .sort((a, b) => Number(b.reportback_rate ?? -1) - Number(a.reportback_rate ?? -1))
+  const target = data.totals.reportback_target_rate
+  const rank = (level: unknown) => deputyLevels.findIndex((l) => l.value === level)
+  const levels = [...data.byLevel]
+    .sort((a, b) => rank(a.level) - rank(b.level))
+    .map((r): MetricRow => ({ ...r, name: enumLabel(deputyLevels, r.level, locale) }))
+  const panels: PanelSpec[] = [
+    {
+      id: 'reportback-progress',
+      title: t('progress'),
+      empty: data.byYear.every((r) => r.reportback_rate == null),
+      option: buildComboOption(data.byYear, theme, {
+        ...base,
+        category: 'year',
+        series: [
+          { key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' },
+          { key: 'reportback_target_rate', name: t('series.target'), type: 'line', unit: 'rate' },
+        ],
+      }),
+    },
+    {
+      id: 'reportback-levels',
+      title: t('byLevel'),
+      empty: levels.length === 0,
+      option: buildComboOption(levels, theme, {
+        ...base,
+        category: 'name',
+        series: [
+          { key: 'reportback_done', name: t('series.done'), type: 'bar', unit: 'people' },
+          { key: 'reportback_required', name: t('series.required'), type: 'bar', unit: 'people' },
+          { key: 'reportback_rate', name: t('series.rate'), type: 'line', unit: 'rate', axis: 1 },
+        ],
+      }),
+    },
+    {
+      id: 'reportback-townships',
+      title: t('byTownship'),
+      empty: towns.length === 0,
+      wide: true,
+      option: buildComboOption(towns, theme, {
+        ...base,
+        category: 'name',
+        series: [{ key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' }],
+        references: typeof target === 'number' ? [{ name: t('series.target'), value: target }] : [],
+      }),
+    },
+    {
+      id: 'reportback-pending',
+      title: t('pending'),
+      empty: towns.length === 0,
+      wide: true,
+      option: buildComboOption(
+        [...towns].sort((a, b) => Number(b.pending) - Number(a.pending)),
+        theme,
+        {
+          ...base,
+          category: 'name',
+          series: [{ key: 'pending', name: t('series.pending'), type: 'bar', unit: 'people' }],
+        },
+      ),
+    },
+  ]
+  return panels
+}
+
+export const kpiSpecs = [
+  { id: 'reportback_done', unit: 'people', higherIsBetter: true },
+  { id: 'reportback_required', unit: 'people', higherIsBetter: null },
+  { id: 'reportback_rate', unit: 'rate', higherIsBetter: true },
+  { id: 'reportback_target_rate', unit: 'rate', higherIsBetter: null },
+] as const
