@@ -9,8 +9,6 @@ export const sharedSingletons = {
   'vue-i18n': { singleton: true, requiredVersion: '^11.0.0' },
   '@liaison/filters': { singleton: true, requiredVersion: '^1.0.0' },
   '@liaison/ui': { singleton: true, requiredVersion: '^1.0.0' },
-  // The zod schemas (and zod itself) once, instead of a copy in every module.
-  '@liaison/contracts': { singleton: true, requiredVersion: '^1.0.0' },
 }
 
 /** The module names, their dev-server ports and their production base under the API process. */

@@ -1,5 +1,4 @@
 // The funding module's charts as pure functions of its data: one spec per panel.
-import { opinionCategories, projectStatuses } from '@liaison/contracts'
 import {
   buildComboOption,
   buildPieOption,
@@ -8,6 +7,8 @@ import {
   enumLabel,
   type Locale,
   type MetricRow,
+  opinionCategories,
+  projectStatuses,
 } from '@liaison/ui'
 import type { FundingData } from './load.ts'
 
@@ -19,7 +20,12 @@ export interface PanelSpec {
   wide?: boolean
 }
 
-export function fundingPanels(data: FundingData, theme: ChartTheme, locale: Locale, t: (k: string) => string) {
+export function fundingPanels(
+  data: FundingData,
+  theme: ChartTheme,
+  locale: Locale,
+  t: (k: string) => string,
+) {
   const base = { locale }
   const money = (key: string) => ({ key, unit: 'yuan' as const })
   const budgetRows: MetricRow[] = [

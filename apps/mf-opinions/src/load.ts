@@ -41,7 +41,10 @@ const townshipIds = [
   'strict_satisfaction_rate',
 ]
 
-export async function loadOpinions(query: Record<string, string>, signal: AbortSignal): Promise<OpinionsData> {
+export async function loadOpinions(
+  query: Record<string, string>,
+  signal: AbortSignal,
+): Promise<OpinionsData> {
   const scope = { region: query.region!, from: query.from!, to: query.to! }
   const [totals, byStatus, byCategory, byChannel, byRoute, byTownship, byMonth] = await Promise.all([
     fetchMetrics(query, totalIds, null, signal),

@@ -1,5 +1,4 @@
 // The opinions module's charts as pure functions of its data (no Vue here): one spec per panel.
-import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/contracts'
 import {
   buildComboOption,
   buildFunnelOption,
@@ -9,6 +8,9 @@ import {
   enumLabel,
   type Locale,
   type MetricRow,
+  opinionCategories,
+  opinionChannels,
+  opinionRoutes,
 } from '@liaison/ui'
 import { funnelStages, type OpinionsData } from './load.ts'
 
@@ -26,7 +28,9 @@ const named = (rows: MetricRow[], key: string, label: (v: unknown) => string): M
   rows.map((r) => ({ ...r, name: label(r[key]) }))
 
 export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Locale, t: T): PanelSpec[] {
-  const towns = named(data.byTownship, 'township', () => '').map((r): MetricRow => ({ ...r, name: String(r.township_name) }))
+  const towns = named(data.byTownship, 'township', () => '').map(
+    (r): MetricRow => ({ ...r, name: String(r.township_name) }),
+  )
   const base = { locale }
   const stages = funnelStages(data.byStatus, data.totals.opinions_evaluated as number | null)
   const categories = named(data.byCategory, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(

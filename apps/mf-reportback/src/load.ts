@@ -14,7 +14,10 @@ export interface ReportbackData {
 
 const ids = ['reportback_done', 'reportback_required', 'reportback_rate']
 
-export async function loadReportback(query: Record<string, string>, signal: AbortSignal): Promise<ReportbackData> {
+export async function loadReportback(
+  query: Record<string, string>,
+  signal: AbortSignal,
+): Promise<ReportbackData> {
   const scope = { region: query.region!, from: query.from!, to: query.to! }
   const last = Number(scope.to.slice(0, 4))
   const years = [last - 2, last - 1, last]

@@ -23,7 +23,13 @@ export const messages = {
     byTownship: 'Completion by township',
     byLevel: 'By deputy level',
     pending: 'Deputies yet to report back, by township',
-    series: { rate: 'Completed', target: 'Target', done: 'Reported', required: 'Required', pending: 'Not yet' },
+    series: {
+      rate: 'Completed',
+      target: 'Target',
+      done: 'Reported',
+      required: 'Required',
+      pending: 'Not yet',
+    },
     kpi: {
       reportback_done: 'Deputies reported',
       reportback_required: 'Deputies required',

@@ -1,6 +1,12 @@
 // The report-back module's charts as pure functions of its data: one spec per panel.
-import { deputyLevels } from '@liaison/contracts'
-import { buildComboOption, type ChartTheme, enumLabel, type Locale, type MetricRow } from '@liaison/ui'
+import {
+  buildComboOption,
+  type ChartTheme,
+  deputyLevels,
+  enumLabel,
+  type Locale,
+  type MetricRow,
+} from '@liaison/ui'
 import type { ReportbackData } from './load.ts'
 
 export interface PanelSpec {
@@ -11,15 +17,22 @@ export interface PanelSpec {
   wide?: boolean
 }
 
-export function reportbackPanels(data: ReportbackData, theme: ChartTheme, locale: Locale, t: (k: string) => string) {
+export function reportbackPanels(
+  data: ReportbackData,
+  theme: ChartTheme,
+  locale: Locale,
+  t: (k: string) => string,
+) {
   const base = { locale }
   const towns = data.byTownship
-    .map((r): MetricRow => ({
-      ...r,
-      name: String(r.township_name),
-      // Shown as a count of people: required minus reported, both as the API reports them.
-      pending: Math.max(0, Number(r.reportback_required ?? 0) - Number(r.reportback_done ?? 0)),
-    }))
+    .map(
+      (r): MetricRow => ({
+        ...r,
+        name: String(r.township_name),
+        // Shown as a count of people: required minus reported, both as the API reports them.
+        pending: Math.max(0, Number(r.reportback_required ?? 0) - Number(r.reportback_done ?? 0)),
+      }),
+    )
     .sort((a, b) => Number(b.reportback_rate ?? -1) - Number(a.reportback_rate ?? -1))
   const target = data.totals.reportback_target_rate
   const rank = (level: unknown) => deputyLevels.findIndex((l) => l.value === level)

@@ -25,16 +25,35 @@ export interface StationsData {
   /** Per township: built, standardised, coverage and seven-standard rates. */
   townships: Row[]
   /** Per year of the plan: standardised by the year's end against the cumulative target. */
-  plan: { year: string; stations_standardised: number | null; stations_target: number | null; stations_planned: number | null }[]
+  plan: {
+    year: string
+    stations_standardised: number | null
+    stations_target: number | null
+    stations_planned: number | null
+  }[]
   /** Per station: the figures the comparison can rank by. */
   comparison: Row[]
 }
 
-export const comparisonIds = ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'] as const
-const townshipIds = ['stations_built', 'stations_standardised', 'station_coverage_rate', 'seven_standard_rate']
+export const comparisonIds = [
+  'receptions',
+  'visitors',
+  'opinions_collected',
+  'resolution_rate',
+  'satisfaction_rate',
+] as const
+const townshipIds = [
+  'stations_built',
+  'stations_standardised',
+  'station_coverage_rate',
+  'seven_standard_rate',
+]
 const planIds = ['stations_standardised', 'stations_target', 'stations_planned']
 
-export async function loadStations(query: Record<string, string>, signal: AbortSignal): Promise<StationsData> {
+export async function loadStations(
+  query: Record<string, string>,
+  signal: AbortSignal,
+): Promise<StationsData> {
   const scope = { region: query.region!, from: query.from!, to: query.to! }
   const lastYear = Number(scope.to.slice(0, 4))
   const years = [lastYear - 2, lastYear - 1, lastYear]

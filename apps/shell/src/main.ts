@@ -4,6 +4,7 @@ import { syncFiltersWithRouter, useFiltersStore } from '@liaison/filters'
 import { echarts, unauthorizedEvent } from '@liaison/ui'
 import { createPinia } from 'pinia'
 import { createApp, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import App from './App.vue'
 import { i18n } from './i18n.ts'
 import { registerModules } from './remotes.ts'
@@ -29,6 +30,13 @@ window.addEventListener(unauthorizedEvent, () => {
 })
 
 // What the browser test compares with what each module sees: one Vue, Pinia, filter store and ECharts.
-;(window as unknown as { __liaisonShell: object }).__liaisonShell = { ref, pinia, filters, echarts, i18n }
+;(window as unknown as { __liaisonShell: object }).__liaisonShell = {
+  ref,
+  useI18n,
+  pinia,
+  filters,
+  echarts,
+  i18n,
+}
 
 app.mount('#app')

@@ -6,20 +6,27 @@ import type { Component } from 'vue'
 const fetchTimeoutMs = 5_000
 const loadTimeoutMs = 10_000
 
-registerPlugins([
-  {
-    name: 'fetch-timeout',
-    fetch: (url: string, init?: RequestInit) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(fetchTimeoutMs) }),
-  },
-])
-
 const registered = new Set<string>()
+let pluginsRegistered = false
+
+/** The runtime instance exists only once the federation host has started: register plugins on first use. */
+function ensurePlugins() {
+  if (pluginsRegistered) return
+  registerPlugins([
+    {
+      name: 'fetch-timeout',
+      fetch: (url: string, init?: RequestInit) =>
+        fetch(url, { ...init, signal: AbortSignal.timeout(fetchTimeoutMs) }),
+    },
+  ])
+  pluginsRegistered = true
+}
 
 /** Register each manifest entry once (entries may be relative to the page: /modules/<name>/mf-manifest.json). */
 export function registerModules(modules: { name: string; entry: string }[]) {
   const fresh = modules.filter((m) => !registered.has(m.name))
   if (fresh.length === 0) return
+  ensurePlugins()
   registerRemotes(fresh.map((m) => ({ name: m.name, entry: new URL(m.entry, location.href).href })))
   for (const m of fresh) registered.add(m.name)
 }
@@ -32,6 +39,7 @@ function timeout(ms: number, name: string) {
 
 /** Load a module's component; on retry, re-register it so a failed manifest is fetched again. */
 export async function loadModule(module: { name: string; entry: string }, retry = false): Promise<Component> {
+  ensurePlugins()
   if (retry) {
     registerRemotes([{ name: module.name, entry: new URL(module.entry, location.href).href }], {
       force: true,

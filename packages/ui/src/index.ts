@@ -5,6 +5,20 @@ import './charts/register.ts'
 
 countEvaluation('@liaison/ui')
 
+// The enumerations' zh/en labels (defined once in @liaison/db/enums, passed on by contracts) and the module
+// response schemas, for the modules:
+// modules import contracts for types only, so they do not each bundle zod.
+export {
+  deputyLevels,
+  opinionCategories,
+  opinionChannels,
+  opinionRoutes,
+  overviewResponse,
+  projectStatuses,
+  sevenItems,
+  stationKinds,
+  stationStatuses,
+} from '@liaison/contracts'
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
 export * from './charts/builders/shapes.ts'

@@ -72,7 +72,11 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
             symbol: 'none',
             silent: true,
             lineStyle: { color: t.target, type: 'dashed' },
-            label: { formatter: '{b}', color: t.muted, position: options.horizontal ? 'end' : 'insideEndTop' },
+            label: {
+              formatter: '{b}',
+              color: t.muted,
+              position: options.horizontal ? 'end' : 'insideEndTop',
+            },
             data: options.references.map((r) =>
               options.horizontal ? { name: r.name, xAxis: r.value } : { name: r.name, yAxis: r.value },
             ),
