@@ -5,6 +5,7 @@ import { requireUser } from './auth/middleware.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
+import { importRoutes } from './routes/imports.ts'
 import { metricRoutes } from './routes/metrics.ts'
 import { moduleDataRoutes } from './routes/module-data.ts'
 import { moduleRoutes } from './routes/modules.ts'
@@ -55,6 +56,7 @@ export function createApi(deps: AppDeps) {
     .route('/', stationRoutes)
     .route('/', openApiRoutes)
     .route('/', userRoutes)
+    .route('/', importRoutes)
   api.route('/', secured)
   return api
 }

@@ -1,0 +1,85 @@
+import type { DbHandle } from '@liaison/db'
+import { seedDemo } from '@liaison/db/demo'
+import { testEngines } from '@liaison/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from '../app.ts'
+import { ensureDemoUsers } from '../auth/users.ts'
+
+for (const engine of testEngines()) {
+  describe(`register uploads on ${engine.name}`, () => {
+    let handle: DbHandle
+    let api: ReturnType<typeof createApi>
+    const session: Record<string, { cookie: string; csrf: string }> = {}
+    beforeAll(async () => {
+      handle = await engine.create()
+      await seedDemo(handle)
+      await ensureDemoUsers(handle.db)
+      api = createApi({ handle, demo: true })
+      for (const username of ['demo-clerk', 'demo-leader']) {
+        const res = await api.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'demo' }),
+        })
+        session[username] = {
+          cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+          csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+        }
+      }
+    })
+    afterAll(() => handle.close())
+
+    const upload = (user: string, county: string, csv: string, dryRun: boolean) => {
+      const form = new FormData()
+      form.set('file', new File([csv], 'receptions.csv'))
+      form.set('county', county)
+      form.set('dryRun', String(dryRun))
+      return api.request('/api/v1/imports', {
+        method: 'POST',
+        body: form,
+        headers: { cookie: session[user]!.cookie, 'x-csrf-token': session[user]!.csrf },
+      })
+    }
+    const receptions = async () => {
+      const res = await api.request(
+        '/api/v1/metrics?ids=receptions,visitors&region=520523&from=2023-01-01&to=2023-12-31',
+        { headers: { cookie: session['demo-leader']!.cookie } },
+      )
+      return ((await res.json()) as { data: { receptions: number; visitors: number }[] }).data[0]!
+    }
+    const good =
+      '接待日期,联络站,接待群众人次,记录编号\n2023年6月14日,JS-ZZ-001,9,UP-1\n2023-06-15,JS-ZZ-001,4,UP-2\n合计,,13,\n'
+
+    it('lets a clerk dry-run, then import, and the figures change by exactly the file', async () => {
+      const before = await receptions()
+      const dry = await upload('demo-clerk', '金沙县', good, true)
+      expect(dry.status).toBe(200)
+      expect(await receptions()).toEqual(before)
+      const done = await upload('demo-clerk', '520523', good, false)
+      expect(done.status).toBe(200)
+      const body = (await done.json()) as { batchId: number; counts: { receptions: { inserted: number } } }
+      expect(body.counts.receptions.inserted).toBe(2)
+      expect(await receptions()).toEqual({
+        receptions: before.receptions + 2,
+        visitors: before.visitors + 13,
+      })
+      const history = (await (
+        await api.request('/api/v1/imports', { headers: { cookie: session['demo-clerk']!.cookie } })
+      ).json()) as { batches: { id: number }[] }
+      expect(history.batches[0]!.id).toBe(body.batchId)
+    })
+
+    it('answers 422 with the rows for a bad file, and refuses other counties and other roles', async () => {
+      const bad = await upload(
+        'demo-clerk',
+        '520523',
+        '接待日期,联络站,接待群众人次\n2023-13-01,JS-ZZ-001,1\n',
+        false,
+      )
+      expect(bad.status).toBe(422)
+      expect(((await bad.json()) as { errors: { row: number }[] }).errors[0]!.row).toBe(2)
+      expect((await upload('demo-clerk', '德江县', good, true)).status).toBe(403)
+      expect((await upload('demo-leader', '520523', good, true)).status).toBe(403)
+    })
+  })
+}

@@ -1,0 +1,65 @@
+// Register imports: upload (multipart), dry run, history. Clerks and admins write, inside their scope.
+import { schema } from '@liaison/db'
+import { importFile, MAX_BYTES, resolveCounty } from '@liaison/importer'
+import { desc, eq, like } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { assertInScope, readableRegion, requireRole } from '../auth/middleware.ts'
+import { badRequest, notFound } from '../errors.ts'
+import type { AppEnv } from '../types.ts'
+import { validate } from '../validate.ts'
+
+const uploadForm = z.object({
+  file: z.instanceof(File, { message: '请选择文件 / Choose a file' }),
+  county: z.string().min(1, '请选择县（区） / Choose a county'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+})
+
+export const importRoutes = new Hono<AppEnv>()
+  .post('/imports', requireRole('admin', 'clerk'), validate('form', uploadForm), async (c) => {
+    const form = c.req.valid('form')
+    if (form.file.size > MAX_BYTES)
+      throw badRequest('文件超过20MB上限 / The file is larger than 20 MB', [
+        { field: 'file', message: 'too large' },
+      ])
+    const db = c.var.deps.handle.db
+    const county = await resolveCounty(db, form.county)
+    if (!county)
+      throw badRequest(`未知的县（区） / Unknown county: ${form.county}`, [
+        { field: 'county', message: 'unknown county' },
+      ])
+    // A clerk imports only into their own county.
+    assertInScope(c, county, 'detail')
+    const report = await importFile(db, {
+      buffer: Buffer.from(await form.file.arrayBuffer()),
+      fileName: form.file.name,
+      county,
+      dryRun: form.dryRun,
+      user: { id: c.var.user.id, username: c.var.user.username },
+      source: 'file',
+    })
+    if (!report.ok) return c.json({ errors: report.errors, warnings: report.warnings }, 422)
+    return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
+  })
+  .get('/imports', async (c) => {
+    const scope = readableRegion(c.var.user, 'detail')
+    const batches = await c.var.deps.handle.db
+      .select()
+      .from(schema.importBatches)
+      .where(scope ? like(schema.importBatches.countyCode, `${scope.slice(0, 6)}%`) : undefined)
+      .orderBy(desc(schema.importBatches.id))
+      .limit(200)
+    return c.json({ batches })
+  })
+  .get('/imports/:id', validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
+    const [batch] = await c.var.deps.handle.db
+      .select()
+      .from(schema.importBatches)
+      .where(eq(schema.importBatches.id, c.req.valid('param').id))
+    if (!batch) throw notFound()
+    assertInScope(c, batch.countyCode)
+    return c.json({ batch })
+  })

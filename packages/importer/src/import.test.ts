@@ -1,0 +1,142 @@
+// Registers built in code the way township clerks fill them, imported on both engines.
+import type { DbHandle } from '@liaison/db'
+import { testEngines } from '@liaison/db/testing'
+import { queryMetrics } from '@liaison/metrics'
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importFile } from './index.ts'
+
+async function workbook(rows: unknown[][], options: { title?: boolean } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('接待记录')
+  if (options.title) {
+    ws.addRow(['民兴街道人大代表联络站接待选民登记表'])
+    ws.mergeCells('A1:F1')
+    ws.addRow(['单位：人次'])
+  }
+  ws.addRow([
+    '* 接待日期',
+    '联络站（室）',
+    '活动类型',
+    '参加代表人次',
+    '接待人数（人次）',
+    '记录编号',
+    '填表人',
+  ])
+  for (const row of rows) ws.addRow(row)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+const year = { region: '520523', from: '2023-01-01', to: '2023-12-31', ids: ['receptions', 'visitors'] }
+const today = '2024-06-01'
+
+for (const engine of testEngines()) {
+  describe(`importing receptions on ${engine.name}`, () => {
+    let h: DbHandle
+    const figures = async () => (await queryMetrics(h.db, year)).data[0]!
+    const run = (buffer: Buffer, fileName = 'receptions.xlsx', dryRun = false) =>
+      importFile(h.db, { buffer, fileName, county: '金沙县', dryRun, user: null, source: 'cli', today })
+    beforeAll(async () => {
+      h = await engine.create()
+      await h.exec(`insert into stations (county_code, township_code, code, name, kind, status, built_on) values
+        ('520523', '520523005', 'JS-ZZ-001', '民兴街道人大代表联络站', 'station', 'built', '2020-01-01'),
+        ('520523', '520523004', 'JS-ZZ-002', '鼓场街道人大代表联络站', 'station', 'built', '2020-01-01')`)
+    })
+    afterAll(() => h.close())
+
+    it('reads a clerk-filled register: title rows, Chinese dates, a 合计 row, an extra column', async () => {
+      const file = await workbook(
+        [
+          ['2023年6月14日', '民兴街道人大代表联络站', '进站接待', 2, '12人', 'MX-001', '张'],
+          [new Date(Date.UTC(2023, 6, 1)), 'JS-ZZ-002', '走访', '１', '1,259', 'GC-001', '李'],
+          [],
+          ['2023/8/3', ' 民兴街道人大代表联络站 ', 'visit', 1, 3, '', '王'],
+          ['合计', '', '', 4, 1274, '', ''],
+        ],
+        { title: true },
+      )
+      const before = await figures()
+      const dry = await run(file, 'receptions.xlsx', true)
+      expect(dry).toMatchObject({ ok: true, counts: { receptions: { rows: 3 } } })
+      expect(await figures()).toEqual(before) // a dry run writes nothing
+
+      const report = await run(file)
+      expect(report.ok).toBe(true)
+      if (!report.ok) return
+      expect(report.counts.receptions).toEqual({ inserted: 3, updated: 0, unchanged: 0 })
+      expect(report.warnings.map((w) => w.message.en)).toEqual([
+        'Unknown column, ignored',
+        'Total row, not imported',
+      ])
+      expect(report.warnings[1]!.row).toBe(8) // Excel's row number: 3 header rows, then rows 4–8
+      const after = await figures()
+      expect(Number(after.receptions) - Number(before.receptions)).toBe(3)
+      expect(Number(after.visitors) - Number(before.visitors)).toBe(12 + 1259 + 3)
+
+      // The same file again changes no figure.
+      const again = await run(file)
+      expect(again.ok && again.counts.receptions).toEqual({ inserted: 0, updated: 0, unchanged: 3 })
+      expect(await figures()).toEqual(after)
+    })
+
+    it('refuses a file with a bad date, an unknown station and a negative count, naming the rows', async () => {
+      const before = await figures()
+      const file = await workbook([
+        ['2023-05-01', '民兴街道人大代表联络站', '进站接待', 1, 5, 'OK-1'],
+        ['2023-02-30', '民兴街道人大代表联络站', '进站接待', 1, 5, 'BAD-1'],
+        ['2023-05-02', '不存在的联络站', '进站接待', 1, 5, 'BAD-2'],
+        ['2023-05-03', '民兴街道人大代表联络站', '进站接待', 1, -4, 'BAD-3'],
+      ])
+      const report = await run(file)
+      expect(report.ok).toBe(false)
+      expect(report.errors.map((e) => [e.row, e.column, e.message.en])).toEqual([
+        [3, '* 接待日期', 'Not a date'],
+        [4, '联络站（室）', 'Unknown station in this county'],
+        [5, '接待人数（人次）', 'Negative count'],
+      ])
+      expect(await figures()).toEqual(before)
+    })
+
+    it('writes nothing when the only bad row is row 9,999', async () => {
+      const before = await figures()
+      const rows: unknown[][] = Array.from({ length: 9_997 }, (_, i) => [
+        '2023-03-01',
+        'JS-ZZ-001',
+        '走访',
+        1,
+        1,
+        `BULK-${i}`,
+      ])
+      rows[9_997] = ['2023-03-01', 'JS-ZZ-001', '走访', 1, 'many', 'BULK-LAST']
+      const report = await run(await workbook(rows))
+      expect(report.ok).toBe(false)
+      expect(report.errors).toHaveLength(1)
+      expect(report.errors[0]!.row).toBe(9_999)
+      expect(await figures()).toEqual(before)
+    })
+
+    it('reads a GBK CSV as Excel in China writes it, and refuses a future date and a duplicate key', async () => {
+      const csv = '接待日期,站点,接待群众,记录编号\r\n2023-09-09,民兴街道人大代表联络站,7,CSV-1\r\n'
+      const report = await run(iconv.encode(csv, 'gbk'), 'receptions.csv')
+      expect(report.ok && report.counts.receptions).toEqual({ inserted: 1, updated: 0, unchanged: 0 })
+      const bad =
+        '接待日期,站点,接待群众,记录编号\n2030-01-01,JS-ZZ-001,1,F-1\n2023-01-01,JS-ZZ-001,1,F-2\n2023-01-02,JS-ZZ-001,1,F-2\n'
+      const refused = await run(Buffer.from(`\ufeff${bad}`), 'r.csv')
+      expect(refused.ok).toBe(false)
+      expect(refused.errors.map((e) => [e.row, e.message.en])).toEqual([
+        [2, 'Date is in the future'],
+        [4, 'Duplicate record number (row 3)'],
+      ])
+    })
+
+    it('refuses a missing required column and a file that is not a workbook', async () => {
+      const missing = await run(Buffer.from('接待日期,站点\n2023-01-01,JS-ZZ-001\n'), 'm.csv')
+      expect(missing.ok).toBe(false)
+      expect(missing.errors[0]!.message.en).toBe('Required column missing: 接待群众人次')
+      const broken = await run(Buffer.from('PK\u0003\u0004 not really a zip'), 'x.xlsx')
+      expect(broken.ok).toBe(false)
+      expect(broken.errors[0]!.message.en).toContain('Cannot read this workbook')
+    })
+  })
+}

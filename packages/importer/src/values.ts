@@ -1,0 +1,59 @@
+// Cell values as registers hold them: dates in every usual form, counts with units and full-width digits.
+
+/** Full-width digits and punctuation to ASCII (１２ → 12, ，→ ,). */
+export function halfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+}
+
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'object') {
+    const v = value as { text?: string; result?: unknown; richText?: { text: string }[] }
+    if (v.richText)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim()
+    if (v.result !== undefined) return cellText(v.result) // a formula: its cached value
+    if (v.text !== undefined) return String(v.text).trim()
+  }
+  return String(value).trim()
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function validDay(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (y < 1990 || y > 2100 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
+  return `${y}-${pad(m)}-${pad(d)}`
+}
+
+/** 2023-06-14, 2023/6/14, 2023.6.14, 2023年6月14日, 20230614, Excel serials, date-times → 'YYYY-MM-DD'. */
+export function parseDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10)
+  if (typeof value === 'number') {
+    if (value > 20000 && value < 80000)
+      return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000).toISOString().slice(0, 10)
+    value = String(value)
+  }
+  const text = halfWidth(cellText(value))
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(text)
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]))
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]))
+  if (/^\d{5}(\.\d+)?$/.test(text)) return parseDate(Number(text))
+  return null
+}
+
+/** "1,259", "１２", "12人", "3 人次" → integer; null when blank; NaN when not a number. */
+export function parseNumber(value: unknown): number | null {
+  if (typeof value === 'number') return value
+  const text = halfWidth(cellText(value))
+    .replace(/[,\s]/g, '')
+    .replace(/(人次|人|次|件|个|元|万元|票)$/, '')
+  if (text === '') return null
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+}
