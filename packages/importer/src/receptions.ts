@@ -119,8 +119,14 @@ export async function checkReceptions(db: DbOrTx, sheet: Sheet, county: string, 
         if (required) bad(key, '必填', 'Required')
         return required ? null : key === 'opinions' ? null : 0
       }
-      if (Number.isNaN(n) || !Number.isInteger(n)) return (bad(key, '不是整数', 'Not a whole number'), null)
-      if (n < 0) return (bad(key, '不能为负数', 'Negative count'), null)
+      if (Number.isNaN(n) || !Number.isInteger(n)) {
+        bad(key, '不是整数', 'Not a whole number')
+        return null
+      }
+      if (n < 0) {
+        bad(key, '不能为负数', 'Negative count')
+        return null
+      }
       return unit === '万' ? n * 10_000 : n
     }
     const visitors = count('visitors', true)

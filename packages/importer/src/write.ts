@@ -68,15 +68,13 @@ export async function writeReceptions(db: Db, records: ReceptionRecord[], ctx: W
       }
       if (existing) {
         await tx.update(schema.receptions).set(values).where(sql`id = ${existing.id}`)
-        await tx
-          .insert(schema.importChanges)
-          .values({
-            batchId: batch!.id,
-            tableName: 'receptions',
-            rowKey: String(existing.id),
-            action: 'update',
-            previous: existing,
-          })
+        await tx.insert(schema.importChanges).values({
+          batchId: batch!.id,
+          tableName: 'receptions',
+          rowKey: String(existing.id),
+          action: 'update',
+          previous: existing,
+        })
         counts.updated++
       } else {
         const [row] = await tx
@@ -93,15 +91,13 @@ export async function writeReceptions(db: Db, records: ReceptionRecord[], ctx: W
       .update(schema.importBatches)
       .set({ counts: { receptions: counts } })
       .where(sql`id = ${batch!.id}`)
-    await tx
-      .insert(schema.auditLog)
-      .values({
-        userId: ctx.userId,
-        username: ctx.username,
-        action: 'import',
-        target: `batch ${batch!.id}`,
-        details: { county: ctx.county, fileName: ctx.fileName, counts },
-      })
+    await tx.insert(schema.auditLog).values({
+      userId: ctx.userId,
+      username: ctx.username,
+      action: 'import',
+      target: `batch ${batch!.id}`,
+      details: { county: ctx.county, fileName: ctx.fileName, counts },
+    })
     return { batchId: batch!.id, counts: { receptions: counts } }
   })
 }

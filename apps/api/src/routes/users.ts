@@ -93,15 +93,13 @@ export const userRoutes = new Hono<AppEnv>()
         .onConflictDoNothing({ target: schema.users.username })
         .returning(publicUser)
       if (!row) throw new ApiError(409, 'conflict', '用户名已存在 / Username taken')
-      await tx
-        .insert(schema.auditLog)
-        .values({
-          userId: c.var.user.id,
-          username: c.var.user.username,
-          action: 'user_create',
-          target: body.username,
-          details: { role: body.role, regionCode: body.regionCode },
-        })
+      await tx.insert(schema.auditLog).values({
+        userId: c.var.user.id,
+        username: c.var.user.username,
+        action: 'user_create',
+        target: body.username,
+        details: { role: body.role, regionCode: body.regionCode },
+      })
       return row
     })
     return c.json({ user: created }, 201)
@@ -131,15 +129,13 @@ export const userRoutes = new Hono<AppEnv>()
             .update(schema.sessions)
             .set({ revokedAt: new Date() })
             .where(eq(schema.sessions.userId, id))
-        await tx
-          .insert(schema.auditLog)
-          .values({
-            userId: c.var.user.id,
-            username: c.var.user.username,
-            action: 'user_update',
-            target: row.username,
-            details: { ...rest, password: password ? 'changed' : undefined, disabled },
-          })
+        await tx.insert(schema.auditLog).values({
+          userId: c.var.user.id,
+          username: c.var.user.username,
+          action: 'user_update',
+          target: row.username,
+          details: { ...rest, password: password ? 'changed' : undefined, disabled },
+        })
         return row
       })
       return c.json({ user: updated })
