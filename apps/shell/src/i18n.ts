@@ -38,6 +38,8 @@ const zh = {
     failed: '「{name}」加载失败',
     retry: '重试',
     crashed: '模块运行出错',
+    explain: '该模块暂时无法使用，其他模块不受影响。请稍后重试，或联系系统管理员。',
+    details: '技术信息',
   },
   bigScreen: { exit: '退出大屏', refreshed: '上次刷新' },
 }
@@ -80,6 +82,9 @@ const en: typeof zh = {
     failed: '“{name}” could not be loaded',
     retry: 'Retry',
     crashed: 'The module failed',
+    explain:
+      'This module is unavailable for now; the others keep working. Retry later or contact the administrator.',
+    details: 'Technical details',
   },
   bigScreen: { exit: 'Exit big screen', refreshed: 'Last refresh' },
 }

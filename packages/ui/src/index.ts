@@ -5,20 +5,19 @@ import './charts/register.ts'
 
 countEvaluation('@liaison/ui')
 
-// The enumerations' zh/en labels (defined once in @liaison/db/enums, passed on by contracts) and the module
-// response schemas, for the modules:
-// modules import contracts for types only, so they do not each bundle zod.
+// The enumerations' zh/en labels, defined once in @liaison/db/enums (pure data: no zod, no database code).
+// The front end takes @liaison/contracts as types only, so zod is not in any bundle.
 export {
   deputyLevels,
   opinionCategories,
   opinionChannels,
   opinionRoutes,
-  overviewResponse,
   projectStatuses,
   sevenItems,
   stationKinds,
   stationStatuses,
-} from '@liaison/contracts'
+  userRoles,
+} from '@liaison/db/enums'
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
 export * from './charts/builders/shapes.ts'
