@@ -5,7 +5,7 @@ import { queryMetrics } from '@liaison/metrics'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importFile } from './index.ts'
+import { importFile, RollbackRefused, rollbackImport } from './index.ts'
 
 async function workbook(rows: unknown[][], options: { title?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -78,6 +78,26 @@ for (const engine of testEngines()) {
       const again = await run(file)
       expect(again.ok && again.counts.receptions).toEqual({ inserted: 0, updated: 0, unchanged: 3 })
       expect(await figures()).toEqual(after)
+    })
+
+    it('rolls an import back exactly: inserted rows go, updated rows come back as they were', async () => {
+      const first = await run(await workbook([['2023-10-01', 'JS-ZZ-001', '走访', 1, 10, 'RB-1']]))
+      const before = await figures()
+      // The second file changes RB-1 and adds RB-2; rolling it back must restore RB-1's 10 people.
+      const second = await run(
+        await workbook([
+          ['2023-10-01', 'JS-ZZ-001', '走访', 1, 30, 'RB-1'],
+          ['2023-10-02', 'JS-ZZ-002', '走访', 1, 5, 'RB-2'],
+        ]),
+      )
+      expect(second.ok && second.counts.receptions).toEqual({ inserted: 1, updated: 1, unchanged: 0 })
+      expect(Number((await figures()).visitors) - Number(before.visitors)).toBe(20 + 5)
+      expect(first.ok && second.ok).toBe(true)
+      if (!first.ok || !second.ok) return
+      await expect(rollbackImport(h.db, first.batchId!, null)).rejects.toThrow(RollbackRefused) // a later import touched RB-1
+      expect(await rollbackImport(h.db, second.batchId!, null)).toMatchObject({ deleted: 1, restored: 1 })
+      expect(await figures()).toEqual(before)
+      await expect(rollbackImport(h.db, second.batchId!, null)).rejects.toThrow('Already rolled back')
     })
 
     it('refuses a file with a bad date, an unknown station and a negative count, naming the rows', async () => {

@@ -95,3 +95,4 @@ export async function importFile(db: Db, request: ImportRequest): Promise<Import
   })
   return { ok: true, ...written, warnings, errors: [] }
 }
+export { RollbackRefused, rollbackImport } from './rollback.ts'

@@ -67,6 +67,13 @@ for (const engine of testEngines()) {
         await api.request('/api/v1/imports', { headers: { cookie: session['demo-clerk']!.cookie } })
       ).json()) as { batches: { id: number }[] }
       expect(history.batches[0]!.id).toBe(body.batchId)
+      // …and rolling it back from its history restores the figures.
+      const rollback = await api.request(`/api/v1/imports/${body.batchId}/rollback`, {
+        method: 'POST',
+        headers: { cookie: session['demo-clerk']!.cookie, 'x-csrf-token': session['demo-clerk']!.csrf },
+      })
+      expect(rollback.status).toBe(200)
+      expect(await receptions()).toEqual(before)
     })
 
     it('answers 422 with the rows for a bad file, and refuses other counties and other roles', async () => {

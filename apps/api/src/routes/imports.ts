@@ -1,11 +1,11 @@
 // Register imports: upload (multipart), dry run, history. Clerks and admins write, inside their scope.
 import { schema } from '@liaison/db'
-import { importFile, MAX_BYTES, resolveCounty } from '@liaison/importer'
+import { importFile, MAX_BYTES, RollbackRefused, resolveCounty, rollbackImport } from '@liaison/importer'
 import { desc, eq, like } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion, requireRole } from '../auth/middleware.ts'
-import { badRequest, notFound } from '../errors.ts'
+import { ApiError, badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
@@ -63,3 +63,25 @@ export const importRoutes = new Hono<AppEnv>()
     assertInScope(c, batch.countyCode)
     return c.json({ batch })
   })
+  .post(
+    '/imports/:id/rollback',
+    requireRole('admin', 'clerk'),
+    validate('param', z.object({ id: z.coerce.number().int().positive() })),
+    async (c) => {
+      const db = c.var.deps.handle.db
+      const [batch] = await db
+        .select()
+        .from(schema.importBatches)
+        .where(eq(schema.importBatches.id, c.req.valid('param').id))
+      if (!batch) throw notFound()
+      assertInScope(c, batch.countyCode, 'detail')
+      try {
+        return c.json(
+          await rollbackImport(db, batch.id, { id: c.var.user.id, username: c.var.user.username }),
+        )
+      } catch (error) {
+        if (error instanceof RollbackRefused) throw new ApiError(409, 'rollback_refused', error.message)
+        throw error
+      }
+    },
+  )
