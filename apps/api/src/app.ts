@@ -4,6 +4,7 @@ import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { importRoutes } from './routes/imports.ts'
 import { metricRoutes } from './routes/metrics.ts'
@@ -57,6 +58,7 @@ export function createApi(deps: AppDeps) {
     .route('/', openApiRoutes)
     .route('/', userRoutes)
     .route('/', importRoutes)
+    .route('/', exportRoutes)
   api.route('/', secured)
   return api
 }

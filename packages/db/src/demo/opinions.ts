@@ -1,7 +1,7 @@
 // 社情民意 with their whole workflow: received → reported → handling → replied → resolved, evaluations.
 import type { OpinionCategory } from '../schema/enums.ts'
 import { activeSlots } from './activity.ts'
-import { addDays, dayOf, daysBetween, daysInMonth, minDay } from './dates.ts'
+import { addDays, dayMs, dayOf, daysBetween, daysInMonth, minDay } from './dates.ts'
 import { categoryWeights, opinionTopics } from './names.ts'
 import { distribute, type Random } from './random.ts'
 import type { Deputy, Station, Township } from './world.ts'
@@ -120,8 +120,9 @@ export function buildOpinions(
 function calibrateResolved(rows: Opinion[], target: number, yearEnd: string, rnd: Random) {
   const done = rows.filter((r) => r.resolvedOn && r.resolvedOn <= yearEnd)
   if (done.length > target) {
-    // The latest-received ones slip into the next year.
-    done.sort((a, b) => (a.receivedOn > b.receivedOn ? -1 : 1))
+    // Late-received ones slip into the next year, spread over the last months rather than all of December.
+    const lateness = new Map(done.map((r) => [r, dayMs(r.receivedOn) + rnd.next() * 150 * 86_400_000]))
+    done.sort((a, b) => lateness.get(b)! - lateness.get(a)!)
     for (const r of done.slice(0, done.length - target))
       r.resolvedOn = rnd.chance(0.9) ? addDays(yearEnd, rnd.int(3, 75)) : null
   } else if (done.length < target) {

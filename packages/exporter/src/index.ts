@@ -1,0 +1,3 @@
+export * from './charts.ts'
+export * from './model.ts'
+export * from './report-docx.ts'
