@@ -86,7 +86,23 @@ export function shellViteConfig<F extends FederationPlugin>(federation: F) {
         experiments: { provideExternalRuntime: true },
       }) as ReturnType<F>,
     ],
-    server: { port: shellPort, strictPort: true, proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+    server: {
+      port: shellPort,
+      strictPort: true,
+      proxy: {
+        '/api': `http://127.0.0.1:${apiPort}`,
+        // Dev: the manifest's /modules/<name>/mf-manifest.json comes from that module's own dev server.
+        ...Object.fromEntries(
+          Object.entries(modulePorts).map(([name, port]) => [
+            `/modules/${name}/`,
+            {
+              target: `http://localhost:${port}`,
+              rewrite: (path: string) => path.slice(`/modules/${name}`.length),
+            },
+          ]),
+        ),
+      },
+    },
     preview: { port: shellPort, strictPort: true, proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
     build: { target: 'esnext', chunkSizeWarningLimit: 1500 },
   }

@@ -92,7 +92,8 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     },
     legend: { top: 0, type: 'scroll' as const },
     tooltip: { trigger: 'axis' as const },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    // ECharts 6 keeps axis labels inside the chart by default (outerBoundsMode 'auto'); no containLabel.
+    grid: { left: 8, right: 16, top: 36, bottom: 8 },
     xAxis: options.horizontal ? valueAxes : categoryAxis,
     yAxis: options.horizontal ? categoryAxis : valueAxes,
     series,

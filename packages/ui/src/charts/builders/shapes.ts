@@ -117,7 +117,7 @@ export function buildSmallMultiplesOption(
       textStyle: { fontSize: t.fontSize, fontWeight: 'normal' as const, color: t.text },
     })),
     tooltip: { trigger: 'axis' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
-    grid: groups.map((_, i) => ({ ...cell(i), containLabel: false })),
+    grid: groups.map((_, i) => cell(i)),
     xAxis: groups.map((_, i) => ({
       type: 'category' as const,
       gridIndex: i,
