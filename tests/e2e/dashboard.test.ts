@@ -204,6 +204,24 @@ describe('dashboard', () => {
     await page.click('.app-header__big')
   })
 
+  it('draws decal patterns on every chart when asked (colour-blind readers, print)', async () => {
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025&decal=1`)
+    await waitForModule(page, 'overview')
+    const decal = await page.evaluate(() => {
+      const el = document.querySelector('[_echarts_instance_]')!
+      const chart = (
+        window as unknown as { __liaisonShell: { echarts: { getInstanceByDom(e: Element): unknown } } }
+      ).__liaisonShell.echarts.getInstanceByDom(el) as {
+        getOption(): { aria?: { decal?: { show?: boolean } }[] }
+      }
+      const aria = chart.getOption().aria
+      return Array.isArray(aria)
+        ? aria[0]?.decal?.show
+        : (aria as { decal?: { show?: boolean } } | undefined)?.decal?.show
+    })
+    expect(decal).toBe(true)
+  })
+
   it('logs out', async () => {
     await page.click('.user-menu')
     await page.click('[data-action=logout]')

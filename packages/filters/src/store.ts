@@ -12,6 +12,7 @@ export const useFiltersStore = defineStore('filters', () => {
   const language = ref<Language>(defaultFilterState.language)
   const theme = ref<ThemeName>(defaultFilterState.theme)
   const bigScreen = ref(defaultFilterState.bigScreen)
+  const decal = ref(defaultFilterState.decal)
   /** Bumped by auto-refresh (big screen) and Retry; modules refetch when it changes. */
   const refreshTick = ref(0)
 
@@ -36,6 +37,7 @@ export const useFiltersStore = defineStore('filters', () => {
     if (state.language !== undefined) language.value = state.language
     if (state.theme !== undefined) theme.value = state.theme
     if (state.bigScreen !== undefined) bigScreen.value = state.bigScreen
+    if (state.decal !== undefined) decal.value = state.decal
   }
 
   const snapshot = (): FilterState => ({
@@ -45,6 +47,7 @@ export const useFiltersStore = defineStore('filters', () => {
     language: language.value,
     theme: theme.value,
     bigScreen: bigScreen.value,
+    decal: decal.value,
   })
 
   function refresh() {
@@ -58,6 +61,7 @@ export const useFiltersStore = defineStore('filters', () => {
     language,
     theme,
     bigScreen,
+    decal,
     refreshTick,
     from,
     to,

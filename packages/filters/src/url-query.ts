@@ -13,6 +13,8 @@ export interface FilterState {
   language: Language
   theme: ThemeName
   bigScreen: boolean
+  /** Decal patterns on charts, for colour-blind readers and black-and-white print. */
+  decal: boolean
 }
 
 export const defaultFilterState: FilterState = {
@@ -22,6 +24,7 @@ export const defaultFilterState: FilterState = {
   language: 'zh-CN',
   theme: 'light',
   bigScreen: false,
+  decal: false,
 }
 
 type Query = Record<string, string | null | (string | null)[] | undefined>
@@ -36,6 +39,7 @@ export function stateToQuery(state: FilterState): Record<string, string> {
   if (state.language !== defaultFilterState.language) query.lang = state.language
   if (state.theme !== defaultFilterState.theme) query.theme = state.theme
   if (state.bigScreen) query.screen = 'big'
+  if (state.decal) query.decal = '1'
   return query
 }
 
@@ -51,6 +55,7 @@ export function queryToState(query: Query): Partial<FilterState> {
   state.language = first(query.lang) === 'en' ? 'en' : 'zh-CN'
   state.theme = first(query.theme) === 'dark' ? 'dark' : 'light'
   state.bigScreen = first(query.screen) === 'big'
+  state.decal = first(query.decal) === '1'
   return state
 }
 
