@@ -48,6 +48,12 @@ export function ensureBuilt(): boolean {
   if (stale.length === 0) return true
   console.log(`Building the dashboard (${stale.join(', ')})…`)
   const filters = stale.flatMap((app) => ['--filter', `@liaison/${app}`])
-  const result = spawnSync('pnpm', ['-r', ...filters, 'build'], { cwd: root, stdio: 'inherit' })
+  // @module-federation/vite switches itself off under vitest (VITEST, NODE_ENV=test): build as production.
+  const { VITEST: _vitest, VITEST_POOL_ID: _pool, VITEST_WORKER_ID: _worker, ...env } = process.env
+  const result = spawnSync('pnpm', ['-r', ...filters, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, NODE_ENV: 'production' },
+  })
   return result.status === 0
 }

@@ -11,7 +11,11 @@ export default class EngineCountReporter implements Reporter {
         if (/\bon postgres\b/.test(test.fullName)) counts.postgres++
       }
     }
-    const real = process.env.TEST_DATABASE_URL ? '' : ' (set TEST_DATABASE_URL to run them on real PostgreSQL too)'
-    console.log(`\nDatabase tests passed: ${counts.pglite} on PGlite (PostgreSQL 18), ${counts.postgres} on PostgreSQL server${real}`)
+    const real = process.env.TEST_DATABASE_URL
+      ? ''
+      : ' (set TEST_DATABASE_URL to run them on real PostgreSQL too)'
+    console.log(
+      `\nDatabase tests passed: ${counts.pglite} on PGlite (PostgreSQL 18), ${counts.postgres} on PostgreSQL server${real}`,
+    )
   }
 }

@@ -62,15 +62,13 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
       .update(schema.importBatches)
       .set({ status: 'rolled_back', rolledBackAt: new Date(), rolledBackBy: user?.id ?? null })
       .where(and(eq(schema.importBatches.id, batchId)))
-    await tx
-      .insert(schema.auditLog)
-      .values({
-        userId: user?.id ?? null,
-        username: user?.username ?? null,
-        action: 'import_rollback',
-        target: `batch ${batchId}`,
-        details: { deleted, restored },
-      })
+    await tx.insert(schema.auditLog).values({
+      userId: user?.id ?? null,
+      username: user?.username ?? null,
+      action: 'import_rollback',
+      target: `batch ${batchId}`,
+      details: { deleted, restored },
+    })
     return { batchId, deleted, restored, countyCode: batch.countyCode }
   })
 }

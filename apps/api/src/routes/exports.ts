@@ -23,15 +23,13 @@ export const exportRoutes = new Hono<AppEnv>().get(
     const db = c.var.deps.handle.db
     const model = await buildReportModel(db, q)
     const file = await reportDocx(model)
-    await db
-      .insert(schema.auditLog)
-      .values({
-        userId: c.var.user.id,
-        username: c.var.user.username,
-        action: 'export',
-        target: 'report.docx',
-        details: { region: q.region, from: q.from, to: q.to },
-      })
+    await db.insert(schema.auditLog).values({
+      userId: c.var.user.id,
+      username: c.var.user.username,
+      action: 'export',
+      target: 'report.docx',
+      details: { region: q.region, from: q.from, to: q.to },
+    })
     return c.body(new Uint8Array(file), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-disposition': attachment(`${model.title}.docx`),
