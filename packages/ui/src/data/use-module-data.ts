@@ -1,0 +1,93 @@
+import { useFiltersStore } from '@liaison/filters'
+import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+
+/** Any zod schema (from @liaison/contracts); kept structural so ui does not depend on zod itself. */
+export interface Parser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { message: string } }
+}
+
+/** Fired on window when the API answers 401, so the shell can send the user to the login page. */
+export const unauthorizedEvent = 'liaison:unauthorized'
+
+export async function readError(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string } }
+    return body.error?.message ?? `HTTP ${response.status}`
+  } catch {
+    return `HTTP ${response.status}`
+  }
+}
+
+/** GET an API path with a query; throws the API's error message. */
+export async function fetchJson<T>(path: string, query: Record<string, string>, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(`/api/v1${path}?${new URLSearchParams(query)}`, { credentials: 'same-origin', signal })
+  if (response.status === 401) window.dispatchEvent(new Event(unauthorizedEvent))
+  if (!response.ok) throw new Error(await readError(response))
+  return (await response.json()) as T
+}
+
+export interface ModuleDataOptions<T> {
+  parser?: Parser<T>
+  /** Where a module's composite endpoint does not exist yet: assemble the same shape from other calls. */
+  load?: (query: Record<string, string>, signal: AbortSignal) => Promise<T>
+}
+
+/**
+ * A module's one request: GET /api/v1/modules/<name>/data with the filter scope, refetched when the scope
+ * changes or the store asks for a refresh; the previous request is aborted. Keeps the last data while loading.
+ */
+export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {}) {
+  const filters = useFiltersStore()
+  const data = shallowRef<T | null>(null)
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let controller: AbortController | null = null
+
+  async function load() {
+    if (!filters.ready) return
+    controller?.abort()
+    const current = new AbortController()
+    controller = current
+    loading.value = true
+    error.value = null
+    try {
+      const query = { ...filters.scopeQuery }
+      const body: unknown = options.load
+        ? await options.load(query, current.signal)
+        : await fetchJson(`/modules/${name}/data`, query, current.signal)
+      if (current.signal.aborted) return
+      if (options.parser) {
+        const parsed = options.parser.safeParse(body)
+        if (!parsed.success) throw new Error(parsed.error.message)
+        data.value = parsed.data
+      } else data.value = body as T
+    } catch (cause) {
+      if (current.signal.aborted) return
+      error.value = cause instanceof Error ? cause.message : String(cause)
+    } finally {
+      if (controller === current) loading.value = false
+    }
+  }
+
+  watch([() => JSON.stringify(filters.scopeQuery), () => filters.refreshTick], load, { immediate: true })
+  onScopeDispose(() => controller?.abort())
+  return { data, loading, error, reload: load }
+}
+
+export type MetricRow = Record<string, string | number | null>
+
+/** GET /metrics for a scope: figures by one dimension (or totals when `by` is null). */
+export function fetchMetrics(
+  scope: Record<string, string>,
+  ids: readonly string[],
+  by: string | null,
+  signal?: AbortSignal,
+) {
+  const query: Record<string, string> = { ...scope, ids: ids.join(',') }
+  if (by) query.by = by
+  return fetchJson<{ data: MetricRow[]; meta: { region: { code: string; name: string; level: string } } }>(
+    '/metrics',
+    query,
+    signal,
+  )
+}
