@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DbHandle } from '../index.ts'
 import { testEngines } from '../testing.ts'
-import { calibration, seedDemo } from './index.ts'
+import { calibration, demoCounties, seedDemo } from './index.ts'
 
 const js = calibration.jinsha
 const in2023 = (column: string) =>
@@ -109,23 +109,6 @@ for (const engine of testEngines()) {
       )
     })
 
-    it('has a story outside the calibration: dissatisfied evaluations, open opinions, unspent funds', async () => {
-      expect(
-        Number(await one(`select count(*)::int from opinions where evaluation = 'unsatisfied'`)),
-      ).toBeGreaterThan(50)
-      expect(
-        Number(await one(`select count(*)::int from opinions where resolved_on is null`)),
-      ).toBeGreaterThan(100)
-      expect(
-        Number(
-          await one(
-            `select count(*)::int from micro_projects where spent < allocated and status <> 'cancelled'`,
-          ),
-        ),
-      ).toBeGreaterThan(10)
-      expect(Number(await one(`select count(distinct county_code)::int from receptions`))).toBe(7)
-    })
-
     it('writes a status history consistent with the dates', async () => {
       // Every resolved opinion has its resolved step on its resolved date; no step before its receipt.
       expect(
@@ -137,27 +120,58 @@ for (const engine of testEngines()) {
           `select count(*)::int from opinion_events e join opinions o on o.id = e.opinion_id where e.occurred_on < o.received_on`,
         ),
       ).toBe(0)
+      // Steps in workflow order never go back in time, and the history starts on the day of receipt.
+      expect(
+        await one(`select count(*)::int from (select e.occurred_on, lag(e.occurred_on) over (partition by e.opinion_id
+          order by array_position(array['collected','reported','handling','replied','resolved'], e.status)) as before
+          from opinion_events e) x where x.occurred_on < x.before`),
+      ).toBe(0)
+      expect(
+        await one(`select count(*)::int from opinions o where not exists (select 1 from opinion_events e
+          where e.opinion_id = o.id and e.status = 'collected' and e.occurred_on = o.received_on)`),
+      ).toBe(0)
     })
 
-    it('leaves the identity sequences ready for later inserts', async () => {
-      const [row] = await h.rows<{ id: number }>(
-        `insert into receptions (county_code, township_code, station_id, occurred_on, visitors)
-         select county_code, township_code, id, '2025-06-01', 1 from stations limit 1 returning id`,
+    it('gives every county a three-year plan, a fund budget every year and its settings', async () => {
+      expect(
+        await one(`select count(*)::int from plans where year between 2023 and 2025
+          and reportback_share is not null and stations_target is not null and rooms_target is not null`),
+      ).toBe(demoCounties.length * 3)
+      expect(await one('select count(*)::int from plans where fund_budget > 0')).toBe(demoCounties.length * 5)
+      const jinshaPlan = await h.rows<{ year: number; s: number; r: number }>(
+        `select year, stations_target::int as s, rooms_target::int as r from plans
+         where county_code = '${js.county}' and year >= 2023 order by year`,
       )
-      expect(Number(row!.id)).toBeGreaterThan(Number(await one('select count(*)::int from receptions')) - 1)
+      expect(jinshaPlan.map((p) => [Number(p.year), p.s, p.r])).toEqual([
+        [2023, 12, 30],
+        [2024, 20, 50],
+        [2025, 27, 70],
+      ])
+      expect(await one('select count(*)::int from county_settings')).toBe(demoCounties.length)
+      expect(await one('select count(*)::int from county_settings where timely_limit_days <> 30')).toBe(1)
     })
 
-    it('is deterministic: the same seed gives the same rows', async () => {
-      const other = await engine.create()
-      await seedDemo(other)
-      const digest = (x: DbHandle, table: string) =>
-        x.rows(
-          `select md5(string_agg((to_jsonb(t) - 'updated_at')::text, '|' order by t.id)) as d from ${table} t`,
-        )
-      for (const table of ['stations', 'deputies', 'opinions', 'micro_projects', 'reportbacks']) {
-        expect(await digest(other, table)).toEqual(await digest(h, table))
+    it('places stations in real townships and villages, one online station per township', async () => {
+      expect(
+        await one(`select count(*)::int from regions t where t.parent_code = '${js.county}' and t.level = 'township'
+          and (select count(*) from stations s where s.township_code = t.code and s.kind = 'online') <> 1`),
+      ).toBe(0)
+      expect(
+        await one(`select count(*)::int from stations s left join regions v on v.code = s.village_code
+          where s.kind = 'room' and (v.level is distinct from 'village')`),
+      ).toBe(0)
+      // Each county's population is split exactly across its townships.
+      expect(
+        await one(`select count(*)::int from regions c where c.code in (${demoCounties.map((c) => `'${c.code}'`).join(', ')})
+          and c.population is distinct from (select sum(t.population) from regions t where t.parent_code = c.code)`),
+      ).toBe(0)
+      // Fact rows carry their station's county and township.
+      for (const table of ['receptions', 'opinions']) {
+        expect(
+          await one(`select count(*)::int from ${table} f join stations s on s.id = f.station_id
+            where f.county_code <> s.county_code or f.township_code <> s.township_code`),
+        ).toBe(0)
       }
-      await other.close()
     })
   })
 }

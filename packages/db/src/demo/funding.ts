@@ -38,18 +38,25 @@ const projectNames: Partial<Record<OpinionCategory, string>> = {
 }
 const fundable = Object.keys(projectNames) as OpinionCategory[]
 
+export interface ProjectYear {
+  countyCode: string
+  year: number
+  /** Live (not cancelled) projects and their allocation in 元, exact. */
+  count: number
+  funds: number
+  /** Whether a cancelled project may join the year (never in a calibrated year). */
+  allowCancelled: boolean
+  prefix: string
+}
+
 export function buildProjects(
-  countyCode: string,
+  spec: ProjectYear,
   townships: Township[],
-  year: number,
-  count: number,
-  funds: number,
-  allowCancelled: boolean,
   opinionsOfYear: Opinion[],
-  prefix: string,
   rnd: Random,
   nextId: () => number,
 ): MicroProject[] {
+  const { countyCode, year, count, funds, allowCancelled, prefix } = spec
   // Amounts in whole thousands of 元 that add up exactly to the year's allocation.
   const amounts = distribute(
     funds / 1000,

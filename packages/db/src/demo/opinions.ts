@@ -1,7 +1,7 @@
 // 社情民意 with their whole workflow: received → reported → handling → replied → resolved, evaluations.
 import type { OpinionCategory } from '../schema/enums.ts'
 import { activeSlots } from './activity.ts'
-import { addDays, dayMs, dayOf, daysBetween, daysInMonth, minDay } from './dates.ts'
+import { addDays, dayMs, dayOf, daysBetween, daysInMonth, maxDay, minDay } from './dates.ts'
 import { categoryWeights, opinionTopics } from './names.ts'
 import { distribute, type Random } from './random.ts'
 import type { Deputy, Station, Township } from './world.ts'
@@ -145,7 +145,7 @@ function settle(row: Opinion, t: Township, rnd: Random, allSatisfied: boolean, r
     row.repliedOn = minDay(minDay(reply, row.resolvedOn ?? reply), replyBy)
   } else if (row.resolvedOn) {
     const reply = addDays(row.resolvedOn, -rnd.int(0, 3))
-    row.repliedOn = reply < row.receivedOn ? row.receivedOn : reply
+    row.repliedOn = maxDay(reply, row.receivedOn)
   } else if (rnd.chance(0.4)) {
     const reply = addDays(row.receivedOn, rnd.int(3, 20))
     row.repliedOn = reply <= cutoff ? reply : null

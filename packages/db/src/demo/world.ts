@@ -120,10 +120,19 @@ export function buildStations(
   ) => {
     const n = (seq[kind] ?? 0) + 1
     seq[kind] = n
+    // Built over the years before standardisation, so built coverage grows too; a few never start.
     const built =
-      doneBy === null && rnd.chance(0.3) ? null : dayOf(rnd.int(2018, 2021), rnd.int(1, 12), rnd.int(1, 28))
+      doneBy === null && rnd.chance(0.3)
+        ? null
+        : dayOf(rnd.int(2018, doneBy ?? 2024), rnd.int(1, 12), rnd.int(1, 28))
     const standardisedOn = doneBy && built ? dayOf(doneBy, rnd.int(3, 11), rnd.int(1, 28)) : null
-    const status = standardisedOn ? 'standardised' : built ? 'built' : 'building'
+    const status = standardisedOn
+      ? 'standardised'
+      : built
+        ? 'built'
+        : rnd.chance(0.5)
+          ? 'planned'
+          : 'building'
     const complete = status === 'standardised'
     stations.push({
       id: nextId(),
@@ -134,7 +143,7 @@ export function buildStations(
       name,
       kind,
       status: kind === 'online' ? 'built' : status,
-      plannedYear: kind === 'online' ? null : (doneBy ?? 2025),
+      plannedYear: kind === 'online' ? null : (doneBy ?? (status === 'planned' ? 2026 : 2025)),
       builtOn:
         kind === 'online'
           ? dayOf(2021, rnd.int(1, 6), rnd.int(1, 28))
@@ -148,7 +157,7 @@ export function buildStations(
       staffLiaisons: kind === 'online' ? 1 : rnd.int(1, 4),
       items: Array.from(
         { length: 7 },
-        () => kind !== 'online' && (complete || rnd.chance(built ? 0.7 : 0.2)),
+        () => kind !== 'online' && status !== 'planned' && (complete || rnd.chance(built ? 0.7 : 0.2)),
       ),
     })
   }
