@@ -2,13 +2,14 @@
 // seed writes (and the unit a larger scale streams), so peak memory is one county, not the whole demo.
 import type { DbHandle } from '../index.ts'
 import { buildReceptions } from './activity.ts'
+import { buildDeputies } from './deputies.ts'
 import { buildPlans, buildProjects, type MicroProject } from './funding.ts'
 import { buildOpinions, type Opinion, opinionEvents } from './opinions.ts'
 import { calibration, type DemoCounty, demoYears } from './places.ts'
 import type { Random } from './random.ts'
 import { buildReportbacks } from './reportbacks.ts'
 import { countySizes, growth } from './sizes.ts'
-import { buildDeputies, buildStations, loadTownships, type Township } from './world.ts'
+import { buildStations, loadTownships, type Township } from './world.ts'
 
 const jinsha = calibration.jinsha
 /** 金沙县's micro-projects outside the article's year: [count, 元]; the fund grows after 2023's 13. */

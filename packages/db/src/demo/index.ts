@@ -3,7 +3,7 @@ import type { DbHandle } from '../index.ts'
 import { buildCounty, type CountyRows, idCounters } from './county.ts'
 import { type DemoCounty, demoCounties } from './places.ts'
 import { Random } from './random.ts'
-import { demoTables, finishSeed, writeCounty } from './write.ts'
+import { demoTables, finishSeed, writeCounties } from './write.ts'
 
 export { calibration, demoCounties, demoCountyCodes, demoFrom, demoTo, demoYears } from './places.ts'
 
@@ -24,6 +24,8 @@ export interface SeedResult {
 }
 
 export const defaultSeed = 20231231
+/** Counties built before they are written: the whole demo fits in memory at once. */
+const countiesPerBatch = demoCounties.length
 
 /** True when there is no station yet: the demo is only ever seeded into an empty database. */
 export async function isDatabaseEmpty(handle: DbHandle): Promise<boolean> {
@@ -46,18 +48,22 @@ async function* countyRows(handle: DbHandle, counties: DemoCounty[], seed: numbe
 export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now()
   if (!(await isDatabaseEmpty(handle))) throw new Error('seedDemo: the database already holds stations')
+  const seed = options.seed ?? defaultSeed
   const rows: Record<string, number> = {}
   const written: { county: DemoCounty; townships: CountyRows['townships'] }[] = []
+  const batch: CountyRows[] = []
+  const flush = async () => {
+    for (const [table, n] of Object.entries(await writeCounties(handle, batch)))
+      rows[table] = (rows[table] ?? 0) + n
+    batch.length = 0
+  }
   try {
-    for await (const { county, rows: built } of countyRows(
-      handle,
-      demoCounties,
-      options.seed ?? defaultSeed,
-    )) {
-      for (const [table, n] of Object.entries(await writeCounty(handle, built)))
-        rows[table] = (rows[table] ?? 0) + n
+    for await (const { county, rows: built } of countyRows(handle, demoCounties, seed)) {
+      batch.push(built)
       written.push({ county, townships: built.townships })
+      if (batch.length === countiesPerBatch) await flush()
     }
+    await flush()
     await finishSeed(handle, written)
   } catch (error) {
     await handle.exec(`truncate ${demoTables.join(', ')} restart identity cascade`)

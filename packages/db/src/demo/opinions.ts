@@ -2,9 +2,10 @@
 import type { OpinionCategory } from '../schema/enums.ts'
 import { activeSlots } from './activity.ts'
 import { addDays, dayMs, dayOf, daysBetween, daysInMonth, maxDay, minDay } from './dates.ts'
+import type { Deputy } from './deputies.ts'
 import { categoryWeights, opinionTopics } from './names.ts'
 import { distribute, type Random } from './random.ts'
-import type { Deputy, Station, Township } from './world.ts'
+import type { Station, Township } from './world.ts'
 
 /** The demo's data cut-off: nothing happens after it. */
 export const cutoff = '2025-12-31'

@@ -1,7 +1,8 @@
 // 代表述职: over the term's window (2023–2025) about 30% / 30% / 35–40% of deputies report back each year.
 import { dayOf } from './dates.ts'
+import type { Deputy } from './deputies.ts'
 import { distribute, type Random } from './random.ts'
-import type { Deputy, Township } from './world.ts'
+import type { Township } from './world.ts'
 
 export interface Reportback {
   id: number

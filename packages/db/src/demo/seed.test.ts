@@ -52,7 +52,7 @@ for (const engine of testEngines()) {
          select county_code, township_code, id, '2025-06-01', 1 from stations limit 1 returning id`,
       )
       expect(Number(row!.id)).toBeGreaterThan(
-        await one('select max(id)::int from receptions where id <> ' + row!.id),
+        await one(`select max(id)::int from receptions where id <> ${row!.id}`),
       )
       await h.exec(`delete from receptions where id = ${row!.id}`)
     })

@@ -39,20 +39,26 @@ export const demoTables = [
   'county_settings',
 ] as const
 
-export async function writeCounty(handle: DbHandle, rows: CountyRows): Promise<Record<string, number>> {
-  const stations = rows.stations.map(({ items, ...station }) => ({
+/**
+ * COPY a batch of counties, one COPY per table: each COPY costs a round trip or two (≈80 ms on postgres.js
+ * over TCP), so the demo writes its seven counties as one batch; larger scales write a few counties at a time.
+ */
+export async function writeCounties(handle: DbHandle, batch: CountyRows[]): Promise<Record<string, number>> {
+  const all = <K extends keyof CountyRows>(key: K): CountyRows[K] =>
+    batch.flatMap((rows) => rows[key] as unknown[]) as CountyRows[K]
+  const stations = all('stations').map(({ items, ...station }) => ({
     ...station,
     ...Object.fromEntries(itemColumns.map((column, i) => [column, items[i]])),
   }))
   const tables: [string, object[]][] = [
     ['stations', stations],
-    ['deputies', rows.deputies],
-    ['receptions', rows.receptions],
-    ['opinions', rows.opinions],
-    ['opinion_events', rows.events],
-    ['micro_projects', rows.projects],
-    ['reportbacks', rows.reportbacks],
-    ['plans', rows.plans],
+    ['deputies', all('deputies')],
+    ['receptions', all('receptions')],
+    ['opinions', all('opinions')],
+    ['opinion_events', all('events')],
+    ['micro_projects', all('projects')],
+    ['reportbacks', all('reportbacks')],
+    ['plans', all('plans')],
   ]
   for (const [table, list] of tables) await copyObjects(handle, table, list)
   return Object.fromEntries(tables.map(([table, list]) => [table, list.length]))
