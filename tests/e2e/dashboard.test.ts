@@ -39,7 +39,7 @@ describe('dashboard', () => {
     expect(new URL(page.url()).pathname).toBe('/m/overview')
     expect(query()).toMatchObject({ region: jinsha, period: '2025' })
     await waitForModule(page, 'overview')
-    await expect(page.locator('.dashboard__note').innerText()).resolves.toContain('演示数据仅为示意')
+    await expect(page.locator('.dashboard__note').innerText()).resolves.toContain('演示数据仅供示意')
   })
 
   it('draws the overview from the API figures', async () => {
@@ -56,6 +56,21 @@ describe('dashboard', () => {
     expect(trend.width).toBeGreaterThan(300)
     expect(await page.locator('[data-panel=overview-townships] tbody tr').count()).toBe(api.townships.length)
     expect(await page.locator('[data-narrative]').innerText()).toBe(api.narrative.zh)
+  })
+
+  it('shows the seeded 2023 figures: 685 receptions, 1,259 people, a twelve-month trend', async () => {
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2023`)
+    await waitForModule(page, 'overview')
+    expect(await kpiText('receptions')).toBe('685')
+    expect(await kpiText('visitors')).toBe('1,259')
+    const trend = (await readCharts(page)).find((c) => c.panel === 'overview-trend')!
+    expect(trend.rows).toBe(12)
+    expect((trend.source as { month: string }[]).map((r) => r.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
+    )
+    await page.screenshot({ path: `${screenshotDir}overview-2023.png`, fullPage: true })
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(page, 'overview')
   })
 
   it('opens every module with its charts drawn from data, and saves a screenshot of each', async () => {

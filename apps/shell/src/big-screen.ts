@@ -3,10 +3,11 @@ import { onScopeDispose, type Ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 import { useSessionStore } from './session.ts'
 
-const refreshEveryMs = 5 * 60_000
+// A wall display is left unattended: pick up new registrations within a minute.
+const refreshEveryMs = 60_000
 const rotateEveryMs = 30_000
 
-/** Big-screen mode: full screen when the browser allows it, refresh every 5 min, optionally rotate modules. */
+/** Big-screen mode: full screen when the browser allows it, refresh every 60 s, optionally rotate modules. */
 export function useBigScreen(rotating: Ref<boolean>) {
   const filters = useFiltersStore()
   const session = useSessionStore()

@@ -4,7 +4,7 @@ const zh = {
   app: {
     title: '人大代表联络站履职数据驾驶舱',
     short: '履职驾驶舱',
-    demoNote: '演示数据仅为示意，人员信息均为虚构。',
+    demoNote: '演示数据仅供示意，人员信息均为虚构。',
   },
   login: {
     title: '登录',

@@ -13,7 +13,7 @@ import {
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
-import { CanvasRenderer } from 'echarts/renderers'
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { registerThemes } from './themes.ts'
 
 echarts.use([
@@ -32,6 +32,8 @@ echarts.use([
   TooltipComponent,
   LabelLayout,
   CanvasRenderer,
+  // For crisp vector export and print (a panel may pass init-options { renderer: 'svg' }).
+  SVGRenderer,
 ])
 registerThemes(echarts.registerTheme)
 

@@ -19,8 +19,15 @@ export async function readError(response: Response): Promise<string> {
 }
 
 /** GET an API path with a query; throws the API's error message. */
-export async function fetchJson<T>(path: string, query: Record<string, string>, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(`/api/v1${path}?${new URLSearchParams(query)}`, { credentials: 'same-origin', signal })
+export async function fetchJson<T>(
+  path: string,
+  query: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await fetch(`/api/v1${path}?${new URLSearchParams(query)}`, {
+    credentials: 'same-origin',
+    signal,
+  })
   if (response.status === 401) window.dispatchEvent(new Event(unauthorizedEvent))
   if (!response.ok) throw new Error(await readError(response))
   return (await response.json()) as T

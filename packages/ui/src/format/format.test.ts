@@ -33,6 +33,8 @@ describe('formatting', () => {
     expect(formatYuan(370_000, 'zh-CN', { compact: true })).toBe('¥37万')
     expect(formatYuan(5_000_000, 'en')).toBe('¥5,000,000')
     expect(formatYuan(4_610_000, 'en', { compact: true })).toBe('¥4.61M')
+    expect(formatYuan(14_230.8, 'zh-CN')).toBe('¥14,231')
+    expect(formatYuan(448_200, 'zh-CN', { compact: true })).toBe('¥44.82万')
     expect(formatValue(0.074, 'rate', 'zh-CN')).toBe('7.4%')
     expect(formatValue(12.5, 'days', 'zh-CN')).toBe('12.5 天')
   })

@@ -61,7 +61,9 @@ export function formatRate(value: number | null | undefined, digits = 1) {
 export function formatYuan(value: number | null | undefined, locale: Locale, options: NumberOptions = {}) {
   if (value == null || !Number.isFinite(value)) return dash
   const sign = value < 0 ? '-' : ''
-  return `${sign}¥${formatNumber(Math.abs(value), locale, options)}`
+  // Whole yuan unless compact (¥44.82万) or asked: an average of allocations must not read ¥14,230.8.
+  const digits = options.compact ? options : { digits: 0, ...options }
+  return `${sign}¥${formatNumber(Math.abs(value), locale, digits)}`
 }
 
 export function formatDays(value: number | null | undefined, locale: Locale) {
