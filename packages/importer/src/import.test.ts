@@ -146,7 +146,7 @@ for (const engine of testEngines()) {
       expect(refused.ok).toBe(false)
       expect(refused.errors.map((e) => [e.row, e.message.en])).toEqual([
         [2, 'Date is in the future'],
-        [4, 'Duplicate record number (row 3)'],
+        [4, 'Duplicate key (same as row 3)'],
       ])
     })
 

@@ -1,23 +1,37 @@
-// importFile: a register file in, a report out; written only when every row is right (and not a dry run).
+// importFile / ingestRecords: a register in, a report out; written only when every row is right (and not a dry run).
 import { createHash } from 'node:crypto'
 import type { Db } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
+import { loadLookups } from './lookups.ts'
 import { type Problem, problem } from './problems.ts'
-import { FileRefused, readFile } from './read.ts'
-import { checkReceptions, findHeader } from './receptions.ts'
-import { writeReceptions } from './write.ts'
+import { FileRefused, readFile, type Sheet } from './read-xlsx.ts'
+import { planSheets } from './sheets.ts'
+import { checkSheet } from './validate.ts'
+import { type Counts, type Planned, writeImport } from './write.ts'
 
 export type { Problem } from './problems.ts'
-export { FileRefused, MAX_BYTES, MAX_ROWS } from './read.ts'
+export { FileRefused, MAX_BYTES, MAX_ROWS } from './read-xlsx.ts'
+export { isKind, registers } from './registers/index.ts'
+export { RollbackRefused, rollbackImport } from './rollback.ts'
+export { templateFor } from './templates.ts'
+
+export const MAX_INGEST = 5_000
+
+export interface ImportUser {
+  id: number
+  username: string
+}
 
 export interface ImportRequest {
   buffer: Buffer
   fileName: string
   /** County code or name. */
   county: string
+  /** The register of a CSV file (or the only register to read from a workbook). */
+  kind?: string | undefined
   dryRun: boolean
-  user: { id: number; username: string } | null
+  user: ImportUser | null
   source: 'file' | 'cli'
   /** For tests: "today" in Asia/Shanghai, for the future-date check. */
   today?: string
@@ -27,72 +41,123 @@ export type ImportReport =
   | {
       ok: true
       batchId: number | null
-      counts: Record<string, { inserted: number; updated: number; unchanged: number } | { rows: number }>
+      counts: Record<string, Counts | { rows: number }>
       warnings: Problem[]
       errors: []
     }
   | { ok: false; errors: Problem[]; warnings: Problem[] }
 
+const refused = (sheet: string, value: unknown, zh: string, en: string): ImportReport => ({
+  ok: false,
+  errors: [problem(sheet, null, null, value, zh, en)],
+  warnings: [],
+})
+
 /** A county by code or by its name. */
 export async function resolveCounty(db: Db, county: string): Promise<string | null> {
   const rows = await rowsOf<{ code: string }>(
     db,
-    sql`select code from regions where level = 'county' and (code = ${county} or name = ${county.trim()})`,
+    sql`select code from regions where level = 'county' and (code = ${county.trim()} or name = ${county.trim()})`,
   )
   return rows.length === 1 ? rows[0]!.code : null
 }
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
-export async function importFile(db: Db, request: ImportRequest): Promise<ImportReport> {
-  const county = await resolveCounty(db, request.county)
-  if (!county)
-    return {
-      ok: false,
-      errors: [problem('', null, null, request.county, '未知的县（区）', 'Unknown county')],
-      warnings: [],
-    }
-  let sheets: Awaited<ReturnType<typeof readFile>>
-  try {
-    sheets = await readFile(request.buffer, request.fileName)
-  } catch (error) {
-    if (error instanceof FileRefused)
-      return {
-        ok: false,
-        errors: [problem(request.fileName, null, null, null, error.zh, error.en)],
-        warnings: [],
-      }
-    throw error
+interface RunOptions {
+  county: string
+  kind?: string | undefined
+  dryRun: boolean
+  user: ImportUser | null
+  source: 'file' | 'cli' | 'ingest'
+  fileName: string | null
+  sha256: string | null
+  today?: string | undefined
+}
+
+async function run(db: Db, sheets: Sheet[], options: RunOptions): Promise<ImportReport> {
+  const county = await resolveCounty(db, options.county)
+  if (!county) return refused('', options.county, '未知的县（区）', 'Unknown county')
+  const plan = planSheets(sheets, options.kind)
+  if (plan.error) return { ok: false, errors: [plan.error], warnings: plan.warnings }
+  const lookups = await loadLookups(db, county)
+  const errors: Problem[] = []
+  const warnings = [...plan.warnings]
+  const planned: Planned[] = []
+  for (const { register, sheet } of plan.sheets) {
+    const checked = checkSheet(register, sheet, lookups, county, options.today ?? shanghaiToday())
+    errors.push(...checked.errors)
+    warnings.push(...checked.warnings)
+    const rows = checked.rows.map((r) => r.data)
+    const same = planned.find((p) => p.register === register)
+    if (same) same.rows.push(...rows)
+    else planned.push({ register, rows })
   }
-  // This version reads the receptions register (接待记录); the sheet is found by its name or its header.
-  const sheet =
-    sheets.find((s) => /接待|reception/i.test(s.name)) ??
-    sheets.find((s) => findHeader(s) !== null) ??
-    sheets[0]
-  if (!sheet)
-    return {
-      ok: false,
-      errors: [problem(request.fileName, null, null, null, '文件为空', 'The file is empty')],
-      warnings: [],
-    }
-  const { errors, warnings, records } = await checkReceptions(
-    db,
-    sheet,
-    county,
-    request.today ?? shanghaiToday(),
-  )
   if (errors.length) return { ok: false, errors, warnings }
-  if (request.dryRun)
-    return { ok: true, batchId: null, counts: { receptions: { rows: records.length } }, warnings, errors: [] }
-  const written = await writeReceptions(db, records, {
+  if (options.dryRun)
+    return {
+      ok: true,
+      batchId: null,
+      counts: Object.fromEntries(planned.map((p) => [p.register.kind, { rows: p.rows.length }])),
+      warnings,
+      errors: [],
+    }
+  const written = await writeImport(db, planned, {
     county,
-    userId: request.user?.id ?? null,
-    username: request.user?.username ?? null,
-    source: request.source,
-    fileName: request.fileName,
-    sha256: createHash('sha256').update(request.buffer).digest('hex'),
+    userId: options.user?.id ?? null,
+    username: options.user?.username ?? null,
+    source: options.source,
+    fileName: options.fileName,
+    sha256: options.sha256,
     warnings,
   })
   return { ok: true, ...written, warnings, errors: [] }
 }
-export { RollbackRefused, rollbackImport } from './rollback.ts'
+
+export async function importFile(db: Db, request: ImportRequest): Promise<ImportReport> {
+  let sheets: Sheet[]
+  try {
+    sheets = await readFile(request.buffer, request.fileName)
+  } catch (error) {
+    if (error instanceof FileRefused) return refused(request.fileName, null, error.zh, error.en)
+    throw error
+  }
+  return run(db, sheets, {
+    ...request,
+    sha256: createHash('sha256').update(request.buffer).digest('hex'),
+  })
+}
+
+export interface IngestRequest {
+  county: string
+  dryRun: boolean
+  user: ImportUser | null
+  today?: string
+}
+
+/** JSON records (from an online liaison-station platform…): the same columns, checks and keys as a file. */
+export async function ingestRecords(
+  db: Db,
+  kind: string,
+  records: Record<string, unknown>[],
+  request: IngestRequest,
+) {
+  if (records.length > MAX_INGEST)
+    return refused(
+      'ingest',
+      records.length,
+      `一次最多${MAX_INGEST}条记录`,
+      `At most ${MAX_INGEST} records at a time`,
+    )
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r)))]
+  const sheet: Sheet = {
+    name: 'ingest',
+    rows: [columns, ...records.map((r) => columns.map((c) => r[c] ?? null))],
+  }
+  const report = await run(db, [sheet], { ...request, kind, source: 'ingest', fileName: null, sha256: null })
+  // Rows are numbered by record (1 = the first record), not by a header row.
+  const renumber = (p: Problem) => ({ ...p, row: p.row === null ? null : p.row - 1 })
+  return report.ok
+    ? { ...report, warnings: report.warnings.map(renumber) }
+    : { ...report, errors: report.errors.map(renumber), warnings: report.warnings.map(renumber) }
+}

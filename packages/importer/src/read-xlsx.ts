@@ -1,7 +1,6 @@
-// Workbooks and CSV files into plain rows of cell values, with exceljs and iconv-lite (nothing hand-rolled).
-import { Readable } from 'node:stream'
+// Workbooks (and, through read-csv.ts, CSV files) into plain rows of cell values, with exceljs (nothing hand-rolled).
 import ExcelJS from 'exceljs'
-import iconv from 'iconv-lite'
+import { readCsv } from './read-csv.ts'
 
 export interface Sheet {
   name: string
@@ -21,23 +20,6 @@ export class FileRefused extends Error {
   }
 }
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (what Excel in China writes). */
-export function decodeText(buffer: Buffer): string {
-  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(buffer)
-  const text = utf8.includes('\ufffd') ? iconv.decode(buffer, 'gb18030') : utf8
-  return text.replace(/^\ufeff/, '')
-}
-
-async function readCsv(buffer: Buffer, tab: boolean): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = await workbook.csv.read(Readable.from([decodeText(buffer)]), {
-    parserOptions: { delimiter: tab ? '\t' : ',' },
-    // Keep every cell as text: the importer parses dates and numbers itself, by the column's meaning.
-    map: (value: unknown) => value,
-  } as never)
-  return [{ name: 'CSV', rows: collect(sheet) }]
-}
-
 function collect(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = []
   if (sheet.rowCount > MAX_ROWS)
@@ -51,6 +33,10 @@ function collect(sheet: ExcelJS.Worksheet): unknown[][] {
     rows[number - 1] = cells
   })
   return Array.from(rows, (r) => r ?? [])
+}
+
+export function collectSheet(sheet: ExcelJS.Worksheet) {
+  return collect(sheet)
 }
 
 export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[]> {

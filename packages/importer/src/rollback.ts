@@ -1,25 +1,20 @@
 // Undo one import exactly: delete the rows it inserted, put back the rows it updated, in one transaction.
-import type { Db } from '@liaison/db'
+import type { Db, Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { registers } from './registers/index.ts'
 
 export class RollbackRefused extends Error {}
 
-/** Columns of a receptions row as the import recorded it (snake_case, from `select *`). */
-const restorable = [
-  'county_code',
-  'township_code',
-  'station_id',
-  'occurred_on',
-  'kind',
-  'deputy_attendances',
-  'visitors',
-  'opinions_noted',
-  'record_no',
-  'note',
-  'import_batch_id',
-]
+async function columnsOf(tx: Tx, table: string, idColumn: string) {
+  const rows = await rowsOf<{ column_name: string }>(
+    tx,
+    sql`select column_name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table} order by ordinal_position`,
+  )
+  return rows.map((r) => r.column_name).filter((c) => c !== idColumn && c !== 'id')
+}
 
 export async function rollbackImport(db: Db, batchId: number, user: { id: number; username: string } | null) {
   return db.transaction(async (tx) => {
@@ -30,38 +25,55 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
     const [later] = await rowsOf<{ id: number }>(
       tx,
       sql`select b.id from import_batches b join import_changes c on c.batch_id = b.id
-          where b.id > ${batchId} and b.status = 'applied' and c.table_name = 'receptions'
-          and c.row_key in (select row_key from import_changes where batch_id = ${batchId}) limit 1`,
+          join import_changes mine on mine.batch_id = ${batchId} and mine.table_name = c.table_name and mine.row_key = c.row_key
+          where b.id > ${batchId} and b.status = 'applied' and b.county_code = ${batch.countyCode} limit 1`,
     )
     if (later)
       throw new RollbackRefused(
         `请先撤销之后的导入${later.id} / Roll back the later import ${later.id} first`,
       )
-    const changes = await tx
-      .select()
-      .from(schema.importChanges)
-      .where(eq(schema.importChanges.batchId, batchId))
     let deleted = 0
     let restored = 0
-    for (const change of changes) {
-      if (change.tableName !== 'receptions') continue
-      if (change.action === 'insert') {
-        await tx.delete(schema.receptions).where(eq(schema.receptions.id, Number(change.rowKey)))
-        deleted++
-      } else {
-        const previous = change.previous as Record<string, unknown>
-        const assignments = sql.join(
-          restorable.map((column) => sql`${sql.identifier(column)} = ${previous[column] ?? null}`),
-          sql`, `,
+    const county = batch.countyCode
+    // Reverse writing order: receptions before the stations they name.
+    for (const register of [...registers].reverse()) {
+      const table = sql.identifier(register.table)
+      const idCol = sql.identifier(register.idColumn)
+      const mine = sql`select row_key from import_changes where batch_id = ${batchId} and table_name = ${register.table}`
+      const removed = await rowsOf<{ n: number }>(
+        tx,
+        sql`with d as (delete from ${table} t where t.county_code = ${county}
+              and t.${idCol}::text in (${mine} and action = 'insert') returning 1)
+            select count(*)::int as n from d`,
+      )
+      deleted += Number(removed[0]?.n ?? 0)
+      const updates = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from import_changes where batch_id = ${batchId} and table_name = ${register.table} and action = 'update'`,
+      )
+      if (!Number(updates[0]?.n)) continue
+      const cols = sql.join(
+        (await columnsOf(tx, register.table, register.idColumn)).map((c) => sql.identifier(c)),
+        sql`, `,
+      )
+      await tx.execute(sql`update ${table} t set (${cols}) = (select ${cols} from jsonb_populate_record(null::${table}, c.previous))
+        from import_changes c where c.batch_id = ${batchId} and c.table_name = ${register.table} and c.action = 'update'
+        and t.${idCol}::text = c.row_key and t.county_code = ${county}`)
+      if (register.table === 'opinions') {
+        await tx.execute(
+          sql`delete from opinion_events where opinion_id::text in (${mine} and action = 'update')`,
         )
-        await tx.execute(sql`update receptions set ${assignments} where id = ${Number(change.rowKey)}`)
-        restored++
+        await tx.execute(sql`insert into opinion_events (opinion_id, county_code, status, occurred_on)
+          select c.row_key::bigint, ${county}, e->>'status', (e->>'occurred_on')::date
+          from import_changes c cross join lateral jsonb_array_elements(coalesce(c.previous->'_events', '[]'::jsonb)) e
+          where c.batch_id = ${batchId} and c.table_name = 'opinions' and c.action = 'update'`)
       }
+      restored += Number(updates[0]!.n)
     }
     await tx
       .update(schema.importBatches)
       .set({ status: 'rolled_back', rolledBackAt: new Date(), rolledBackBy: user?.id ?? null })
-      .where(and(eq(schema.importBatches.id, batchId)))
+      .where(eq(schema.importBatches.id, batchId))
     await tx.insert(schema.auditLog).values({
       userId: user?.id ?? null,
       username: user?.username ?? null,
@@ -69,6 +81,6 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
       target: `batch ${batchId}`,
       details: { deleted, restored },
     })
-    return { batchId, deleted, restored, countyCode: batch.countyCode }
+    return { batchId, deleted, restored, countyCode: county }
   })
 }

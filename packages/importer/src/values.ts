@@ -57,3 +57,47 @@ export function parseNumber(value: unknown): number | null {
   if (text === '') return null
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
 }
+
+/** 万元 in a header's unit (安排资金（万元）) multiplies by 10,000; 元 or none keeps the value. */
+export function parseMoney(value: unknown, unit: string | null): number | null {
+  const text = typeof value === 'number' ? String(value) : halfWidth(cellText(value)).replace(/[,\s]/g, '')
+  if (text === '') return null
+  const own = /万元?$/.test(text) ? 10_000 : null
+  const n = parseNumber(text.replace(/(万元|万|元)$/, ''))
+  if (n === null || Number.isNaN(n)) return Number.NaN
+  const factor = own ?? (unit && /万/.test(unit) ? 10_000 : 1)
+  return Math.round(n * factor * 100) / 100
+}
+
+/** 30%, 0.3, 30 → 0.3 (a share of one). */
+export function parseShare(value: unknown): number | null {
+  const text = halfWidth(cellText(value)).replace(/\s/g, '')
+  if (text === '') return null
+  const percent = text.endsWith('%')
+  const n = parseNumber(text.replace(/%$/, ''))
+  if (n === null || Number.isNaN(n)) return Number.NaN
+  return percent || n > 1 ? n / 100 : n
+}
+
+/** 是/否, yes/no, true/false, 1/0, Y/N, √. */
+export function parseBool(value: unknown): boolean | null {
+  const t = halfWidth(cellText(value)).replace(/\s/g, '').toLowerCase()
+  if (t === '') return null
+  if (['是', 'yes', 'y', 'true', '1', '√', '✓'].includes(t)) return true
+  if (['否', 'no', 'n', 'false', '0', '×', 'x'].includes(t)) return false
+  return null
+}
+
+const squash = (s: string) => halfWidth(s).replace(/\s/g, '').toLowerCase()
+
+/** An enumeration value by its Chinese label, English code or English label; case and spaces do not matter. */
+export function parseEnum<V extends string>(
+  list: readonly { value: V; zh: string; en: string }[],
+  text: string,
+  aliases: Record<string, V> = {},
+): V | null {
+  const t = squash(text)
+  return (
+    list.find((e) => squash(e.zh) === t || e.value === t || squash(e.en) === t)?.value ?? aliases[t] ?? null
+  )
+}

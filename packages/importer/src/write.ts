@@ -1,10 +1,10 @@
 // All-or-nothing writing: one transaction, upsert by the register's key, every change recorded for rollback.
-import type { Db } from '@liaison/db'
+import type { Db, Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Problem } from './problems.ts'
-import type { ReceptionRecord } from './receptions.ts'
+import type { DbRow, Register } from './registers/index.ts'
 
 export interface WriteContext {
   county: string
@@ -16,16 +16,130 @@ export interface WriteContext {
   warnings: Problem[]
 }
 
-const same = (a: Record<string, unknown>, r: ReceptionRecord) =>
-  a.kind === r.kind &&
-  Number(a.visitors) === r.visitors &&
-  Number(a.deputy_attendances) === r.deputyAttendances &&
-  (a.opinions_noted ?? null) === r.opinionsNoted &&
-  a.station_id === r.stationId &&
-  a.occurred_on === r.occurredOn
+export interface Counts {
+  inserted: number
+  updated: number
+  unchanged: number
+}
 
-/** Receptions keep their 记录编号 as the key; without one, an identical row (station, date, type, counts) is the same row. */
-export async function writeReceptions(db: Db, records: ReceptionRecord[], ctx: WriteContext) {
+const CHUNK = 500
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
+const id = (name: string) => sql.identifier(name)
+const list = (names: readonly string[], prefix = '') =>
+  sql.join(
+    names.map((n) => (prefix ? sql`${sql.raw(prefix)}.${id(n)}` : id(n))),
+    sql`, `,
+  )
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
+
+/** The opinion's status history from its dates: one event per step reached (收集 → 上报 → 办理 → 答复 → 办结). */
+const opinionEvents = (where: SQL) => sql`
+  insert into opinion_events (opinion_id, county_code, status, occurred_on)
+  select o.id, o.county_code, s.status, s.day from opinions o
+  cross join lateral (values
+    ('collected', o.received_on, 1), ('reported', o.received_on, 2), ('handling', o.received_on, 3),
+    ('replied', coalesce(o.replied_on, o.resolved_on), 4), ('resolved', o.resolved_on, 5)) s(status, day, step)
+  where ${where} and s.day is not null
+    and s.step <= array_position(array['collected','reported','handling','replied','resolved'], o.status)`
+
+/** A row as JSON, opinions with their status history (so a rollback restores both). */
+const snapshot = (register: Register) =>
+  register.table === 'opinions'
+    ? sql`to_jsonb(t) || jsonb_build_object('_events', coalesce((select jsonb_agg(jsonb_build_object('status', e.status, 'occurred_on', e.occurred_on)) from opinion_events e where e.opinion_id = t.id), '[]'::jsonb))`
+    : sql`to_jsonb(t)`
+
+const keyOf = (cols: readonly string[], row: Record<string, unknown>) =>
+  JSON.stringify(cols.map((c) => row[c] ?? null))
+
+const same = (a: unknown, b: unknown) =>
+  (a ?? null) === (b ?? null) || (typeof b === 'number' && a !== null && Number(a) === b)
+
+async function existingRows(tx: Tx, register: Register, county: string, rows: DbRow[]) {
+  const found = new Map<string, Record<string, unknown>[]>()
+  const groups = new Map<string, DbRow[]>()
+  for (const r of rows) {
+    const cols = JSON.stringify(register.keyColumns(r))
+    if (!groups.has(cols)) groups.set(cols, [])
+    groups.get(cols)!.push(r)
+  }
+  for (const [colsJson, group] of groups) {
+    const cols = JSON.parse(colsJson) as string[]
+    // The first two key columns are never null: they find the candidates; the whole key decides in JS.
+    const probe = cols.slice(0, 2)
+    for (const chunk of chunks(group)) {
+      const keys = chunk.map((r) => Object.fromEntries(probe.map((c) => [c, r[c]])))
+      const hits = await rowsOf<{ row: Record<string, unknown> }>(
+        tx,
+        sql`select ${snapshot(register)} as row from ${id(register.table)} t
+            where t.county_code = ${county} and (${list(probe, 't')}) in
+            (select ${list(probe)} from jsonb_populate_recordset(null::${id(register.table)}, ${json(keys)}))`,
+      )
+      for (const { row } of hits) {
+        const parsed = typeof row === 'string' ? (JSON.parse(row) as Record<string, unknown>) : row
+        const key = keyOf(cols, parsed)
+        if (!found.has(key)) found.set(key, [])
+        const bucket = found.get(key)!
+        if (!bucket.some((b) => b[register.idColumn] === parsed[register.idColumn])) bucket.push(parsed)
+      }
+    }
+  }
+  return found
+}
+
+export async function upsertRows(tx: Tx, register: Register, rows: DbRow[], batchId: number, county: string) {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 }
+  const existing = await existingRows(tx, register, county, rows)
+  const inserts: DbRow[] = []
+  const updates: { key: unknown; row: DbRow; previous: Record<string, unknown> }[] = []
+  for (const row of rows) {
+    const previous = existing.get(keyOf(register.keyColumns(row), row))?.shift()
+    if (!previous) inserts.push({ ...row, import_batch_id: batchId })
+    else if (Object.keys(row).every((c) => same(previous[c], row[c]))) counts.unchanged++
+    else
+      updates.push({ key: previous[register.idColumn], row: { ...row, import_batch_id: batchId }, previous })
+  }
+  const table = id(register.table)
+  const idCol = id(register.idColumn)
+  for (const chunk of chunks(inserts)) {
+    const cols = Object.keys(chunk[0]!)
+    await tx.execute(sql`with ins as (
+        insert into ${table} (${list(cols)})
+        select ${list(cols)} from jsonb_populate_recordset(null::${table}, ${json(chunk)}) returning ${idCol})
+      insert into import_changes (batch_id, table_name, row_key, action)
+      select ${batchId}, ${register.table}, ins.${idCol}::text, 'insert' from ins`)
+    counts.inserted += chunk.length
+  }
+  for (const chunk of chunks(updates)) {
+    const cols = Object.keys(chunk[0]!.row)
+    const items = chunk.map((u) => ({ key: String(u.key), row: u.row, previous: u.previous }))
+    await tx.execute(sql`update ${table} t set (${list(cols)}) = (select ${list(cols)} from jsonb_populate_record(null::${table}, x.item->'row'))
+      from jsonb_array_elements(${json(items)}) x(item)
+      where t.${idCol}::text = x.item->>'key' and t.county_code = ${county}`)
+    await tx.execute(sql`insert into import_changes (batch_id, table_name, row_key, action, previous)
+      select ${batchId}, ${register.table}, x.item->>'key', 'update', x.item->'previous'
+      from jsonb_array_elements(${json(items)}) x(item)`)
+    if (register.table === 'opinions')
+      await tx.execute(
+        sql`delete from opinion_events where opinion_id in (select (jsonb_array_elements_text(${json(items.map((i) => i.key))}))::bigint)`,
+      )
+    counts.updated += chunk.length
+  }
+  if (register.table === 'opinions' && inserts.length + updates.length > 0)
+    await tx.execute(
+      opinionEvents(
+        sql`o.import_batch_id = ${batchId} and not exists (select 1 from opinion_events e where e.opinion_id = o.id)`,
+      ),
+    )
+  return counts
+}
+
+export interface Planned {
+  register: Register
+  rows: DbRow[]
+}
+
+export async function writeImport(db: Db, planned: Planned[], ctx: WriteContext) {
   return db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(schema.importBatches)
@@ -35,69 +149,23 @@ export async function writeReceptions(db: Db, records: ReceptionRecord[], ctx: W
         source: ctx.source,
         fileName: ctx.fileName,
         fileSha256: ctx.sha256,
-        kinds: ['receptions'],
+        kinds: planned.map((p) => p.register.kind),
         counts: {},
-        warnings: ctx.warnings,
+        warnings: ctx.warnings.slice(0, 1000),
       })
       .returning({ id: schema.importBatches.id })
-    const counts = { inserted: 0, updated: 0, unchanged: 0 }
-    for (const r of records) {
-      const [existing] = await rowsOf<Record<string, unknown>>(
-        tx,
-        r.recordNo
-          ? sql`select * from receptions where county_code = ${ctx.county} and record_no = ${r.recordNo}`
-          : sql`select * from receptions where station_id = ${r.stationId} and occurred_on = ${r.occurredOn} and kind = ${r.kind}
-                and visitors = ${r.visitors} and deputy_attendances = ${r.deputyAttendances} and record_no is null limit 1`,
-      )
-      const values = {
-        countyCode: ctx.county,
-        townshipCode: r.townshipCode,
-        stationId: r.stationId,
-        occurredOn: r.occurredOn,
-        kind: r.kind,
-        visitors: r.visitors,
-        deputyAttendances: r.deputyAttendances,
-        opinionsNoted: r.opinionsNoted,
-        recordNo: r.recordNo,
-        note: r.note,
-        importBatchId: batch!.id,
-      }
-      if (existing && same(existing, r)) {
-        counts.unchanged++
-        continue
-      }
-      if (existing) {
-        await tx.update(schema.receptions).set(values).where(sql`id = ${existing.id}`)
-        await tx.insert(schema.importChanges).values({
-          batchId: batch!.id,
-          tableName: 'receptions',
-          rowKey: String(existing.id),
-          action: 'update',
-          previous: existing,
-        })
-        counts.updated++
-      } else {
-        const [row] = await tx
-          .insert(schema.receptions)
-          .values(values)
-          .returning({ id: schema.receptions.id })
-        await tx
-          .insert(schema.importChanges)
-          .values({ batchId: batch!.id, tableName: 'receptions', rowKey: String(row!.id), action: 'insert' })
-        counts.inserted++
-      }
-    }
-    await tx
-      .update(schema.importBatches)
-      .set({ counts: { receptions: counts } })
-      .where(sql`id = ${batch!.id}`)
+    const batchId = batch!.id
+    const counts: Record<string, Counts> = {}
+    for (const p of planned)
+      counts[p.register.kind] = await upsertRows(tx, p.register, p.rows, batchId, ctx.county)
+    await tx.update(schema.importBatches).set({ counts }).where(sql`id = ${batchId}`)
     await tx.insert(schema.auditLog).values({
       userId: ctx.userId,
       username: ctx.username,
       action: 'import',
-      target: `batch ${batch!.id}`,
-      details: { county: ctx.county, fileName: ctx.fileName, counts },
+      target: `batch ${batchId}`,
+      details: { county: ctx.county, source: ctx.source, fileName: ctx.fileName, counts },
     })
-    return { batchId: batch!.id, counts: { receptions: counts } }
+    return { batchId, counts }
   })
 }

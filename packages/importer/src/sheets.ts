@@ -1,0 +1,62 @@
+// Which register each sheet holds: by the kind asked for, by the sheet's name, else by its header.
+import { findHeader } from './headers.ts'
+import { type Problem, problem } from './problems.ts'
+import type { Sheet } from './read-xlsx.ts'
+import { type Register, registerForSheet, registerOf, registers } from './registers/index.ts'
+import { cellText } from './values.ts'
+
+function byHeader(sheet: Sheet): Register | undefined {
+  let best: { register: Register; score: number } | undefined
+  for (const register of registers) {
+    const score = findHeader(sheet.rows, register.columns)?.found.size ?? 0
+    if (score >= 2 && (!best || score > best.score)) best = { register, score }
+  }
+  return best?.register
+}
+
+const isEmpty = (sheet: Sheet) => sheet.rows.every((r) => r.every((c) => cellText(c) === ''))
+
+export function planSheets(sheets: Sheet[], kind?: string) {
+  const warnings: Problem[] = []
+  const asked = kind ? registerOf(kind) : undefined
+  if (kind && !asked)
+    return {
+      error: problem('', null, null, kind, `未知的台账类型：${kind}`, `Unknown register kind: ${kind}`),
+      warnings,
+    }
+  const found: { register: Register; sheet: Sheet }[] = []
+  for (const sheet of sheets) {
+    if (isEmpty(sheet)) continue
+    const named = registerForSheet(sheet.name)
+    const register = (named && findHeader(sheet.rows, named.columns) ? named : byHeader(sheet)) ?? named
+    if (asked && register !== asked && !(sheets.length === 1)) continue
+    if (asked) found.push({ register: asked, sheet })
+    else if (register) found.push({ register, sheet })
+    else
+      warnings.push(
+        problem(
+          sheet.name,
+          null,
+          null,
+          null,
+          '无法识别该工作表的台账类型，已忽略',
+          'Sheet not recognised as a register, ignored',
+        ),
+      )
+  }
+  if (asked && !found.length && sheets[0] && !isEmpty(sheets[0]))
+    found.push({ register: asked, sheet: sheets[0] })
+  if (!found.length)
+    return {
+      error: problem(
+        '',
+        null,
+        null,
+        null,
+        '文件中没有可识别的台账（工作表名或表头）',
+        'No register recognised in the file (by sheet name or header)',
+      ),
+      warnings,
+    }
+  return { sheets: found, warnings, error: null }
+}

@@ -1,0 +1,192 @@
+// Check one sheet of a register row by row: every problem is named (sheet, Excel row, column, value), nothing written.
+import { findHeader, type MatchedColumn } from './headers.ts'
+import type { Lookups } from './lookups.ts'
+import { type Problem, problem } from './problems.ts'
+import type { Sheet } from './read-xlsx.ts'
+import type { DbRow, Register } from './registers/types.ts'
+import { cellText, parseDate, parseEnum, parseMoney, parseNumber } from './values.ts'
+
+export type { Problem } from './problems.ts'
+
+type Enum<V extends string> = readonly { value: V; zh: string; en: string }[]
+
+export interface RowReader {
+  sheet: string
+  row: number
+  has(key: string): boolean
+  raw(key: string): unknown
+  text(key: string): string
+  bad(key: string, zh: string, en: string): null
+  warn(key: string, zh: string, en: string): void
+  /** A required column that is blank is an error; a blank optional one is null. */
+  date(key: string, required?: boolean): string | null
+  count(key: string, required?: boolean): number | null
+  money(key: string, required?: boolean): number | null
+  oneOf<V extends string>(
+    key: string,
+    list: Enum<V>,
+    fallback?: V | null,
+    aliases?: Record<string, V>,
+  ): V | null
+  /** Set when any check of this row failed. */
+  failed: boolean
+}
+
+export interface Checked {
+  errors: Problem[]
+  warnings: Problem[]
+  rows: { row: number; data: DbRow }[]
+}
+
+function reader(
+  sheet: string,
+  row: number,
+  cells: unknown[],
+  found: Map<string, MatchedColumn>,
+  today: string,
+  errors: Problem[],
+  warnings: Problem[],
+): RowReader {
+  const col = (key: string) => found.get(key)
+  const raw = (key: string) => (col(key) ? cells[col(key)!.index] : undefined)
+  const text = (key: string) => cellText(raw(key))
+  const shown = (key: string) => (raw(key) instanceof Date ? text(key) : (raw(key) ?? null))
+  const r: RowReader = {
+    sheet,
+    row,
+    failed: false,
+    has: (key) => found.has(key),
+    raw,
+    text,
+    bad(key, zh, en) {
+      r.failed = true
+      errors.push(problem(sheet, row, col(key)?.label ?? key, shown(key), zh, en))
+      return null
+    },
+    warn(key, zh, en) {
+      warnings.push(problem(sheet, row, col(key)?.label ?? key, shown(key), zh, en))
+    },
+    date(key, required = false) {
+      if (text(key) === '') return required ? r.bad(key, '必填', 'Required') : null
+      const date = parseDate(raw(key))
+      if (!date) return r.bad(key, '不是有效日期', 'Not a date')
+      if (date > today) return r.bad(key, '日期晚于今天', 'Date is in the future')
+      return date
+    },
+    count(key, required = false) {
+      const n = parseNumber(raw(key))
+      if (n === null) return required ? r.bad(key, '必填', 'Required') : null
+      if (Number.isNaN(n) || !Number.isInteger(n)) return r.bad(key, '不是整数', 'Not a whole number')
+      if (n < 0) return r.bad(key, '不能为负数', 'Negative count')
+      return n
+    },
+    money(key, required = false) {
+      const n = parseMoney(raw(key), col(key)?.unit ?? null)
+      if (n === null) return required ? r.bad(key, '必填', 'Required') : null
+      if (Number.isNaN(n)) return r.bad(key, '不是有效金额', 'Not an amount')
+      if (n < 0) return r.bad(key, '金额不能为负数', 'Negative amount')
+      return n
+    },
+    oneOf(key, list, fallback = null, aliases = {}) {
+      const t = text(key)
+      if (t === '') return fallback
+      const v = parseEnum(list, t, aliases)
+      if (v) return v
+      const allowed = list.map((e) => e.zh).join('、')
+      return r.bad(
+        key,
+        `无法识别，应为：${allowed}`,
+        `Unknown value; expected one of ${list.map((e) => e.value).join(', ')}`,
+      )
+    },
+  }
+  return r
+}
+
+const isTotal = (cells: unknown[]) =>
+  cells.some((c) => /^(合计|总计|小计|共计)[:：]?$/.test(cellText(c).replace(/\s/g, '')))
+
+export function checkSheet(
+  register: Register,
+  sheet: Sheet,
+  lookups: Lookups,
+  county: string,
+  today: string,
+): Checked {
+  const errors: Problem[] = []
+  const warnings: Problem[] = []
+  const rows: Checked['rows'] = []
+  const header = findHeader(sheet.rows, register.columns)
+  if (!header) {
+    errors.push(
+      problem(
+        sheet.name,
+        null,
+        null,
+        null,
+        '未找到表头（需至少包含两个已知列名）',
+        'No header row (it must name at least two known columns)',
+      ),
+    )
+    return { errors, warnings, rows }
+  }
+  const missing = [
+    ...register.columns.filter((c) => c.required && !header.found.has(c.key)).map((c) => [c.names[0]!]),
+    ...(register.requiredAny ?? [])
+      .filter((g) => !g.some((k) => header.found.has(k)))
+      .map((g) => g.map((k) => register.columns.find((c) => c.key === k)!.names[0]!)),
+  ]
+  for (const cols of missing)
+    errors.push(
+      problem(
+        sheet.name,
+        header.index + 1,
+        cols.join(' / '),
+        null,
+        `缺少必填列“${cols.join('”或“')}”`,
+        `Required column missing: ${cols.join(' or ')}`,
+      ),
+    )
+  for (const label of header.unknown)
+    warnings.push(
+      problem(sheet.name, header.index + 1, label, null, '未识别的列，已忽略', 'Unknown column, ignored'),
+    )
+  if (errors.length) return { errors, warnings, rows }
+  const seen = new Map<string, number>()
+  for (let i = header.index + 1; i < sheet.rows.length; i++) {
+    const cells = sheet.rows[i] ?? []
+    if (cells.every((c) => cellText(c) === '')) continue
+    const row = i + 1
+    if (isTotal(cells)) {
+      warnings.push(problem(sheet.name, row, null, null, '合计行，未导入', 'Total row, not imported'))
+      continue
+    }
+    const r = reader(sheet.name, row, cells, header.found, today, errors, warnings)
+    const data = register.toRow(r, lookups, county)
+    if (!data || r.failed) continue
+    if (register.uniqueKey(data)) {
+      const key = JSON.stringify(register.keyColumns(data).map((c) => data[c]))
+      const first = seen.get(key)
+      if (first !== undefined) {
+        errors.push(
+          problem(
+            sheet.name,
+            row,
+            register.keyLabel,
+            register
+              .keyColumns(data)
+              .map((c) => data[c])
+              .filter((v) => v !== county)
+              .join(' '),
+            `与第${first}行重复`,
+            `Duplicate key (same as row ${first})`,
+          ),
+        )
+        continue
+      }
+      seen.set(key, row)
+    }
+    rows.push({ row, data })
+  }
+  return { errors, warnings, rows }
+}
