@@ -1,9 +1,9 @@
-// `pnpm import <file> --county <code|name> [--dry-run]`: the same import as the web page, from a terminal.
+// `pnpm import <file> --county <code|name> [--kind K] [--dry-run]`: the same import as the web page, from a terminal.
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDb } from '@liaison/db'
-import { importFile } from './index.ts'
+import { importFile, isKind, registers } from './index.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,11 +15,11 @@ const { values, positionals } = parseArgs({
 })
 const file = positionals[0]
 if (!file || !values.county) {
-  console.error('Usage: pnpm import <file.xlsx|csv> --county <code|name> [--dry-run]')
+  console.error('Usage: pnpm import <file.xlsx|csv|tsv> --county <code|name> [--kind K] [--dry-run]')
   process.exit(2)
 }
-if (values.kind && values.kind !== 'receptions') {
-  console.error(`Only the receptions register (--kind receptions) is imported so far; got ${values.kind}.`)
+if (values.kind && !isKind(values.kind)) {
+  console.error(`Unknown --kind ${values.kind}; one of ${registers.map((r) => r.kind).join(', ')}.`)
   process.exit(2)
 }
 
@@ -33,6 +33,7 @@ try {
     buffer: readFileSync(file),
     fileName: basename(file),
     county: values.county,
+    kind: values.kind,
     dryRun: values['dry-run'] ?? false,
     user: null,
     source: 'cli',

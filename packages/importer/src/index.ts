@@ -8,11 +8,14 @@ import { type Problem, problem } from './problems.ts'
 import { FileRefused, readFile, type Sheet } from './read-xlsx.ts'
 import { planSheets } from './sheets.ts'
 import { checkSheet } from './validate.ts'
-import { type Counts, type Planned, writeImport } from './write.ts'
+import { type Counts, finishBatch, openBatch, upsertRows, type WriteContext } from './write.ts'
 
 export type { Problem } from './problems.ts'
 export { FileRefused, MAX_BYTES, MAX_ROWS } from './read-xlsx.ts'
 export { isKind, registers } from './registers/index.ts'
+
+import { type DbRow, registers } from './registers/index.ts'
+
 export { RollbackRefused, rollbackImport } from './rollback.ts'
 export { templateFor } from './templates.ts'
 
@@ -41,7 +44,7 @@ export type ImportReport =
   | {
       ok: true
       batchId: number | null
-      counts: Record<string, Counts | { rows: number }>
+      counts: Record<string, Counts>
       warnings: Problem[]
       errors: []
     }
@@ -75,34 +78,19 @@ interface RunOptions {
   today?: string | undefined
 }
 
+class Refused extends Error {}
+
+/** Check and write register by register in ONE transaction (stations first, so the rows naming them find
+ * them); any error, or a dry run, rolls everything back. */
 async function run(db: Db, sheets: Sheet[], options: RunOptions): Promise<ImportReport> {
   const county = await resolveCounty(db, options.county)
   if (!county) return refused('', options.county, '未知的县（区）', 'Unknown county')
   const plan = planSheets(sheets, options.kind)
   if (plan.error) return { ok: false, errors: [plan.error], warnings: plan.warnings }
-  const lookups = await loadLookups(db, county)
   const errors: Problem[] = []
   const warnings = [...plan.warnings]
-  const planned: Planned[] = []
-  for (const { register, sheet } of plan.sheets) {
-    const checked = checkSheet(register, sheet, lookups, county, options.today ?? shanghaiToday())
-    errors.push(...checked.errors)
-    warnings.push(...checked.warnings)
-    const rows = checked.rows.map((r) => r.data)
-    const same = planned.find((p) => p.register === register)
-    if (same) same.rows.push(...rows)
-    else planned.push({ register, rows })
-  }
-  if (errors.length) return { ok: false, errors, warnings }
-  if (options.dryRun)
-    return {
-      ok: true,
-      batchId: null,
-      counts: Object.fromEntries(planned.map((p) => [p.register.kind, { rows: p.rows.length }])),
-      warnings,
-      errors: [],
-    }
-  const written = await writeImport(db, planned, {
+  const counts: Record<string, Counts> = {}
+  const ctx: WriteContext = {
     county,
     userId: options.user?.id ?? null,
     username: options.user?.username ?? null,
@@ -110,8 +98,36 @@ async function run(db: Db, sheets: Sheet[], options: RunOptions): Promise<Import
     fileName: options.fileName,
     sha256: options.sha256,
     warnings,
-  })
-  return { ok: true, ...written, warnings, errors: [] }
+  }
+  let batchId: number | null = null
+  try {
+    await db.transaction(async (tx) => {
+      const kinds = registers.filter((r) => plan.sheets.some((s) => s.register === r))
+      batchId = await openBatch(
+        tx,
+        ctx,
+        kinds.map((r) => r.kind),
+      )
+      for (const register of kinds) {
+        const lookups = await loadLookups(tx, county)
+        const rows: DbRow[] = []
+        for (const { sheet } of plan.sheets.filter((s) => s.register === register)) {
+          const checked = checkSheet(register, sheet, lookups, county, options.today ?? shanghaiToday())
+          errors.push(...checked.errors)
+          warnings.push(...checked.warnings)
+          for (const r of checked.rows) rows.push(r.data)
+        }
+        if (!errors.length) counts[register.kind] = await upsertRows(tx, register, rows, batchId, county)
+      }
+      if (errors.length || options.dryRun) throw new Refused()
+      await finishBatch(tx, batchId, ctx, counts)
+    })
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error
+    if (errors.length) return { ok: false, errors, warnings }
+    return { ok: true, batchId: null, counts, warnings, errors: [] }
+  }
+  return { ok: true, batchId, counts, warnings, errors: [] }
 }
 
 export async function importFile(db: Db, request: ImportRequest): Promise<ImportReport> {

@@ -1,5 +1,5 @@
 // All-or-nothing writing: one transaction, upsert by the register's key, every change recorded for rollback.
-import type { Db, Tx } from '@liaison/db'
+import type { Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
 import { type SQL, sql } from 'drizzle-orm'
@@ -134,38 +134,39 @@ export async function upsertRows(tx: Tx, register: Register, rows: DbRow[], batc
   return counts
 }
 
-export interface Planned {
-  register: Register
-  rows: DbRow[]
+/** Open the import's batch row inside the transaction; `finish` records its counts and the audit row. */
+export async function openBatch(tx: Tx, ctx: WriteContext, kinds: string[]) {
+  const [batch] = await tx
+    .insert(schema.importBatches)
+    .values({
+      countyCode: ctx.county,
+      userId: ctx.userId,
+      source: ctx.source,
+      fileName: ctx.fileName,
+      fileSha256: ctx.sha256,
+      kinds,
+      counts: {},
+      warnings: ctx.warnings.slice(0, 1000),
+    })
+    .returning({ id: schema.importBatches.id })
+  return batch!.id
 }
 
-export async function writeImport(db: Db, planned: Planned[], ctx: WriteContext) {
-  return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .insert(schema.importBatches)
-      .values({
-        countyCode: ctx.county,
-        userId: ctx.userId,
-        source: ctx.source,
-        fileName: ctx.fileName,
-        fileSha256: ctx.sha256,
-        kinds: planned.map((p) => p.register.kind),
-        counts: {},
-        warnings: ctx.warnings.slice(0, 1000),
-      })
-      .returning({ id: schema.importBatches.id })
-    const batchId = batch!.id
-    const counts: Record<string, Counts> = {}
-    for (const p of planned)
-      counts[p.register.kind] = await upsertRows(tx, p.register, p.rows, batchId, ctx.county)
-    await tx.update(schema.importBatches).set({ counts }).where(sql`id = ${batchId}`)
-    await tx.insert(schema.auditLog).values({
-      userId: ctx.userId,
-      username: ctx.username,
-      action: 'import',
-      target: `batch ${batchId}`,
-      details: { county: ctx.county, source: ctx.source, fileName: ctx.fileName, counts },
-    })
-    return { batchId, counts }
+export async function finishBatch(
+  tx: Tx,
+  batchId: number,
+  ctx: WriteContext,
+  counts: Record<string, Counts>,
+) {
+  await tx
+    .update(schema.importBatches)
+    .set({ counts, warnings: ctx.warnings.slice(0, 1000) })
+    .where(sql`id = ${batchId}`)
+  await tx.insert(schema.auditLog).values({
+    userId: ctx.userId,
+    username: ctx.username,
+    action: 'import',
+    target: `batch ${batchId}`,
+    details: { county: ctx.county, source: ctx.source, fileName: ctx.fileName, counts },
   })
 }

@@ -88,5 +88,52 @@ for (const engine of testEngines()) {
       expect((await upload('demo-clerk', '德江县', good, true)).status).toBe(403)
       expect((await upload('demo-leader', '520523', good, true)).status).toBe(403)
     })
+    it('serves templates with drop-downs and ingests JSON records inside the clerk scope', async () => {
+      const cookie = session['demo-clerk']!.cookie
+      const template = await api.request('/api/v1/imports/templates/receptions.xlsx', { headers: { cookie } })
+      expect(template.status).toBe(200)
+      expect(template.headers.get('content-type')).toContain('spreadsheetml')
+      expect((await api.request('/api/v1/imports/templates/nope.xlsx', { headers: { cookie } })).status).toBe(
+        404,
+      )
+      const before = await receptions()
+      const ingest = (county: string, records: unknown) =>
+        api.request(`/api/v1/ingest/receptions?county=${county}`, {
+          method: 'POST',
+          headers: {
+            cookie,
+            'x-csrf-token': session['demo-clerk']!.csrf,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(records),
+        })
+      const records = [
+        { date: '2023-07-01', station: 'JS-ZZ-001', visitors: 5, record_no: 'ON-1' },
+        { date: '2023-07-02', station: 'JS-ZZ-001', visitors: 6, record_no: 'ON-2' },
+      ]
+      const ok = await ingest('520523', records)
+      expect(ok.status).toBe(200)
+      expect(await receptions()).toEqual({
+        receptions: before.receptions + 2,
+        visitors: before.visitors + 11,
+      })
+      expect((await ingest('520523', records)).status).toBe(200)
+      expect(await receptions()).toEqual({
+        receptions: before.receptions + 2,
+        visitors: before.visitors + 11,
+      })
+      const bad = await ingest('520523', [{ date: 'soon', station: 'JS-ZZ-001', visitors: 1 }])
+      expect(bad.status).toBe(422)
+      expect(((await bad.json()) as { errors: { row: number }[] }).errors[0]!.row).toBe(1)
+      expect((await ingest('520626', records)).status).toBe(403)
+      expect(
+        (
+          await ingest(
+            '520523',
+            Array.from({ length: 5001 }, () => records[0]),
+          )
+        ).status,
+      ).toBe(400)
+    })
   })
 }

@@ -1,6 +1,16 @@
 // Register imports: upload (multipart), dry run, history. Clerks and admins write, inside their scope.
 import { schema } from '@liaison/db'
-import { importFile, MAX_BYTES, RollbackRefused, resolveCounty, rollbackImport } from '@liaison/importer'
+import {
+  importFile,
+  ingestRecords,
+  isKind,
+  MAX_BYTES,
+  MAX_INGEST,
+  RollbackRefused,
+  resolveCounty,
+  rollbackImport,
+  templateFor,
+} from '@liaison/importer'
 import { desc, eq, like } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -12,6 +22,7 @@ import { validate } from '../validate.ts'
 const uploadForm = z.object({
   file: z.instanceof(File, { message: '请选择文件 / Choose a file' }),
   county: z.string().min(1, '请选择县（区） / Choose a county'),
+  kind: z.string().optional(),
   dryRun: z
     .enum(['true', 'false'])
     .default('true')
@@ -37,6 +48,7 @@ export const importRoutes = new Hono<AppEnv>()
       buffer: Buffer.from(await form.file.arrayBuffer()),
       fileName: form.file.name,
       county,
+      kind: form.kind || undefined,
       dryRun: form.dryRun,
       user: { id: c.var.user.id, username: c.var.user.username },
       source: 'file',
@@ -44,6 +56,56 @@ export const importRoutes = new Hono<AppEnv>()
     if (!report.ok) return c.json({ errors: report.errors, warnings: report.warnings }, 422)
     return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
   })
+  .get('/imports/templates/:file', async (c) => {
+    const kind = c.req.param('file').replace(/\.xlsx$/, '')
+    const buffer = isKind(kind) ? await templateFor(kind) : null
+    if (!buffer) throw notFound()
+    return c.body(new Uint8Array(buffer), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${kind}-template.xlsx"`,
+    })
+  })
+  .post(
+    '/ingest/:kind',
+    requireRole('admin', 'clerk'),
+    validate(
+      'query',
+      z.object({ county: z.string().min(1), dryRun: z.enum(['true', 'false']).default('false') }),
+    ),
+    async (c) => {
+      const kind = c.req.param('kind')
+      if (!isKind(kind))
+        throw badRequest(`未知的台账类型 / Unknown kind: ${kind}`, [{ field: 'kind', message: 'unknown' }])
+      const body = await c.req.json().catch(() => null)
+      const records = Array.isArray(body) ? body : (body as { records?: unknown } | null)?.records
+      if (
+        !Array.isArray(records) ||
+        records.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))
+      )
+        throw badRequest('请求体应为记录数组 / The body must be an array of records', [
+          { field: 'body', message: 'array of objects' },
+        ])
+      if (records.length > MAX_INGEST)
+        throw badRequest(`一次最多${MAX_INGEST}条 / At most ${MAX_INGEST} records`, [
+          { field: 'body', message: 'too many records' },
+        ])
+      const query = c.req.valid('query')
+      const db = c.var.deps.handle.db
+      const county = await resolveCounty(db, query.county)
+      if (!county)
+        throw badRequest(`未知的县（区） / Unknown county: ${query.county}`, [
+          { field: 'county', message: 'unknown county' },
+        ])
+      assertInScope(c, county, 'detail')
+      const report = await ingestRecords(db, kind, records as Record<string, unknown>[], {
+        county,
+        dryRun: query.dryRun === 'true',
+        user: { id: c.var.user.id, username: c.var.user.username },
+      })
+      if (!report.ok) return c.json({ errors: report.errors, warnings: report.warnings }, 422)
+      return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
+    },
+  )
   .get('/imports', async (c) => {
     const scope = readableRegion(c.var.user, 'detail')
     const batches = await c.var.deps.handle.db

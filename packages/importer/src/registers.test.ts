@@ -1,0 +1,334 @@
+// Every register from a workbook built in code: aliases, units, enums, keys, errors, rollback, all-or-nothing.
+import type { DbHandle } from '@liaison/db'
+import { testEngines } from '@liaison/db/testing'
+import { queryMetrics } from '@liaison/metrics'
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importFile, ingestRecords, rollbackImport, templateFor } from './index.ts'
+import { parseDate, parseMoney, parseNumber, parseShare } from './values.ts'
+
+type Rows = unknown[][]
+async function book(sheets: Record<string, Rows>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name)
+    for (const row of rows) ws.addRow(row)
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+const today = '2024-06-01'
+
+describe('values', () => {
+  it('reads every listed date and number form', () => {
+    for (const d of [
+      '2023-06-14',
+      '2023/6/14',
+      '2023.6.14',
+      '2023年6月14日',
+      '20230614',
+      '2023-06-14 09:30',
+      45091,
+    ])
+      expect(parseDate(d)).toBe('2023-06-14')
+    expect(parseDate('2023-02-30')).toBeNull()
+    expect(parseNumber('１２')).toBe(12)
+    expect(parseNumber('1,259')).toBe(1259)
+    expect(parseNumber('12人')).toBe(12)
+    expect(parseMoney('5', '万元')).toBe(50_000)
+    expect(parseMoney('1,200', '元')).toBe(1200)
+    expect(parseShare('30%')).toBe(0.3)
+    expect(parseShare(0.3)).toBe(0.3)
+  })
+})
+
+for (const engine of testEngines()) {
+  describe(`every register on ${engine.name}`, () => {
+    let h: DbHandle
+    const run = (buffer: Buffer, fileName = 'registers.xlsx', kind?: string) =>
+      importFile(h.db, {
+        buffer,
+        fileName,
+        county: '520523',
+        kind,
+        dryRun: false,
+        user: null,
+        source: 'cli',
+        today,
+      })
+    const count = async (table: string) =>
+      Number((await h.rows<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n)
+    beforeAll(async () => {
+      h = await engine.create()
+    })
+    afterAll(() => h.close())
+
+    const workbook = () =>
+      book({
+        联络站: [
+          ['金沙县人大代表联络站一览表'],
+          [
+            '* 站点名称',
+            '站点编码',
+            '所属乡镇（街道）',
+            '类型',
+            '状态',
+            '建成日期',
+            '面积（平方米）',
+            '七有',
+            '备用',
+          ],
+          [
+            '民兴街道人大代表联络站',
+            'JS-ZZ-001',
+            '民兴街道',
+            '联络站',
+            '已建成',
+            '2021/6/30',
+            '120',
+            '场所,标识,设备',
+            'x',
+          ],
+          ['鼓场街道人大代表联络站', 'JS-ZZ-002', '520523004', 'Station', 'standardised', 45000, 80, 7, ''],
+        ],
+        代表名册: [
+          ['姓名', '代表编码', '层级', '类别', '进站站点'],
+          ['李四', 'JS-DB-1', '县/区', '农村代表', 'JS-ZZ-001'],
+          ['王五', 'JS-DB-2', 'township', '企业代表', '鼓场街道人大代表联络站'],
+        ],
+      })
+    const second = () =>
+      book({
+        社情民意: [
+          [
+            '登记编号',
+            '收集日期',
+            '联络站',
+            '收集渠道',
+            '问题类别',
+            '办理状态',
+            '答复日期',
+            '办结日期',
+            '满意度',
+            '跨区域',
+          ],
+          [
+            'SQ-1',
+            '2023年6月14日',
+            'JS-ZZ-001',
+            '进站',
+            '道路交通',
+            '已办结',
+            '2023-06-20',
+            '2023-06-28',
+            '满意',
+            '否',
+          ],
+          ['SQ-2', '2023-07-01', 'JS-ZZ-002', 'wechat', '火星移民', '办理中', '', '', '', '是'],
+        ],
+        微项目: [
+          [
+            '项目编号',
+            '项目名称',
+            '所属乡镇',
+            '安排资金（万元）',
+            '已支出（万元）',
+            '状态',
+            '立项日期',
+            '来源意见编号',
+          ],
+          ['XM-1', '组组通', '民兴街道', '5', '2.5', '实施中', '2023-03-01', 'SQ-1'],
+        ],
+        代表述职: [
+          ['代表姓名', '述职日期', '满意（票）', '基本满意（票）', '不满意（票）'],
+          ['李四', '2023-09-10', 40, 5, 0],
+        ],
+        目标: [
+          ['年度', '规划联络站（个）', '述职目标比例', '专项资金预算（万元）'],
+          [2024, 26, '30%', 200],
+        ],
+      })
+
+    it('imports stations and deputies, then the registers that name them; twice changes nothing', async () => {
+      const first = await run(await workbook())
+      expect(first.ok, JSON.stringify(first)).toBe(true)
+      expect(first.warnings.map((w) => w.column)).toContain('备用')
+      const station = (
+        await h.rows<Record<string, unknown>>(`select * from stations where code = 'JS-ZZ-001'`)
+      )[0]!
+      expect([station.has_venue, station.has_signage, station.has_rules, station.built_on]).toEqual([
+        true,
+        true,
+        false,
+        '2021-06-30',
+      ])
+      const rest = await run(await second())
+      expect(rest.ok, JSON.stringify(rest)).toBe(true)
+      expect(rest.warnings.some((w) => w.message.en.includes('Other'))).toBe(true)
+      const project = (
+        await h.rows<{ allocated: string; source_opinion_id: number | null }>(
+          `select allocated::text, source_opinion_id from micro_projects`,
+        )
+      )[0]!
+      expect(Number(project.allocated)).toBe(50_000)
+      expect(project.source_opinion_id).not.toBeNull()
+      const events = await h.rows<{ status: string }>(
+        `select e.status from opinion_events e join opinions o on o.id = e.opinion_id where o.register_no = 'SQ-1' order by e.id`,
+      )
+      expect(events.map((e) => e.status)).toEqual([
+        'collected',
+        'reported',
+        'handling',
+        'replied',
+        'resolved',
+      ])
+      expect(
+        Number((await h.rows<{ s: string }>(`select reportback_share::text as s from plans`))[0]!.s),
+      ).toBe(0.3)
+      const again = await run(await second())
+      expect(
+        again.ok &&
+          Object.values(again.counts).every((c) => 'unchanged' in c && c.inserted + c.updated === 0),
+      ).toBe(true)
+    })
+
+    it('updates by key and rolls the update back exactly (with the status history)', async () => {
+      const before = await h.rows(`select * from opinions order by id`)
+      const eventsBefore = await h.rows(
+        `select opinion_id, status, occurred_on from opinion_events order by 1, 2`,
+      )
+      const file = await book({
+        社情民意: [
+          ['登记编号', '登记日期', '联络站', '办理状态', '办结日期', '群众评价'],
+          ['SQ-2', '2023-07-01', 'JS-ZZ-002', '已办结', '2023-07-09', '基本满意'],
+          ['SQ-3', '2023-07-02', 'JS-ZZ-002', '', '', ''],
+        ],
+      })
+      const done = await run(file)
+      expect(done.ok && done.counts.opinions).toEqual({ inserted: 1, updated: 1, unchanged: 0 })
+      await rollbackImport(h.db, done.ok ? done.batchId! : 0, null)
+      expect(await h.rows(`select * from opinions order by id`)).toEqual(before)
+      expect(
+        await h.rows(`select opinion_id, status, occurred_on from opinion_events order by 1, 2`),
+      ).toEqual(eventsBefore)
+    })
+
+    it('names every error class with its sheet, row and column', async () => {
+      const file = await book({
+        社情民意: [
+          ['登记编号', '登记日期', '联络站', '办理状态', '办结日期', '群众评价'],
+          ['E-1', '2023-07-05', 'JS-ZZ-001', '已办结', '2023-07-01', ''],
+          ['E-2', '2023-07-05', 'JS-ZZ-001', '办理中', '', '满意'],
+          ['E-2', '2023-07-05', 'JS-ZZ-001', '', '', ''],
+          ['E-4', '2025-01-01', '不存在站', '', '', ''],
+          ['E-5', '2023-07-05', 'JS-ZZ-001', '', '', ''],
+          ['E-5', '2023-07-06', 'JS-ZZ-001', '', '', ''],
+        ],
+        代表述职: [
+          ['代表姓名', '述职日期', '满意（票）'],
+          ['李四', '明天', '1.5'],
+          ['张三', '2023-01-01', -1],
+        ],
+        微项目: [
+          ['项目编号', '项目名称', '安排资金（元）'],
+          ['X', 'Y', 1],
+        ],
+      })
+      const report = await run(file)
+      expect(report.ok).toBe(false)
+      const seen = report.errors.map((e) => `${e.sheet}:${e.row ?? ''}:${e.column}:${e.message.en}`)
+      expect(seen).toEqual(
+        expect.arrayContaining([
+          '社情民意:2:办结日期:Resolved before it was received',
+          '社情民意:3:群众评价:Evaluation on an unresolved opinion',
+          '社情民意:7:登记编号:Duplicate key (same as row 6)',
+          '社情民意:5:登记日期:Date is in the future',
+          '社情民意:5:联络站:Unknown station in this county',
+          '代表述职:2:述职日期:Not a date',
+          '代表述职:2:满意（票）:Not a whole number',
+          '代表述职:3:代表姓名:Unknown deputy in this county',
+          '代表述职:3:满意（票）:Negative count',
+          '微项目:1:所属乡镇:Required column missing: 所属乡镇',
+        ]),
+      )
+      await h.exec(
+        `insert into deputies (county_code, code, name, level) values ('520523', 'JS-DB-9', '李四', 'county')`,
+      )
+      const ambiguous = await run(
+        await book({
+          代表述职: [
+            ['代表姓名', '述职日期'],
+            ['李四', '2023-05-05'],
+          ],
+        }),
+      )
+      expect(!ambiguous.ok && ambiguous.errors[0]!.message.en).toContain('share this name')
+    })
+
+    it('reads a GBK CSV of opinions, and JSON records, with the same keys', async () => {
+      const csv = iconv.encode(
+        '登记编号\t登记日期\t联络站\r\nGBK-1\t2023.8.1\t民兴街道人大代表联络站\r\n',
+        'gbk',
+      )
+      const report = await run(csv, 'opinions.txt', 'opinions')
+      expect(report.ok && report.counts.opinions).toEqual({ inserted: 1, updated: 0, unchanged: 0 })
+      const ingest = await ingestRecords(
+        h.db,
+        'opinions',
+        [{ register_no: 'GBK-1', received_on: '2023-08-01', station: 'JS-ZZ-001' }],
+        { county: '金沙县', dryRun: false, user: null, today },
+      )
+      expect(ingest.ok && ingest.counts.opinions).toEqual({ inserted: 0, updated: 0, unchanged: 1 })
+    })
+
+    it('imports a filled template of each kind', async () => {
+      for (const kind of [
+        'stations',
+        'deputies',
+        'receptions',
+        'opinions',
+        'projects',
+        'reportbacks',
+        'plans',
+      ]) {
+        const template = await templateFor(kind)
+        const wb = new ExcelJS.Workbook()
+        await wb.xlsx.load(template as unknown as ArrayBuffer)
+        expect(wb.worksheets[0]!.getRow(1).cellCount, kind).toBeGreaterThan(3)
+        const report = await importFile(h.db, {
+          buffer: template!,
+          fileName: `${kind}.xlsx`,
+          county: '520523',
+          dryRun: true,
+          user: null,
+          source: 'cli',
+          today,
+        })
+        expect(report.ok, `${kind}: ${JSON.stringify(report.ok ? '' : report.errors)}`).toBe(true)
+      }
+    })
+
+    it('writes nothing when row 9,999 is wrong, and takes a 100,000-row workbook', {
+      timeout: 240_000,
+    }, async () => {
+      const year = { region: '520523', from: '2022-01-01', to: '2022-12-31', ids: ['receptions', 'visitors'] }
+      const before = (await queryMetrics(h.db, year)).data[0]
+      const rows = (n: number, bad?: number): Rows => [
+        ['接待日期', '联络站', '接待群众人次', '记录编号'],
+        ...Array.from({ length: n }, (_, i) => [
+          `2022-${String((i % 12) + 1).padStart(2, '0')}-10`,
+          'JS-ZZ-001',
+          i + 2 === bad ? -3 : 2,
+          `BIG-${i}`,
+        ]),
+      ]
+      const refused = await run(await book({ 接待记录: rows(10_000, 9_999) }))
+      expect(!refused.ok && refused.errors.map((e) => e.row)).toEqual([9_999])
+      expect((await queryMetrics(h.db, year)).data[0]).toEqual(before)
+      const receptionsBefore = await count('receptions')
+      const big = await run(await book({ 接待记录: rows(100_000) }))
+      expect(big.ok && big.counts.receptions).toEqual({ inserted: 100_000, updated: 0, unchanged: 0 })
+      expect(await count('receptions')).toBe(receptionsBefore + 100_000)
+    })
+  })
+}
