@@ -299,7 +299,7 @@ for (const engine of testEngines()) {
           buffer: template!,
           fileName: `${kind}.xlsx`,
           county: '520523',
-          dryRun: true,
+          dryRun: false,
           user: null,
           source: 'cli',
           today,
