@@ -1,115 +1,84 @@
-// What a work-conference report holds, assembled from the metrics layer (no figure is computed here).
-import type { DbOrTx } from '@liaison/db'
-import {
-  buildNarrative,
-  catalogById,
-  count,
-  percent,
-  periodZh,
-  queryMetrics,
-  rowsOf,
-  yuanZh,
-} from '@liaison/metrics'
-import { sql } from 'drizzle-orm'
-import { renderSvg, svgToPng, townshipRateOption, trendOption } from './charts.ts'
+// One typed model behind every export format: the Word report, the deck, the tables and the chart images.
+import type { Unit } from '@liaison/contracts'
+import type { EChartsCoreOption } from 'echarts/core'
 
-export interface ReportModel {
-  title: string
+/** 口径: what a figure can never be quoted without. */
+export interface ExportBasis {
+  regionCode: string
   regionName: string
+  from: string
+  to: string
+  /** "2023年" or "2023年1月1日至6月30日". */
   period: string
-  /** 口径: region, period, cut-off date and the definitions used, printed with every figure. */
-  basis: string
-  keyFigures: { label: string; value: string }[]
+  /** The data cut-off date: the period's end, or the day of generation for a period still running. */
+  cutoff: string
+  source: string
+  /** YYYY-MM-DD. */
+  generatedAt: string
+  /** "办结率：已办结 ÷ 收集社情民意", one line per figure used. */
+  definitions: string[]
+}
+
+export interface KeyFigure {
+  id: string
+  label: string
+  unit: Unit
+  value: number | null
+  /** As printed: "1,259", "79.7%", "37万元". */
+  text: string
+}
+
+export interface Section {
+  id: string
+  heading: string
   paragraphs: string[]
-  charts: { caption: string; png: Buffer; width: number; height: number }[]
-  table: { header: string[]; rows: string[][] }
+}
+
+/** A chart before rendering: a pure ECharts option, framed with title and 口径 when drawn. */
+export interface ChartSpec {
+  id: string
+  title: string
+  /** One line for a slide or a caption: what the chart shows. */
+  takeaway: string
+  /** The definitions of the figures drawn (the chart's own 口径). */
+  definitions: string[]
+  option: EChartsCoreOption
+}
+
+export interface TableColumn {
+  key: string
+  label: string
+  unit: Unit | 'text' | 'date'
+}
+
+export type Cell = string | number | null
+
+export interface TableModel {
+  title: string
+  columns: TableColumn[]
+  rows: Record<string, Cell>[]
+}
+
+export interface ExportModel {
+  /** "金沙县人大代表联络站履职工作情况（2023年）". */
+  title: string
+  basis: ExportBasis
+  keyFigures: KeyFigure[]
+  sections: Section[]
+  charts: ChartSpec[]
+  table: TableModel
+  /** Organisation or user name and date, printed faintly on images and pages. */
   watermark: string | null
+  /** The per-township bundle: one part per township, each a model of its own. */
+  townships: ExportModel[]
 }
 
-const keyIds = [
-  'receptions',
-  'visitors',
-  'opinions_collected',
-  'opinions_resolved',
-  'resolution_rate',
-  'satisfaction_rate',
-  'projects',
-  'funds_allocated',
-  'station_coverage_rate',
-  'reportback_rate',
-]
-const tableIds = [
-  'receptions',
-  'visitors',
-  'opinions_collected',
-  'resolution_rate',
-  'satisfaction_rate',
-  'funds_allocated',
-]
-
-function show(id: string, value: unknown): string {
-  if (value === null || value === undefined) return '—'
-  const unit = catalogById.get(id)?.unit
-  const n = Number(value)
-  if (unit === 'rate') return percent(n)
-  if (unit === 'yuan') return yuanZh(n)
-  return count(n)
+/** "口径：金沙县，2023年1月1日至12月31日，数据截至2023-12-31。办结率：…；满意率：…。" */
+export function basisLine(basis: ExportBasis, definitions = basis.definitions): string {
+  const span = `${basis.from}至${basis.to}`
+  const defs = definitions.length ? `${definitions.join('；')}。` : ''
+  return `口径：${basis.regionName}，${span}，数据截至${basis.cutoff}。${defs}`
 }
 
-export async function buildReportModel(
-  db: DbOrTx,
-  spec: { region: string; from: string; to: string; watermark?: string | null },
-): Promise<ReportModel> {
-  const [region] = await rowsOf<{ name: string }>(
-    db,
-    sql`select name from regions where code = ${spec.region}`,
-  )
-  const regionName = region?.name ?? spec.region
-  const period = periodZh(spec.from, spec.to)
-  const base = { region: spec.region, from: spec.from, to: spec.to }
-  const [totals, trend, townships, narrative] = await Promise.all([
-    queryMetrics(db, { ...base, ids: keyIds }),
-    queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
-    queryMetrics(db, { ...base, by: 'township', ids: tableIds }),
-    buildNarrative(db, base),
-  ])
-  const row = totals.data[0]!
-  const subtitle = `${regionName} · ${period} · 数据来源：人大代表联络站履职平台`
-  const chart = (caption: string, option: Parameters<typeof renderSvg>[0]) => ({
-    caption,
-    png: svgToPng(renderSvg(option, 800, 420), 2),
-    width: 800,
-    height: 420,
-  })
-  return {
-    title: `${regionName}人大代表联络站履职工作情况（${period}）`,
-    regionName,
-    period,
-    basis: `口径：${regionName}，${spec.from}至${spec.to}，数据截至${spec.to}。社情民意按登记日期统计，办结指期末前办结；办结率=办结÷收集；满意率=（满意+基本满意）÷已评价；资金单位为元。演示数据仅供示意。`,
-    keyFigures: keyIds.map((id) => ({ label: catalogById.get(id)!.label.zh, value: show(id, row[id]) })),
-    paragraphs: narrative.zh.split(/(?<=。)/).filter(Boolean),
-    charts: [
-      chart(
-        '各月接待走访与社情民意办理情况',
-        trendOption(trend.data as never, '各月接待走访与社情民意办理', subtitle),
-      ),
-      chart(
-        '各乡镇（街道）社情民意办结率',
-        townshipRateOption(
-          townships.data.map((r) => ({
-            name: String(r.township_name),
-            value: r.resolution_rate as number | null,
-          })),
-          '各乡镇（街道）办结率',
-          subtitle,
-          row.resolution_rate as number | null,
-        ),
-      ),
-    ],
-    table: {
-      header: ['乡镇（街道）', ...tableIds.map((id) => catalogById.get(id)!.label.zh)],
-      rows: townships.data.map((r) => [String(r.township_name), ...tableIds.map((id) => show(id, r[id]))]),
-    },
-    watermark: spec.watermark ?? null,
-  }
-}
+/** "数据来源：…｜生成日期：…" */
+export const sourceLine = (basis: ExportBasis) => `数据来源：${basis.source}｜生成日期：${basis.generatedAt}`

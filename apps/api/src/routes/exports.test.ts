@@ -29,7 +29,7 @@ describe('the Word report', () => {
   })
   afterAll(() => handle.close())
 
-  it('states the 2023 headline figures of 金沙县, with both charts and the township table', async () => {
+  it('states the 2023 headline figures of 金沙县, with every chart and the township table', async () => {
     const res = await api.request('/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31', {
       headers: { cookie: cookies['demo-analyst']! },
     })
@@ -44,16 +44,47 @@ describe('the Word report', () => {
     expect(text).toContain('共开展接待走访活动685次')
     expect(text).toContain('接待群众1,259人次，收集社情民意853件')
     expect(text).toContain('办结680件，办结率79.7%')
-    expect(text).toContain('图1')
-    expect(text).toContain('图2')
+    for (const n of [1, 2, 3, 4]) expect(text).toContain(`图${n}`)
+    expect(text).toContain('表1')
     expect(text).toContain('民兴街道')
     expect(text).toContain('口径：金沙县')
-    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(2)
+    // Aggregates only: no phone numbers of deputies.
+    expect(text).not.toMatch(/1[3-9]\d{9}/)
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(4)
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2)
     const [audit] = await handle.rows<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
     )
     expect(audit!.n).toBe(1)
+  })
+
+  it('builds the deck, the tables and a chart at 3×, each audited', async () => {
+    const scope = 'region=520523&from=2023-01-01&to=2023-12-31'
+    const get = (path: string) =>
+      api.request(`/api/v1/exports/${path}`, { headers: { cookie: cookies['demo-analyst']! } })
+    const deck = await get(`deck.pptx?${scope}`)
+    expect(deck.status).toBe(200)
+    const slides = Object.keys((await JSZip.loadAsync(await deck.arrayBuffer())).files).filter((f) =>
+      /^ppt\/slides\/slide\d+\.xml$/.test(f),
+    )
+    expect(slides).toHaveLength(2 + 4)
+    const csv = await get(`table.csv?${scope}&by=township&ids=receptions,resolution_rate`)
+    expect(csv.status).toBe(200)
+    const bytes = new Uint8Array(await csv.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder().decode(bytes)).toContain('乡镇（街道）,接待走访活动,办结率')
+    expect((await get(`table.xlsx?${scope}&ids=receptions`)).status).toBe(200)
+    expect((await get(`table.csv?${scope}&ids=nonsense`)).status).toBe(400)
+    const png = await get(`chart.png?${scope}&chart=trend&scale=3`)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    const head = Buffer.from(await png.arrayBuffer())
+    expect([head.readUInt32BE(16), head.readUInt32BE(20)]).toEqual([2880, 1620])
+    const svg = await get(`chart.svg?${scope}&chart=categories&watermark=user`)
+    expect(await svg.text()).toContain('社情民意分类构成')
+    const [audit] = await handle.rows<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
+    )
+    expect(audit!.n).toBe(1 + 5)
   })
 
   it('refuses another county', async () => {

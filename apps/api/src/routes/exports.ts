@@ -1,38 +1,156 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
-import { scopeQuery } from '@liaison/contracts'
+// Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
+import { dimensions, scopeQuery } from '@liaison/contracts'
 import { schema } from '@liaison/db'
-import { buildReportModel, reportDocx } from '@liaison/exporter'
-import { Hono } from 'hono'
+import {
+  buildExportModel,
+  buildMetricTable,
+  type ExportModel,
+  renderPng,
+  renderSvg,
+  reportDocx,
+  reportPptx,
+  tableCsv,
+  tableXlsx,
+} from '@liaison/exporter'
+import { resolveMetrics } from '@liaison/metrics'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
+import { badRequest } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
-const reportQuery = scopeQuery.and(z.object({ watermark: z.string().max(60).optional() }))
-
-/** `attachment; filename*=UTF-8''…` so Chinese file names survive every browser. */
-const attachment = (name: string) =>
-  `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(name)}`
-
-export const exportRoutes = new Hono<AppEnv>().get(
-  '/exports/report.docx',
-  validate('query', reportQuery),
-  async (c) => {
-    const q = c.req.valid('query')
-    assertInScope(c, q.region)
-    const db = c.var.deps.handle.db
-    const model = await buildReportModel(db, q)
-    const file = await reportDocx(model)
-    await db.insert(schema.auditLog).values({
-      userId: c.var.user.id,
-      username: c.var.user.username,
-      action: 'export',
-      target: 'report.docx',
-      details: { region: q.region, from: q.from, to: q.to },
-    })
-    return c.body(new Uint8Array(file), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'content-disposition': attachment(`${model.title}.docx`),
-    })
-  },
+const marks = z.object({
+  /** Free text (an organisation's name), or `user` for the exporting user's name and the date. */
+  watermark: z.string().trim().min(1).max(60).optional(),
+  background: z.enum(['white', 'dark']).optional(),
+})
+const reportQuery = scopeQuery.and(marks).and(z.object({ bundle: z.literal('townships').optional() }))
+const chartQuery = scopeQuery.and(marks).and(
+  z.object({
+    chart: z.enum(['trend', 'categories', 'townships', 'funding']),
+    scale: z.coerce.number().int().min(1).max(3).default(2),
+  }),
 )
+const tableQuery = scopeQuery.and(
+  z.object({
+    by: z.enum(dimensions).optional(),
+    ids: z
+      .string()
+      .min(1)
+      .transform((s) => s.split(',').filter(Boolean)),
+  }),
+)
+
+const types = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  png: 'image/png',
+  svg: 'image/svg+xml; charset=utf-8',
+}
+type Format = keyof typeof types
+
+/** Records the export, then answers with the file under a Chinese name (`filename*` for every browser). */
+async function send(
+  c: Context<AppEnv>,
+  file: Buffer | string,
+  format: Format,
+  name: string,
+  details: object,
+) {
+  await c.var.deps.handle.db.insert(schema.auditLog).values({
+    userId: c.var.user.id,
+    username: c.var.user.username,
+    action: 'export',
+    target: `${name}.${format}`,
+    details: { format, ...details },
+  })
+  const body = typeof file === 'string' ? file : new Uint8Array(file)
+  return c.body(body, 200, {
+    'content-type': types[format],
+    'content-disposition': `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+  })
+}
+
+function watermarkOf(c: Context<AppEnv>, watermark: string | undefined) {
+  if (watermark !== 'user') return watermark ?? null
+  return `${c.var.user.displayName} ${new Date().toISOString().slice(0, 10)}`
+}
+
+async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promise<ExportModel> {
+  assertInScope(c, q.region)
+  return buildExportModel(c.var.deps.handle.db, {
+    region: q.region,
+    from: q.from,
+    to: q.to,
+    watermark: watermarkOf(c, q.watermark),
+    townships: q.bundle === 'townships',
+  })
+}
+
+const scopeOf = (q: { region: string; from: string; to: string }) => ({
+  region: q.region,
+  from: q.from,
+  to: q.to,
+})
+
+async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 'xlsx' | 'csv') {
+  assertInScope(c, q.region)
+  try {
+    resolveMetrics(q.ids, q.by)
+  } catch (error) {
+    throw badRequest((error as Error).message)
+  }
+  const db = c.var.deps.handle.db
+  const [exportModel, data] = await Promise.all([
+    buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
+    buildMetricTable(db, q),
+  ])
+  const file =
+    format === 'xlsx' ? await tableXlsx(data, exportModel.basis) : tableCsv(data, exportModel.basis)
+  return send(
+    c,
+    file,
+    format,
+    `${exportModel.basis.regionName}${data.title}（${exportModel.basis.period}）`,
+    {
+      ...scopeOf(q),
+      by: q.by ?? null,
+      ids: q.ids,
+    },
+  )
+}
+
+async function chart(c: Context<AppEnv>, q: z.infer<typeof chartQuery>, format: 'png' | 'svg') {
+  const m = await model(c, q)
+  const spec = m.charts.find((ch) => ch.id === q.chart)
+  if (!spec) throw badRequest(`该地区没有此图表 / No chart "${q.chart}" for this region`)
+  const frame = { basis: m.basis, watermark: m.watermark, background: q.background, scale: q.scale }
+  const file = format === 'png' ? await renderPng(spec, frame) : renderSvg(spec, frame)
+  return send(c, file, format, `${spec.title}（${m.basis.regionName}${m.basis.period}）`, {
+    ...scopeOf(q),
+    chart: q.chart,
+    scale: q.scale,
+  })
+}
+
+export const exportRoutes = new Hono<AppEnv>()
+  .get('/exports/report.docx', validate('query', reportQuery), async (c) => {
+    const q = c.req.valid('query')
+    const m = await model(c, q)
+    const file = await reportDocx(m, { background: q.background })
+    return send(c, file, 'docx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
+  })
+  .get('/exports/deck.pptx', validate('query', reportQuery), async (c) => {
+    const q = c.req.valid('query')
+    const m = await model(c, q)
+    const file = await reportPptx(m, { background: q.background })
+    return send(c, file, 'pptx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
+  })
+  .get('/exports/table.xlsx', validate('query', tableQuery), (c) => table(c, c.req.valid('query'), 'xlsx'))
+  .get('/exports/table.csv', validate('query', tableQuery), (c) => table(c, c.req.valid('query'), 'csv'))
+  .get('/exports/chart.png', validate('query', chartQuery), (c) => chart(c, c.req.valid('query'), 'png'))
+  .get('/exports/chart.svg', validate('query', chartQuery), (c) => chart(c, c.req.valid('query'), 'svg'))

@@ -1,0 +1,134 @@
+// Option builders for the report's charts: pure functions over metric rows, using ECharts' dataset.
+// Rates arrive as fractions (0.797) and are drawn in percent. Titles and 口径 are added by frameOption().
+import type { EChartsCoreOption } from 'echarts/core'
+
+export const palette = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#56B4E9',
+  '#CC79A7',
+  '#8C6D00',
+  '#555555',
+]
+
+type Row = Record<string, string | number | null | undefined>
+const pct = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 10 : null)
+const num = (v: unknown) => (typeof v === 'number' ? v : 0)
+
+/** Monthly activities and opinions (bars) with the resolution rate (line, right axis). */
+export function trendOption(rows: Row[]): EChartsCoreOption {
+  const source = rows.map((r) => ({
+    month: `${Number(String(r.month).slice(5, 7))}月`,
+    receptions: num(r.receptions),
+    opinions: num(r.opinions_collected),
+    rate: pct(r.resolution_rate),
+  }))
+  return {
+    color: palette,
+    dataset: { dimensions: ['month', 'receptions', 'opinions', 'rate'], source },
+    legend: { top: 0, data: ['接待走访活动', '收集社情民意', '办结率'] },
+    grid: { left: 16, right: 16, top: 40, bottom: 8 },
+    xAxis: { type: 'category' },
+    yAxis: [
+      { type: 'value', name: '次/件' },
+      {
+        type: 'value',
+        name: '办结率',
+        min: 0,
+        max: 100,
+        axisLabel: { formatter: '{value}%' },
+        splitLine: { show: false },
+      },
+    ],
+    series: [
+      { name: '接待走访活动', type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'receptions' } },
+      { name: '收集社情民意', type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'opinions' } },
+      { name: '办结率', type: 'line', yAxisIndex: 1, encode: { x: 'month', y: 'rate' } },
+    ],
+  }
+}
+
+/** Townships by one figure, highest first, with the region's figure as a dashed reference line. */
+export function townshipBarOption(
+  rows: { name: string; value: number | null }[],
+  options: { unit: 'rate' | 'count'; seriesName: string; regionValue: number | null },
+): EChartsCoreOption {
+  const scale = (v: number | null) => (options.unit === 'rate' ? pct(v) : v)
+  const source = rows
+    .filter((r) => r.value !== null)
+    .sort((a, b) => b.value! - a.value!)
+    .map((r) => ({ name: r.name, value: scale(r.value) }))
+  const reference = scale(options.regionValue)
+  const suffix = options.unit === 'rate' ? '%' : ''
+  return {
+    color: palette,
+    dataset: { dimensions: ['name', 'value'], source },
+    grid: { left: 16, right: 24, top: 24, bottom: 8 },
+    xAxis: { type: 'category', axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
+    yAxis: {
+      type: 'value',
+      ...(options.unit === 'rate' ? { min: 0, max: 100 } : {}),
+      axisLabel: { formatter: `{value}${suffix}` },
+    },
+    series: [
+      {
+        name: options.seriesName,
+        type: 'bar',
+        barMaxWidth: 26,
+        encode: { x: 'name', y: 'value' },
+        markLine:
+          reference === null
+            ? undefined
+            : {
+                symbol: 'none',
+                lineStyle: { color: '#D55E00', type: 'dashed' },
+                label: { formatter: `全域 {c}${suffix}`, position: 'insideEndTop', color: '#D55E00' },
+                data: [{ yAxis: reference }],
+              },
+      },
+    ],
+  }
+}
+
+/** Opinions by category: a donut with each slice's share; empty categories left out. */
+export function categoryPieOption(items: { name: string; value: number | null }[]): EChartsCoreOption {
+  const source = items.filter((i) => (i.value ?? 0) > 0).sort((a, b) => b.value! - a.value!)
+  return {
+    color: palette,
+    dataset: { dimensions: ['name', 'value'], source },
+    legend: { type: 'plain', orient: 'vertical', right: 8, top: 'middle', itemGap: 6 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '70%'],
+        center: ['38%', '52%'],
+        percentPrecision: 1,
+        encode: { itemName: 'name', value: 'value' },
+        label: { formatter: '{b} {d}%', fontSize: 11 },
+      },
+    ],
+  }
+}
+
+/** Micro-project funds by township: allocated and spent side by side, in 万元. */
+export function fundingOption(rows: { name: string; allocated: number | null; spent: number | null }[]) {
+  const wan = (v: number | null) => (v === null ? null : Math.round(v / 100) / 100)
+  const source = rows
+    .filter((r) => (r.allocated ?? 0) > 0)
+    .sort((a, b) => b.allocated! - a.allocated!)
+    .map((r) => ({ name: r.name, allocated: wan(r.allocated), spent: wan(r.spent) }))
+  return {
+    color: palette,
+    dataset: { dimensions: ['name', 'allocated', 'spent'], source },
+    legend: { top: 0, data: ['安排资金', '已支出'] },
+    grid: { left: 16, right: 24, top: 40, bottom: 8 },
+    xAxis: { type: 'category', axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
+    yAxis: { type: 'value', name: '万元' },
+    series: [
+      { name: '安排资金', type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'allocated' } },
+      { name: '已支出', type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'spent' } },
+    ],
+  } satisfies EChartsCoreOption
+}

@@ -1,0 +1,202 @@
+// The Word report: A4, 仿宋 body, 黑体 headings, 宋体 title (fonts.ts adds the fallbacks), page numbers,
+// numbered figures and tables, 口径 under every figure; the per-township bundle as one section each.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import { type FrameOptions, renderPng } from './charts/render.ts'
+import { withFontFallbacks } from './docx-fonts.ts'
+import { tableText } from './format.ts'
+import { basisLine, type ExportModel, sourceLine } from './model.ts'
+
+const latin = 'Times New Roman'
+export const fonts = {
+  body: { ascii: latin, hAnsi: latin, eastAsia: 'FangSong' },
+  heading: { ascii: latin, hAnsi: latin, eastAsia: 'SimHei' },
+  title: { ascii: latin, hAnsi: latin, eastAsia: 'SimSun' },
+}
+type Font = (typeof fonts)['body']
+// Half-points: 三号 16 pt for body, 小二 18 pt for the title (a 24-character title on one line), 五号 10.5 pt in tables.
+const text = (t: string, o: { bold?: boolean; size?: number; font?: Font; colour?: string } = {}) =>
+  new TextRun({
+    text: t,
+    font: o.font ?? fonts.body,
+    size: o.size ?? 32,
+    bold: o.bold ?? false,
+    color: o.colour,
+  })
+const body = (t: string) =>
+  new Paragraph({ children: [text(t)], indent: { firstLine: 640 }, spacing: { line: 560 } })
+const heading = (t: string, font = fonts.heading, bold = false) =>
+  new Paragraph({ children: [text(t, { font, bold })], spacing: { before: 240, after: 120 }, keepNext: true })
+const small = (t: string, align: 'center' | 'left' = 'left') =>
+  new Paragraph({
+    alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { after: 200 },
+    children: [text(t, { size: 18, colour: '595959' })],
+  })
+
+function table(rows: string[][], bold: (row: number) => boolean = (row) => row === 0): Table {
+  const cell = (t: string, strong: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [text(t, { bold: strong, size: 21 })] }),
+      ],
+    })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({ tableHeader: i === 0, cantSplit: true, children: r.map((c) => cell(c, bold(i))) }),
+    ),
+  })
+}
+
+/** Key figures four to a row: label over value. */
+function keyFigureTable(model: ExportModel): Table {
+  const rows: string[][] = []
+  for (let i = 0; i < model.keyFigures.length; i += 4) {
+    const part = model.keyFigures.slice(i, i + 4)
+    while (part.length < 4) part.push({ id: '', label: '', unit: 'count', value: null, text: '' })
+    rows.push(
+      part.map((k) => k.label),
+      part.map((k) => k.text),
+    )
+  }
+  return table(rows, (row) => row % 2 === 0)
+}
+
+interface Counter {
+  figure: number
+  table: number
+}
+
+async function content(
+  model: ExportModel,
+  counter: Counter,
+  frame: Omit<FrameOptions, 'basis'>,
+  part: boolean,
+) {
+  const children: (Paragraph | Table)[] = []
+  const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+  let h = 0
+  const h1 = (t: string) => heading(`${numbered[h++]}、${t}`)
+  if (!part) {
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: [text(model.title, { size: 36, bold: true, font: fonts.title })],
+      }),
+      small(`${model.basis.regionName}　${model.basis.period}　数据截至${model.basis.cutoff}`, 'center'),
+    )
+  } else {
+    children.push(heading(model.title, fonts.title))
+  }
+  const [lead, ...rest] = model.sections
+  if (lead) children.push(...lead.paragraphs.map(body))
+  children.push(h1('主要数据'), keyFigureTable(model), small(basisLine(model.basis)))
+  if (rest.length) {
+    children.push(h1('分项情况'))
+    rest.forEach((s, i) => {
+      children.push(heading(`（${numbered[i]}）${s.heading}`, fonts.body, true), ...s.paragraphs.map(body))
+    })
+  }
+  if (model.charts.length) children.push(h1('图表'))
+  for (const chart of model.charts) {
+    const png = await renderPng(chart, { ...frame, basis: model.basis, scale: 2 })
+    counter.figure += 1
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [new ImageRun({ type: 'png', data: png, transformation: { width: 580, height: 326 } })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [text(`图${counter.figure}　${chart.title}`, { size: 24, font: fonts.heading })],
+      }),
+      small(chart.takeaway, 'center'),
+    )
+  }
+  if (model.table.rows.length) {
+    counter.table += 1
+    children.push(
+      h1(model.table.title),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [text(`表${counter.table}　${model.table.title}`, { size: 24, font: fonts.heading })],
+      }),
+      table(tableText(model.table.columns, model.table.rows)),
+      small(`${basisLine(model.basis)}${sourceLine(model.basis)}`),
+    )
+  }
+  return children
+}
+
+const pageNumberFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: fonts.body })],
+      }),
+    ],
+  })
+const watermarkHeader = (mark: string | null) =>
+  mark
+    ? {
+        default: new Header({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [text(mark, { size: 18, colour: 'A6A6A6' })],
+            }),
+          ],
+        }),
+      }
+    : undefined
+
+export async function reportDocx(
+  model: ExportModel,
+  frame: { background?: 'white' | 'dark' } = {},
+): Promise<Buffer> {
+  const counter: Counter = { figure: 0, table: 0 }
+  const chartFrame = { ...frame, watermark: model.watermark }
+  const page = {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
+  }
+  const section = async (m: ExportModel, part: boolean) => ({
+    properties: { page, ...(part ? { type: SectionType.NEXT_PAGE } : {}) },
+    headers: watermarkHeader(model.watermark),
+    footers: { default: pageNumberFooter() },
+    children: await content(m, counter, chartFrame, part),
+  })
+  const sections = [await section(model, false)]
+  for (const township of model.townships) sections.push(await section(township, true))
+  const doc = new Document({
+    creator: '人大代表联络站履职数据驾驶舱',
+    title: model.title,
+    description: basisLine(model.basis),
+    styles: {
+      default: { document: { run: { font: fonts.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } },
+    },
+    sections,
+  })
+  return withFontFallbacks(Buffer.from(await Packer.toBuffer(doc)))
+}

@@ -1,0 +1,77 @@
+// A table as .xlsx (typed cells: numbers, percentages, dates; frozen header) and as CSV (UTF-8 with BOM,
+// so Excel opens Chinese correctly). The 口径 sits under the table and, in the workbook, on its own sheet.
+import ExcelJS from 'exceljs'
+import {
+  basisLine,
+  type Cell,
+  type ExportBasis,
+  sourceLine,
+  type TableColumn,
+  type TableModel,
+} from './model.ts'
+
+const numFmt: Partial<Record<TableColumn['unit'], string>> = {
+  count: '#,##0',
+  people: '#,##0',
+  yuan: '#,##0.00',
+  rate: '0.0%',
+  days: '0.0',
+  date: 'yyyy-mm-dd',
+}
+
+const typed = (value: Cell | undefined, unit: TableColumn['unit']) =>
+  value === null || value === undefined
+    ? null
+    : unit === 'date' && typeof value === 'string'
+      ? new Date(`${value}T00:00:00Z`)
+      : value
+
+export async function tableXlsx(table: TableModel, basis: ExportBasis): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  book.creator = basis.source
+  book.created = new Date(`${basis.generatedAt}T00:00:00Z`)
+  const sheet = book.addWorksheet(table.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = table.columns.map((c) => ({
+    header: c.label,
+    key: c.key,
+    width: Math.max(12, c.label.length * 2 + 2),
+    style: numFmt[c.unit] ? { numFmt: numFmt[c.unit] } : {},
+  }))
+  sheet.getRow(1).font = { bold: true }
+  for (const row of table.rows)
+    sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, typed(row[c.key], c.unit)])))
+  sheet.addRow([])
+  sheet.addRow([basisLine(basis)])
+  sheet.addRow([sourceLine(basis)])
+  const notes = book.addWorksheet('口径')
+  notes.columns = [{ width: 100 }]
+  for (const line of [
+    `地区：${basis.regionName}（${basis.regionCode}）`,
+    `时段：${basis.from}至${basis.to}`,
+    `数据截至：${basis.cutoff}`,
+    ...basis.definitions,
+    sourceLine(basis),
+  ])
+    notes.addRow([line])
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
+function csvValue(value: Cell | undefined, unit: TableColumn['unit']): string {
+  if (value === null || value === undefined) return ''
+  // "79.7%" is read back by Excel as the number 0.797 shown as a percentage.
+  if (unit === 'rate' && typeof value === 'number') return `${Number((value * 100).toFixed(2))}%`
+  return String(value)
+}
+
+export function tableCsv(table: TableModel, basis: ExportBasis): Buffer {
+  const lines = [
+    table.columns.map((c) => csvField(c.label)).join(','),
+    ...table.rows.map((r) => table.columns.map((c) => csvField(csvValue(r[c.key], c.unit))).join(',')),
+    '',
+    csvField(basisLine(basis)),
+    csvField(sourceLine(basis)),
+  ]
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+}
