@@ -151,6 +151,7 @@ export function fixtureModel(withTownships = false): ExportModel {
       title: t.name,
       basis: { ...basis, regionName: t.name },
       charts: model.charts.slice(0, 1),
+      table: { ...model.table, rows: [] },
       sections: [
         {
           id: 'receptions',

@@ -1,0 +1,60 @@
+import JSZip from 'jszip'
+import { describe, expect, it } from 'vitest'
+import { reportDocx } from './docx.ts'
+import { fixtureModel } from './fixture.ts'
+import { reportPptx, slideCount } from './pptx.ts'
+import { sectionsOf } from './sections.ts'
+
+const textOf = (xml: string) => xml.replace(/<[^>]+>/g, '')
+
+describe('the Word report', () => {
+  it('holds the headline, every chart with a numbered caption, the tables and one section per township', async () => {
+    const model = { ...fixtureModel(true), watermark: '金沙县人大常委会办公室' }
+    const zip = await JSZip.loadAsync(await reportDocx(model))
+    const xml = await zip.file('word/document.xml')!.async('string')
+    const text = textOf(xml)
+    expect(text).toContain('金沙县人大代表联络站履职工作情况（2023年）')
+    expect(text).toContain(
+      '共开展接待走访活动685次，接待群众1,259人次，收集社情民意853件，办结680件，办结率79.7%',
+    )
+    // 4 county charts, then one chart in each of the 2 township parts: numbering runs on.
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(text).toContain(`图${n}　`)
+    expect(text).toContain('表1　各乡镇（街道）主要指标')
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6)
+    // Key figures and township table for the county, key figures for each township.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(2 + 2)
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(3)
+    expect(xml).toContain('w:eastAsia="FangSong"')
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"')
+    const fonts = await zip.file('word/fontTable.xml')!.async('string')
+    expect(fonts).toContain('<w:altName w:val="仿宋"/>')
+    const footer = await zip.file('word/footer1.xml')!.async('string')
+    expect(footer).toContain('PAGE')
+    expect(textOf(await zip.file('word/header1.xml')!.async('string'))).toContain('金沙县人大常委会办公室')
+  })
+})
+
+describe('the deck', () => {
+  it('has a title slide, a key-figures slide, a slide per chart, and per township its figures and charts', async () => {
+    const model = fixtureModel(true)
+    const zip = await JSZip.loadAsync(await reportPptx(model))
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    expect(slides).toHaveLength(slideCount(model))
+    expect(slideCount(model)).toBe(2 + 4 + 2 * (1 + 1))
+    const presentation = await zip.file('ppt/presentation.xml')!.async('string')
+    expect(presentation).toContain('<p:sldSz cx="9144000" cy="5143500"')
+    expect(textOf(await zip.file('ppt/slides/slide1.xml')!.async('string'))).toContain(model.title)
+    expect(textOf(await zip.file('ppt/slides/slide3.xml')!.async('string'))).toContain('口径：金沙县')
+  })
+})
+
+describe('paragraphs under headings', () => {
+  it('places each sentence by the figure it states, keeping order', () => {
+    const sections = sectionsOf(
+      '2023年，共开展接待走访活动685次。已评价的505件中，群众满意率100%。期末仍有3件在办。',
+    )
+    expect(sections.map((s) => s.id)).toEqual(['receptions', 'satisfaction'])
+    expect(sections[0]!.paragraphs[0]).toBe('2023年，共开展接待走访活动685次。期末仍有3件在办。')
+    expect(sectionsOf('')).toEqual([])
+  })
+})
