@@ -103,7 +103,14 @@ async function content(
       small(`${model.basis.regionName}　${model.basis.period}　数据截至${model.basis.cutoff}`, 'center'),
     )
   } else {
-    children.push(heading(model.title, fonts.title))
+    // A township's part opens like a report of its own, on a new page.
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [text(`附：${model.title}`, { size: 36, bold: true, font: fonts.title })],
+      }),
+    )
   }
   const [lead, ...rest] = model.sections
   if (lead) children.push(...lead.paragraphs.map(body))
