@@ -2,6 +2,7 @@
 import type { DbHandle } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from './app.ts'
 import { ensureDemoUsers } from './auth/users.ts'
@@ -47,6 +48,7 @@ describe('access matrix', () => {
   beforeAll(async () => {
     handle = await engine.create()
     await seedDemo(handle)
+    await refreshRollups(handle.db, 'all')
     await ensureDemoUsers(handle.db)
     api = createApi({ handle, demo: true })
     for (const username of roles) {

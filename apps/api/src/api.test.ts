@@ -1,6 +1,7 @@
 import type { DbHandle } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from './app.ts'
 import { ensureDemoUsers } from './auth/users.ts'
@@ -34,6 +35,7 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       handle = await engine.create()
       await seedDemo(handle)
+      await refreshRollups(handle.db, 'all')
       await ensureDemoUsers(handle.db)
       api = createApi({ handle, demo: true })
       for (const u of ['demo-leader', 'demo-township', 'demo-admin', 'demo-analyst']) await login(u)
@@ -239,6 +241,7 @@ for (const engine of testEngines()) {
         [`/metrics?ids=nope&region=520523&${year}`, 'Unknown metric'],
         [`/metrics?ids=receptions&region=999999&${year}`, 'Unknown region'],
         [`/metrics?ids=receptions&region=52x&${year}`, 'region'],
+        [`/metrics?ids=projects&region=520523005001&${year}`, 'choose its station'], // a village: figures stop at townships
         ['/metrics?ids=receptions&region=520523&from=2023-12-31&to=2023-01-01', 'from'],
         [`/metrics?ids=receptions&region=520523&${year}&by=colour`, 'by'],
         [`/metrics?ids=deputies_total&region=520523&${year}&by=month`, 'Cannot break down'],
@@ -271,6 +274,19 @@ for (const engine of testEngines()) {
         (await get('demo-leader', `/metrics?ids=receptions&region=520523&${year}`, { 'if-none-match': tag }))
           .status,
       ).toBe(304)
+    })
+
+    it('ties the ETag to the data version: a write changes it, scope is part of it', async () => {
+      const path = `/metrics?ids=receptions&region=520523&${year}`
+      const tag = (await get('demo-leader', path)).headers.get('etag')!
+      expect((await get('demo-analyst', path)).headers.get('etag')).not.toBe(tag)
+      await handle.exec(
+        `update county_settings set timely_limit_days = timely_limit_days where county_code = '520523'`,
+      )
+      const after = await get('demo-leader', path, { 'if-none-match': tag })
+      expect(after.status).toBe(200)
+      expect(after.headers.get('etag')).not.toBe(tag)
+      await refreshRollups(handle.db, 'all')
     })
 
     it('needs the CSRF token to log out, and the session ends', async () => {

@@ -2,6 +2,7 @@ import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
+import { dataEtag } from './cache.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { exportRoutes } from './routes/exports.ts'
@@ -47,6 +48,8 @@ export function createApi(deps: AppDeps) {
     await next()
     c.header('Cache-Control', 'private, no-cache')
   })
+  // Figures: a tag from the data version, the user's scope and the URL, checked before any query runs.
+  secured.use(dataEtag)
   secured
     .route('/', sessionRoutes)
     .route('/', regionRoutes)

@@ -24,12 +24,11 @@ export type CompareMode = (typeof compareModes)[number]
 /** region + inclusive period, shared by every figure endpoint. */
 export const scopeQuery = z
   .object({
-    region: z
-      .string()
-      .regex(
-        /^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/,
-        'region must be a division code (2, 4, 6, 9 or 12 digits)',
-      ),
+    region: z.string().regex(
+      /^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$/,
+      // Figures stop at townships: projects, deputies and report-backs are not kept per village.
+      'region must be a division code of 2, 4, 6 or 9 digits (province to township; for a village, choose its station)',
+    ),
     from: isoDay,
     to: isoDay,
     compare: z.enum(compareModes).optional(),

@@ -47,7 +47,7 @@ export function stateToQuery(state: FilterState): Record<string, string> {
 export function queryToState(query: Query): Partial<FilterState> {
   const state: Partial<FilterState> = {}
   const region = first(query.region)
-  if (region && /^\d{2,12}$/.test(region)) state.region = region
+  if (region && /^(\d{2}|\d{4}|\d{6}|\d{9})$/.test(region)) state.region = region
   const period = first(query.period)
   if (period && parsePeriod(period)) state.period = period
   const compare = first(query.compare)

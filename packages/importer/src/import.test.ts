@@ -1,7 +1,8 @@
 // Registers built in code the way township clerks fill them, imported on both engines.
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
-import { queryMetrics } from '@liaison/metrics'
+import { queryMetrics, rollupsCurrent } from '@liaison/metrics'
+import { expectRollupsEqualFacts } from '@liaison/metrics/testing'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,6 +36,11 @@ for (const engine of testEngines()) {
   describe(`importing receptions on ${engine.name}`, () => {
     let h: DbHandle
     const figures = async () => (await queryMetrics(h.db, year)).data[0]!
+    // Imports and rollbacks rebuild the months they touch (Oct and Nov here), so the rollups stay exact.
+    const expectRollupsCurrentAndEqual = async () => {
+      expect(await rollupsCurrent(h.db, '520523')).toBe(true)
+      await expectRollupsEqualFacts(h.db, '520523', '2023-01-01', '2023-12-31')
+    }
     const run = (buffer: Buffer, fileName = 'receptions.xlsx', dryRun = false) =>
       importFile(h.db, { buffer, fileName, county: '金沙县', dryRun, user: null, source: 'cli', today })
     beforeAll(async () => {
@@ -89,17 +95,19 @@ for (const engine of testEngines()) {
       // The second file changes RB-1 and adds RB-2; rolling it back must restore RB-1's 10 people.
       const second = await run(
         await workbook([
-          ['2023-10-01', 'JS-ZZ-001', '走访', 1, 30, 'RB-1'],
+          ['2023-11-05', 'JS-ZZ-001', '走访', 1, 30, 'RB-1'], // moved to another month, too
           ['2023-10-02', 'JS-ZZ-002', '走访', 1, 5, 'RB-2'],
         ]),
       )
       expect(second.ok && second.counts.receptions).toEqual({ inserted: 1, updated: 1, unchanged: 0 })
       expect(Number((await figures()).visitors) - Number(before.visitors)).toBe(20 + 5)
+      await expectRollupsCurrentAndEqual()
       expect(first.ok && second.ok).toBe(true)
       if (!first.ok || !second.ok) return
       await expect(rollbackImport(h.db, first.batchId!, null)).rejects.toThrow(RollbackRefused) // a later import touched RB-1
       expect(await rollbackImport(h.db, second.batchId!, null)).toMatchObject({ deleted: 1, restored: 1 })
       expect(await figures()).toEqual(before)
+      await expectRollupsCurrentAndEqual()
       await expect(rollbackImport(h.db, second.batchId!, null)).rejects.toThrow('Already rolled back')
     })
 

@@ -1,7 +1,7 @@
 // importFile / ingestRecords: a register in, a report out; written only when every row is right (and not a dry run).
 import { createHash } from 'node:crypto'
 import type { Db } from '@liaison/db'
-import { rowsOf } from '@liaison/metrics'
+import { batchRollupChanges, refreshRollups, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
 import { loadLookups } from './lookups.ts'
 import { type Problem, problem } from './problems.ts'
@@ -120,6 +120,8 @@ async function run(db: Db, sheets: Sheet[], options: RunOptions): Promise<Import
         if (!errors.length) counts[register.kind] = await upsertRows(tx, register, rows, batchId, county)
       }
       if (errors.length || options.dryRun) throw new Refused()
+      // The figures read the monthly rollups: rebuild the months this import touched, in the same transaction.
+      await refreshRollups(tx, await batchRollupChanges(tx, batchId))
       await finishBatch(tx, batchId, ctx, counts)
     })
   } catch (error) {

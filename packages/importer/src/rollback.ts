@@ -1,7 +1,7 @@
 // Undo one import exactly: delete the rows it inserted, put back the rows it updated, in one transaction.
 import type { Db, Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
-import { rowsOf } from '@liaison/metrics'
+import { batchRollupChanges, refreshRollups, rowsOf } from '@liaison/metrics'
 import { eq, sql } from 'drizzle-orm'
 import { registers } from './registers/index.ts'
 
@@ -35,6 +35,8 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
     let deleted = 0
     let restored = 0
     const county = batch.countyCode
+    // Read before the undo, while the imported rows still stand; rebuilt after it.
+    const touched = await batchRollupChanges(tx, batchId)
     // Reverse writing order: receptions before the stations they name.
     for (const register of [...registers].reverse()) {
       const table = sql.identifier(register.table)
@@ -70,6 +72,7 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
       }
       restored += Number(updates[0]!.n)
     }
+    await refreshRollups(tx, touched)
     await tx
       .update(schema.importBatches)
       .set({ status: 'rolled_back', rolledBackAt: new Date(), rolledBackBy: user?.id ?? null })

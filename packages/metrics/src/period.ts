@@ -33,3 +33,32 @@ export function previousPeriod(from: string, to: string, mode: CompareMode): { f
 
 /** The key a time bucket had one year earlier ('2023-05' → '2022-05', '2023Q2' → '2022Q2'). */
 export const keyYearEarlier = (key: string) => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`
+
+export interface PeriodSplit {
+  /** Partial months at the period's edges, read from the facts. */
+  edges: { from: string; to: string }[]
+  /** First days of the first and last whole months, read from the rollups; null when there are none. */
+  months: { first: string; last: string; lastDay: string } | null
+  /** Opinions received in whole months count as resolved (replied) by `to` when resolved before `cut` (per the
+   * rollup's month) or, from the facts, between `cut` and `to`: the day after `to` when it ends a month. */
+  cut: string
+}
+
+const monthStart = (d: string) => `${d.slice(0, 7)}-01`
+const addMonths = (first: string, n: number) => {
+  const [y, m] = first.split('-').map(Number) as [number, number]
+  return day(Date.UTC(y, m - 1 + n, 1))
+}
+
+/** Split an inclusive period into whole months (rollups) and partial edge months (facts). */
+export function splitPeriod(from: string, to: string): PeriodSplit {
+  const first = isMonthStart(from) ? from : addMonths(monthStart(from), 1)
+  const last = isMonthEnd(to) ? monthStart(to) : addMonths(monthStart(to), -1)
+  const cut = isMonthEnd(to) ? day(ms(to) + DAY) : monthStart(to)
+  if (first > last) return { edges: [{ from, to }], months: null, cut }
+  const lastDay = day(ms(addMonths(last, 1)) - DAY)
+  const edges = []
+  if (from < first) edges.push({ from, to: day(ms(first) - DAY) })
+  if (to > lastDay) edges.push({ from: addMonths(last, 1), to })
+  return { edges, months: { first, last, lastDay }, cut }
+}

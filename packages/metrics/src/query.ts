@@ -22,7 +22,8 @@ import { catalogById, type Metric, type Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
 import { deriveMetrics } from './derive.ts'
 import { keyYearEarlier, previousPeriod } from './period.ts'
-import { type BaseRow, merge, sources } from './sources.ts'
+import { rollupsCurrent } from './rollups.ts'
+import { type BaseRow, merge, type SourceSpec, sources } from './sources.ts'
 
 export interface MetricsSpec {
   ids: string[]
@@ -31,6 +32,8 @@ export interface MetricsSpec {
   to: string
   by?: Dimension | undefined
   compare?: CompareMode | undefined
+  /** false: straight from the facts (tests compare both). Otherwise the rollups serve whole months when current. */
+  useRollups?: boolean | undefined
 }
 
 export class MetricsError extends Error {
@@ -61,7 +64,7 @@ export function resolveMetrics(ids: string[], by?: Dimension): Metric[] {
   return metrics
 }
 
-async function baseRows(db: DbOrTx, needed: Set<Source>, spec: Omit<MetricsSpec, 'ids'>): Promise<BaseRow[]> {
+async function baseRows(db: DbOrTx, needed: Set<Source>, spec: SourceSpec): Promise<BaseRow[]> {
   const parts = await Promise.all([...needed].map((source) => sources[source](db, spec)))
   return parts.reduce(merge, [])
 }
@@ -113,12 +116,14 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   const inPeriod = (row: BaseRow) =>
     !timeBy ||
     (row.key !== null && row.key >= bucket(spec.from, spec.by!) && row.key <= bucket(spec.to, spec.by!))
-  let current = (await baseRows(db, needed, spec)).filter(inPeriod)
+  const rollups = spec.useRollups !== false && (await rollupsCurrent(db, spec.region))
+  const sourceSpec: SourceSpec = { region: spec.region, from: spec.from, to: spec.to, by: spec.by, rollups }
+  let current = (await baseRows(db, needed, sourceSpec)).filter(inPeriod)
   // Every township of the region has a row, with or without activity, so rankings show who lags.
   if (spec.by === 'township') current = merge(await townshipKeys(db, spec.region), current)
   current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
   const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
-  const before = previous ? await baseRows(db, needed, { ...spec, ...previous }) : []
+  const before = previous ? await baseRows(db, needed, { ...sourceSpec, ...previous }) : []
   const priorKey = (key: string | null) =>
     key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
   const beforeByKey = new Map(before.map((r) => [r.key, r]))

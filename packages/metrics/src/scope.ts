@@ -2,7 +2,8 @@ import { type SQL, sql } from 'drizzle-orm'
 
 /**
  * The one scope rule: a region's descendants are the codes that start with its code. Applied to any table
- * that carries county_code and township_code (and station_id for a village).
+ * that carries county_code and township_code. Figures stop at townships (the API refuses village codes):
+ * projects, deputies and report-backs are not kept per village.
  */
 export function inRegion(alias: string, code: string): SQL {
   const a = sql.raw(alias)
@@ -15,7 +16,7 @@ export function inRegion(alias: string, code: string): SQL {
     case 9:
       return sql`${a}.township_code = ${code}`
     default:
-      return sql`${a}.township_code = ${code.slice(0, 9)} and ${a}.station_id in (select id from stations where village_code = ${code})`
+      throw new RangeError(`Not a province, city, county or township code: ${code}`)
   }
 }
 

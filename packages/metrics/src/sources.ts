@@ -1,96 +1,14 @@
-// One SQL query per fact source, returning the base figures the catalogue's metrics are derived from.
-import type { Dimension } from '@liaison/contracts'
+// One SQL query per source, returning the base figures the catalogue's metrics are derived from. The flow
+// sources (receptions, opinions, projects) read the monthly rollups for whole months: see flows.ts.
 import type { DbOrTx } from '@liaison/db'
-import { type SQL, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
+import { opinions, projects, receptions } from './flows.ts'
+import { type BaseRow, dimension, grouped, merge, type SourceSpec } from './grouping.ts'
 import { inRegion } from './scope.ts'
 
-export interface SourceSpec {
-  region: string
-  from: string
-  to: string
-  by?: Dimension | undefined
-}
-
-export type BaseRow = Record<string, number | string | null> & { key: string | null }
-
-/** The SQL expression for a dimension on a table alias, with the date column that time buckets use. */
-function dimension(by: Dimension | undefined, alias: string, dateColumn: string | null): SQL | null {
-  if (!by) return null
-  const a = (c: string) => sql.raw(`${alias}.${c}`)
-  switch (by) {
-    case 'township':
-      return a('township_code')
-    case 'station':
-      return sql`${alias === 's' ? a('id') : a('station_id')}::text`
-    case 'month':
-    case 'quarter':
-    case 'year': {
-      if (!dateColumn) return null
-      const format = { month: 'YYYY-MM', quarter: 'YYYY"Q"Q', year: 'YYYY' }[by]
-      return sql`to_char(${a(dateColumn)}, ${format})`
-    }
-    default:
-      return a(by)
-  }
-}
-
-async function grouped(db: DbOrTx, key: SQL | null, select: SQL, from: SQL): Promise<BaseRow[]> {
-  const query = key
-    ? sql`select ${key} as key, ${select} ${from} group by 1 order by 1`
-    : sql`select null as key, ${select} ${from}`
-  return rowsOf<BaseRow>(db, query)
-}
-
-const receptions = (db: DbOrTx, s: SourceSpec) =>
-  grouped(
-    db,
-    dimension(s.by, 'r', 'occurred_on'),
-    sql`count(*)::int as receptions, coalesce(sum(r.visitors), 0)::int as visitors,
-        coalesce(sum(r.deputy_attendances), 0)::int as deputy_attendances`,
-    sql`from receptions r where ${inRegion('r', s.region)} and r.occurred_on between ${s.from} and ${s.to}`,
-  )
-
-const limit = sql`coalesce((select timely_limit_days from county_settings cs where cs.county_code = o.county_code), 30)`
-
-async function opinions(db: DbOrTx, s: SourceSpec) {
-  const key = dimension(s.by, 'o', 'received_on')
-  const cohort = await grouped(
-    db,
-    key,
-    sql`count(*)::int as collected,
-        count(*) filter (where o.replied_on <= ${s.to})::int as replied,
-        count(*) filter (where o.resolved_on <= ${s.to})::int as resolved,
-        count(*) filter (where o.resolved_on <= ${s.to} and o.resolved_on - o.received_on <= ${limit})::int as timely,
-        (percentile_cont(0.5) within group (order by o.resolved_on - o.received_on) filter (where o.resolved_on <= ${s.to}))::float8 as median_days,
-        (percentile_cont(0.9) within group (order by o.resolved_on - o.received_on) filter (where o.resolved_on <= ${s.to}))::float8 as p90_days,
-        count(*) filter (where o.resolved_on <= ${s.to} and o.evaluation is not null)::int as evaluated,
-        count(*) filter (where o.resolved_on <= ${s.to} and o.evaluation in ('satisfied', 'basic'))::int as satisfied_or_basic,
-        count(*) filter (where o.resolved_on <= ${s.to} and o.evaluation = 'satisfied')::int as satisfied`,
-    sql`from opinions o where ${inRegion('o', s.region)} and o.received_on between ${s.from} and ${s.to}`,
-  )
-  // The backlog is everything still open at the period's end, whenever it arrived.
-  const open = await grouped(
-    db,
-    key,
-    sql`count(*)::int as backlog, count(*) filter (where ${s.to}::date - o.received_on > ${limit})::int as overdue`,
-    sql`from opinions o where ${inRegion('o', s.region)} and o.received_on <= ${s.to}
-        and (o.resolved_on is null or o.resolved_on > ${s.to})`,
-  )
-  return merge(cohort, open)
-}
-
-const projects = (db: DbOrTx, s: SourceSpec) =>
-  grouped(
-    db,
-    dimension(s.by, 'p', 'approved_on'),
-    sql`count(*) filter (where p.status <> 'cancelled')::int as projects,
-        count(*) filter (where p.status = 'completed')::int as projects_completed,
-        coalesce(sum(p.allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
-        coalesce(sum(p.spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`,
-    sql`from micro_projects p where ${inRegion('p', s.region)} and p.approved_on between ${s.from} and ${s.to}`,
-  )
+export { type BaseRow, merge, type SourceSpec, sumRows } from './grouping.ts'
 
 const physical = sql.raw(`s.kind <> 'online'`)
 const allSeven = sql.raw(
@@ -176,11 +94,4 @@ export const sources: Record<Source, (db: DbOrTx, spec: SourceSpec) => Promise<B
   deputies,
   reportbacks,
   plans,
-}
-
-/** Join rows of two queries on their key. */
-export function merge(a: BaseRow[], b: BaseRow[]): BaseRow[] {
-  const byKey = new Map<string | null, BaseRow>(a.map((r) => [r.key, { ...r }]))
-  for (const row of b) byKey.set(row.key, { ...(byKey.get(row.key) ?? { key: row.key }), ...row })
-  return [...byKey.values()]
 }

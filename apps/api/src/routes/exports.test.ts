@@ -1,6 +1,7 @@
 import type { DbHandle } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from '../app.ts'
@@ -16,6 +17,7 @@ describe('the Word report', () => {
   beforeAll(async () => {
     handle = await engine.create()
     await seedDemo(handle)
+    await refreshRollups(handle.db, 'all')
     await ensureDemoUsers(handle.db)
     api = createApi({ handle, demo: true })
     for (const username of ['demo-analyst', 'demo-township']) {

@@ -1,6 +1,7 @@
 import type { DbHandle } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from '../app.ts'
 import { ensureDemoUsers } from '../auth/users.ts'
@@ -13,6 +14,7 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       handle = await engine.create()
       await seedDemo(handle)
+      await refreshRollups(handle.db, 'all')
       await ensureDemoUsers(handle.db)
       api = createApi({ handle, demo: true })
       for (const username of ['demo-clerk', 'demo-leader']) {

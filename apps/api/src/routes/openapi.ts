@@ -24,7 +24,7 @@ const q = (name: string, description: string, required = true) => ({
   schema: { type: 'string' },
 })
 const scope = [
-  q('region', '区划代码 division code (2/4/6/9/12 digits)'),
+  q('region', '区划代码 division code (2/4/6/9 digits, province to township)'),
   q('from', 'YYYY-MM-DD (inclusive)'),
   q('to', 'YYYY-MM-DD (inclusive)'),
   q('compare', 'yoy | mom', false),

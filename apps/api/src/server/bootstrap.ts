@@ -1,6 +1,7 @@
 import { createDb, type DbHandle } from '@liaison/db'
 import { demoCountyCodes, isDatabaseEmpty, seedDemo } from '@liaison/db/demo'
 import { loadRegions } from '@liaison/db/regions'
+import { refreshRollups } from '@liaison/metrics'
 
 export interface BootstrapOptions {
   databaseUrl?: string | undefined
@@ -21,6 +22,7 @@ export async function openDatabase(options: BootstrapOptions): Promise<DbHandle>
     }
     if (options.demo && (await isDatabaseEmpty(handle))) {
       const { seconds, rows } = await seedDemo(handle)
+      await refreshRollups(handle.db, 'all')
       const total = Object.values(rows).reduce((a, b) => a + b, 0)
       options.log(`Seeded the demo data (${total.toLocaleString('en')} rows) in ${seconds.toFixed(1)} s`)
     }

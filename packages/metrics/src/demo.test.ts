@@ -1,0 +1,63 @@
+// On the whole demo: the rollups answer what the facts answer, and 金沙县 2023 reads the articles' figures.
+import type { DbHandle } from '@liaison/db'
+import { demoCountyCodes, seedDemo } from '@liaison/db/demo'
+import { testEngines } from '@liaison/db/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryMetrics } from './query.ts'
+import { refreshRollups, rollupsCurrent } from './rollups.ts'
+import { expectRollupsEqualFacts } from './testing.ts'
+
+for (const engine of testEngines()) {
+  describe(`rollups on the demo data, ${engine.name}`, () => {
+    let h: DbHandle
+    beforeAll(async () => {
+      h = await engine.create()
+      await seedDemo(h)
+      await refreshRollups(h.db, 'all')
+    })
+    afterAll(() => h.close())
+
+    it('are current after the refresh', async () => {
+      for (const county of demoCountyCodes) expect(await rollupsCurrent(h.db, county)).toBe(true)
+    })
+
+    it('read the calibrated 2023 figures of 金沙县', async () => {
+      const ids = ['receptions', 'visitors', 'opinions_collected', 'opinions_resolved', 'resolution_rate']
+      const [row] = (
+        await queryMetrics(h.db, {
+          ids: [
+            ...ids,
+            'satisfaction_rate',
+            'projects',
+            'funds_allocated',
+            'funds_budget',
+            'fund_budget_share',
+          ],
+          region: '520523',
+          from: '2023-01-01',
+          to: '2023-12-31',
+        })
+      ).data
+      expect(row).toMatchObject({
+        receptions: 685,
+        visitors: 1259,
+        opinions_collected: 853,
+        opinions_resolved: 680,
+        satisfaction_rate: 1,
+        projects: 13,
+        funds_allocated: 370_000,
+        funds_budget: 5_000_000,
+      })
+      expect(row!.resolution_rate).toBeCloseTo(680 / 853, 10)
+      expect(row!.fund_budget_share).toBeCloseTo(0.074, 10)
+    })
+
+    it('equal the facts for every county, whole years, partial months and every breakdown', async () => {
+      for (const county of demoCountyCodes)
+        await expectRollupsEqualFacts(h.db, county, '2023-01-01', '2023-12-31')
+      await expectRollupsEqualFacts(h.db, '52', '2024-01-15', '2024-08-20')
+      await expectRollupsEqualFacts(h.db, '520523', '2021-03-10', '2025-12-31')
+      await expectRollupsEqualFacts(h.db, '520523005', '2023-04-01', '2023-09-17')
+    })
+  })
+}

@@ -1,0 +1,66 @@
+// The pieces every source query shares: the spec, the row shape, dimension keys, grouping and merging.
+import type { Dimension } from '@liaison/contracts'
+import type { DbOrTx } from '@liaison/db'
+import { type SQL, sql } from 'drizzle-orm'
+import { rowsOf } from './db.ts'
+
+export interface SourceSpec {
+  region: string
+  from: string
+  to: string
+  by?: Dimension | undefined
+  /** Read whole months from the monthly rollups (queryMetrics decides: they must be current). */
+  rollups?: boolean | undefined
+}
+
+export type BaseRow = Record<string, number | string | null> & { key: string | null }
+
+/** The SQL expression for a dimension on a table alias, with the date column that time buckets use.
+ * Rollup tables name their columns like the facts, so the same expression serves both. */
+export function dimension(by: Dimension | undefined, alias: string, dateColumn: string | null): SQL | null {
+  if (!by) return null
+  const a = (c: string) => sql.raw(`${alias}.${c}`)
+  switch (by) {
+    case 'township':
+      return a('township_code')
+    case 'station':
+      return sql`${alias === 's' ? a('id') : a('station_id')}::text`
+    case 'month':
+    case 'quarter':
+    case 'year': {
+      if (!dateColumn) return null
+      const format = { month: 'YYYY-MM', quarter: 'YYYY"Q"Q', year: 'YYYY' }[by]
+      return sql`to_char(${a(dateColumn)}, ${format})`
+    }
+    default:
+      return a(by)
+  }
+}
+
+export async function grouped(db: DbOrTx, key: SQL | null, select: SQL, from: SQL): Promise<BaseRow[]> {
+  const query = key
+    ? sql`select ${key} as key, ${select} ${from} group by 1 order by 1`
+    : sql`select null as key, ${select} ${from}`
+  return rowsOf<BaseRow>(db, query)
+}
+
+/** Join rows of two queries on their key (later columns win). */
+export function merge(a: BaseRow[], b: BaseRow[]): BaseRow[] {
+  const byKey = new Map<string | null, BaseRow>(a.map((r) => [r.key, { ...r }]))
+  for (const row of b) byKey.set(row.key, { ...(byKey.get(row.key) ?? { key: row.key }), ...row })
+  return [...byKey.values()]
+}
+
+/** Add rows of additive parts (edge days from the facts, whole months from a rollup) key by key. */
+export function sumRows(parts: BaseRow[][]): BaseRow[] {
+  const byKey = new Map<string | null, BaseRow>()
+  for (const row of parts.flat()) {
+    const into = byKey.get(row.key) ?? { key: row.key }
+    for (const [column, value] of Object.entries(row)) {
+      if (column === 'key' || value === null) continue
+      into[column] = Number(into[column] ?? 0) + Number(value)
+    }
+    byKey.set(row.key, into)
+  }
+  return [...byKey.values()]
+}

@@ -1,0 +1,99 @@
+// Rollups answer exactly what the facts answer, for whole months, partial edge months and breakdowns; a write
+// without a refresh falls back to the facts; an incremental refresh in the writing transaction catches up.
+import type { DbHandle } from '@liaison/db'
+import { testEngines } from '@liaison/db/testing'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryMetrics } from './query.ts'
+import { dataVersion, refreshRollups, rollupsCurrent } from './rollups.ts'
+import { expectRollupsEqualFacts } from './testing.ts'
+
+const T1 = '520523005'
+const T2 = '520523004'
+
+async function fixture(h: DbHandle) {
+  await h.exec(`
+    insert into stations (id, county_code, township_code, code, name, kind, status, built_on) values
+      (1, '520523', '${T1}', 'S1', '一号站', 'station', 'built', '2020-01-01'),
+      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01');
+    insert into county_settings (county_code, timely_limit_days) values ('520523', 10);
+    insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors, deputy_attendances) values
+      ('520523', '${T1}', 1, '2023-01-10', 'visit', 4, 1), ('520523', '${T1}', 1, '2023-01-31', 'in_station', 5, 2),
+      ('520523', '${T2}', 2, '2023-02-01', 'visit', 7, 3), ('520523', '${T2}', 2, '2023-03-15', 'online', 9, 1),
+      ('520523', '${T1}', 1, '2023-06-30', 'in_station', 2, 2), ('520523', '${T2}', 2, '2023-07-01', 'visit', 1, 1);
+    insert into opinions (county_code, township_code, station_id, register_no, received_on, channel, category, route, status, replied_on, resolved_on, evaluation) values
+      ('520523', '${T1}', 1, 'A', '2023-01-10', 'online', 'education', 'deputy', 'resolved', '2023-01-12', '2023-01-15', 'satisfied'),
+      ('520523', '${T1}', 1, 'B', '2023-02-01', 'visit', 'other', 'council', 'resolved', '2023-03-01', '2023-03-20', 'unsatisfied'),
+      ('520523', '${T2}', 2, 'C', '2023-02-20', 'visit', 'education', null, 'resolved', '2023-06-05', '2023-06-10', 'basic'),
+      ('520523', '${T2}', 2, 'D', '2023-03-01', 'phone', 'other', null, 'handling', null, null, null),
+      ('520523', '${T1}', 1, 'E', '2023-04-30', 'online', 'other', 'deputy', 'resolved', '2023-05-02', '2023-05-03', null),
+      ('520523', '${T2}', 2, 'F', '2023-05-15', 'visit', 'education', 'deputy', 'replied', '2023-06-20', null, null);
+    insert into micro_projects (county_code, township_code, code, name, category, allocated, spent, status, approved_on) values
+      ('520523', '${T1}', 'P1', '路', 'other', 30000, 15000, 'in_progress', '2023-01-20'),
+      ('520523', '${T2}', 'P2', '水', 'education', 10000, 10000, 'completed', '2023-02-01'),
+      ('520523', '${T2}', 'P3', '灯', 'other', 50000, 0, 'cancelled', '2023-03-31');`)
+}
+
+const periods: [string, string][] = [
+  ['2023-01-01', '2023-12-31'],
+  ['2023-01-15', '2023-06-15'],
+  ['2023-02-01', '2023-03-15'],
+  ['2023-01-10', '2023-01-31'],
+  ['2023-03-01', '2023-03-31'],
+  ['2023-02-10', '2023-03-05'],
+]
+
+for (const engine of testEngines()) {
+  describe(`rollups on ${engine.name}`, () => {
+    let h: DbHandle
+    beforeAll(async () => {
+      h = await engine.create()
+      await fixture(h)
+    })
+    afterAll(() => h.close())
+
+    it('are stale after a write and current after a refresh', async () => {
+      expect(await rollupsCurrent(h.db, '520523')).toBe(false)
+      await refreshRollups(h.db, 'all')
+      expect(await rollupsCurrent(h.db, '520523')).toBe(true)
+      const [n] = await h.rows<{ n: number }>('select count(*)::int as n from rollup_opinions_monthly')
+      expect(n!.n).toBeGreaterThan(0)
+    })
+
+    it('give the facts’ answer for whole and partial months, at county and township scope', async () => {
+      for (const [from, to] of periods) {
+        await expectRollupsEqualFacts(h.db, '520523', from, to)
+        await expectRollupsEqualFacts(h.db, T2, from, to)
+      }
+    })
+
+    it('are read for whole months (a tampered rollup shows through)', async () => {
+      await h.exec(
+        `update rollup_receptions_monthly set visitors = visitors + 100 where month = '2023-02-01'`,
+      )
+      const spec = { ids: ['visitors'], region: '520523', from: '2023-02-01', to: '2023-02-28' }
+      expect((await queryMetrics(h.db, spec)).data[0]!.visitors).toBe(107)
+      await refreshRollups(h.db, [{ countyCode: '520523', months: ['2023-02-01'] }])
+      expect((await queryMetrics(h.db, spec)).data[0]!.visitors).toBe(7)
+    })
+
+    it('fall back to the facts when a writer forgot to refresh, and catch up incrementally', async () => {
+      const version = await dataVersion(h.db)
+      await h.exec(`insert into opinions (county_code, township_code, station_id, register_no, received_on, status, resolved_on)
+        values ('520523', '${T1}', 1, 'G', '2023-05-20', 'resolved', '2023-05-22')`)
+      expect(await dataVersion(h.db)).not.toBe(version)
+      expect(await rollupsCurrent(h.db, '520523')).toBe(false)
+      const spec = { ids: ['opinions_collected'], region: '520523', from: '2023-05-01', to: '2023-05-31' }
+      expect((await queryMetrics(h.db, spec)).data[0]!.opinions_collected).toBe(2)
+      await h.db.transaction(async (tx) => {
+        await tx.execute(
+          sql.raw(`insert into receptions (county_code, township_code, station_id, occurred_on, visitors)
+          values ('520523', '${T2}', 2, '2023-05-05', 3)`),
+        )
+        await refreshRollups(tx, [{ countyCode: '520523', months: ['2023-05-01'] }])
+      })
+      expect(await rollupsCurrent(h.db, '520523')).toBe(true)
+      for (const [from, to] of periods) await expectRollupsEqualFacts(h.db, '520523', from, to)
+    })
+  })
+}
