@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/{db,metrics,contracts,importer,exporter}/src/**/*.test.ts',
             'apps/api/src/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'tests/reliability/**/*.test.ts',
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
