@@ -1,26 +1,22 @@
 // The export model from the metrics layer: figures, breakdowns and paragraphs all come from @liaison/metrics;
 // nothing is computed here but chart takeaways (which pick the highest and lowest of a breakdown).
+
+import { opinionCategories } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import {
-  buildNarrative,
-  catalogById,
-  percent,
-  periodZh,
-  queryMetrics,
-  rowsOf,
-  yuanZh,
-} from '@liaison/metrics'
+import { buildNarrative, catalogById, queryMetrics, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
-import type { ChartSpec, ExportModel, TableColumn } from './model.ts'
-import { sectionsOf } from './sections.ts'
+import type { ChartSpec, ExportModel, Section, TableColumn } from './model.ts'
+import { type Lang, type Texts, textsOf } from './texts.ts'
 
 export interface ExportSpec {
   region: string
   from: string
   to: string
   watermark?: string | null | undefined
+  /** Chinese (default) or English. */
+  lang?: Lang | undefined
   /** Add one part per township of the region. */
   townships?: boolean | undefined
   /** Fixed in tests; today otherwise. */
@@ -49,14 +45,15 @@ const tableIds = [
 ]
 const definitionIds = ['resolution_rate', 'satisfaction_rate', 'station_coverage_rate', 'reportback_rate']
 
-const label = (id: string) => catalogById.get(id)!.label.zh
+const label = (id: string, lang: Lang) => catalogById.get(id)!.label[lang]
 const unitOf = (id: string) => catalogById.get(id)!.unit
-const definition = (id: string) => `${label(id)}：${catalogById.get(id)!.formula.zh}`
+const definition = (id: string, lang: Lang) =>
+  textsOf(lang).definition(label(id, lang), catalogById.get(id)!.formula[lang])
 const numberOr = (v: unknown) =>
   typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v)
 
 /** "最高的是A（85%），最低的是B（76%）"; ties are named together. */
-function extremes(rows: { name: string; value: number | null }[], unit: 'rate' | 'count' | 'yuan') {
+function extremes(rows: { name: string; value: number | null }[], unit: 'rate' | 'count' | 'yuan', t: Texts) {
   const known = rows.filter((r) => r.value !== null) as { name: string; value: number }[]
   if (known.length < 2) return ''
   const values = known.map((r) => r.value)
@@ -64,10 +61,10 @@ function extremes(rows: { name: string; value: number | null }[], unit: 'rate' |
     known
       .filter((r) => r.value === v)
       .map((r) => r.name)
-      .join('、')
+      .join(t.listSeparator)
   const [hi, lo] = [Math.max(...values), Math.min(...values)]
-  if (hi === lo) return `各乡镇（街道）均为${showValue(hi, unit)}`
-  return `最高的是${names(hi)}（${showValue(hi, unit)}），最低的是${names(lo)}（${showValue(lo, unit)}）`
+  if (hi === lo) return t.allEqual(showValue(hi, unit))
+  return t.extremes(names(hi), showValue(hi, unit), names(lo), showValue(lo, unit))
 }
 
 export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<ExportModel> {
@@ -78,6 +75,9 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const regionName = region?.name ?? spec.region
   const isTownship = region?.level === 'township'
   const today = spec.today ?? new Date().toISOString().slice(0, 10)
+  const lang = spec.lang ?? 'zh'
+  const t = textsOf(lang)
+  const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
   const [totals, trend, townships, categories, narrative] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
@@ -87,14 +87,16 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     buildNarrative(db, base),
   ])
   const row = totals.data[0]!
-  const period = periodZh(spec.from, spec.to)
+  const period = t.period(spec.from, spec.to)
   const towns: (Record<string, unknown> & { name: string })[] = townships.data.map((r) => ({
     ...r,
     name: String(r.township_name),
   }))
-  const rateDef = [definition('resolution_rate')]
+  const rateDef = [definition('resolution_rate', lang)]
+  const categoryName = (key: unknown, zhName: unknown) =>
+    lang === 'en' ? (opinionCategories.find((c) => c.value === key)?.en ?? String(key)) : String(zhName)
   const cats = categories.data.map((r) => ({
-    name: String(r.category_name),
+    name: categoryName(r.category, r.category_name),
     value: numberOr(r.opinions_collected),
   }))
   const catTotal = cats.reduce((n, c) => n + (c.value ?? 0), 0)
@@ -102,19 +104,23 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const charts: ChartSpec[] = [
     {
       id: 'trend',
-      title: '各月接待走访与社情民意办理情况',
-      takeaway: `${period}开展接待走访活动${showValue(numberOr(row.receptions), 'count')}次，收集社情民意${showValue(numberOr(row.opinions_collected), 'count')}件`,
+      title: t.trendTitle,
+      takeaway: t.trendTakeaway(
+        period,
+        show(numberOr(row.receptions), 'count'),
+        show(numberOr(row.opinions_collected), 'count'),
+      ),
       definitions: rateDef,
-      option: trendOption(trend.data),
+      option: trendOption(trend.data, t.chart),
     },
     {
       id: 'categories',
-      title: '社情民意分类构成',
+      title: t.categoriesTitle,
       takeaway:
         topCat && catTotal > 0
-          ? `${topCat.name}类最多，占${percent((topCat.value ?? 0) / catTotal)}`
-          : '本期未收集社情民意',
-      definitions: ['社情民意按登记日期统计'],
+          ? t.categoriesTakeaway(topCat.name, (topCat.value ?? 0) / catTotal)
+          : t.noOpinions,
+      definitions: [t.categoriesBasis],
       option: categoryPieOption(cats),
     },
   ]
@@ -130,52 +136,61 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     charts.push(
       {
         id: 'townships',
-        title: '各乡镇（街道）社情民意办结率',
-        takeaway: `办结率${extremes(rates, 'rate') || `为${showValue(numberOr(row.resolution_rate), 'rate')}`}`,
+        title: t.townshipsTitle,
+        takeaway: t.rateTakeaway(
+          extremes(rates, 'rate', t) || t.rateIs(show(numberOr(row.resolution_rate), 'rate')),
+        ),
         definitions: rateDef,
-        option: townshipBarOption(rates, {
-          unit: 'rate',
-          seriesName: '办结率',
-          regionValue: numberOr(row.resolution_rate),
-        }),
+        option: townshipBarOption(
+          rates,
+          { unit: 'rate', seriesName: t.chart.rate, regionValue: numberOr(row.resolution_rate) },
+          t.chart,
+        ),
       },
       {
         id: 'funding',
-        title: '各乡镇（街道）民生实事微项目资金',
-        takeaway: `安排资金${yuanZh(allocated)}，已支出${yuanZh(spent)}`,
-        definitions: [definition('fund_execution_rate')],
-        option: fundingOption(money),
+        title: t.fundingTitle,
+        takeaway: t.fundingTakeaway(t.yuan(allocated), t.yuan(spent)),
+        definitions: [definition('fund_execution_rate', lang)],
+        option: fundingOption(money, t.chart),
       },
     )
   }
   const columns: TableColumn[] = [
-    { key: 'name', label: '乡镇（街道）', unit: 'text' },
-    ...tableIds.map((id) => ({ key: id, label: label(id), unit: unitOf(id) })),
+    { key: 'name', label: t.township, unit: 'text' },
+    ...tableIds.map((id) => ({ key: id, label: label(id, lang), unit: unitOf(id) })),
   ]
+  // The narrative's own sections, in the narrative's language.
+  const sections: Section[] = narrative.sections.map((s) => ({
+    id: s.id,
+    heading: s.heading[lang],
+    paragraphs: [s[lang]],
+  }))
   const model: ExportModel = {
-    title: isTownship ? regionName : `${regionName}人大代表联络站履职工作情况（${period}）`,
+    title: isTownship ? regionName : t.reportTitle(regionName, period),
     basis: {
+      lang,
       regionCode: spec.region,
       regionName,
       from: spec.from,
       to: spec.to,
       period,
       cutoff: [spec.to, today].sort()[0]!,
-      source: '人大代表联络站履职数据驾驶舱',
+      source: t.source,
       generatedAt: today,
-      definitions: definitionIds.map(definition),
+      definitions: definitionIds.map((id) => definition(id, lang)),
     },
     keyFigures: keyIds.map((id) => ({
       id,
-      label: label(id),
+      label: label(id, lang),
       unit: unitOf(id),
       value: numberOr(row[id]),
-      text: showValue(numberOr(row[id]), unitOf(id)),
+      text: show(numberOr(row[id]), unitOf(id)),
     })),
-    sections: sectionsOf(narrative.zh),
+    sections,
     charts,
     table: {
-      title: '各乡镇（街道）主要指标',
+      title: t.townshipTable,
       columns,
       rows: isTownship
         ? []

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { reportDocx } from './docx.ts'
 import { fixtureModel } from './fixture.ts'
 import { reportPptx, slideCount } from './pptx.ts'
-import { sectionsOf } from './sections.ts'
 
 const textOf = (xml: string) => xml.replace(/<[^>]+>/g, '')
 
@@ -20,7 +19,8 @@ describe('the Word report', () => {
     // 4 county charts, then one chart in each of the 2 township parts: numbering runs on.
     for (const n of [1, 2, 3, 4, 5, 6]) expect(text).toContain(`图${n}　`)
     expect(text).toContain('表1　各乡镇（街道）主要指标')
-    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6)
+    // Six charts and the page watermark.
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6 + 1)
     // Key figures and township table for the county, key figures for each township.
     expect(xml.match(/<w:tbl>/g)).toHaveLength(2 + 2)
     expect(xml.match(/<w:sectPr/g)).toHaveLength(3)
@@ -30,7 +30,10 @@ describe('the Word report', () => {
     expect(fonts).toContain('<w:altName w:val="仿宋"/>')
     const footer = await zip.file('word/footer1.xml')!.async('string')
     expect(footer).toContain('PAGE')
-    expect(textOf(await zip.file('word/header1.xml')!.async('string'))).toContain('金沙县人大常委会办公室')
+    const header = await zip.file('word/header1.xml')!.async('string')
+    expect(textOf(header)).toContain('金沙县人大常委会办公室')
+    // …and tiled diagonally across the page, behind the text.
+    expect(header).toMatch(/<wp:anchor[^>]*behindDoc="1"/)
   })
 })
 
@@ -46,15 +49,14 @@ describe('the deck', () => {
     expect(textOf(await zip.file('ppt/slides/slide1.xml')!.async('string'))).toContain(model.title)
     expect(textOf(await zip.file('ppt/slides/slide3.xml')!.async('string'))).toContain('口径：金沙县')
   })
-})
 
-describe('paragraphs under headings', () => {
-  it('places each sentence by the figure it states, keeping order', () => {
-    const sections = sectionsOf(
-      '2023年，共开展接待走访活动685次。已评价的505件中，群众满意率100%。期末仍有3件在办。',
+  it('lays the watermark image across every slide when one is asked for', async () => {
+    const plain = await JSZip.loadAsync(await reportPptx(fixtureModel()))
+    const marked = await JSZip.loadAsync(
+      await reportPptx({ ...fixtureModel(), watermark: '张三 2024-01-15' }),
     )
-    expect(sections.map((s) => s.id)).toEqual(['receptions', 'satisfaction'])
-    expect(sections[0]!.paragraphs[0]).toBe('2023年，共开展接待走访活动685次。期末仍有3件在办。')
-    expect(sectionsOf('')).toEqual([])
+    const pics = async (zip: JSZip, n: number) =>
+      ((await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).match(/<p:pic>/g) ?? []).length
+    for (const n of [1, 2, 3]) expect(await pics(marked, n)).toBe((await pics(plain, n)) + 1)
   })
 })

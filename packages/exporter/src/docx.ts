@@ -5,6 +5,7 @@ import {
   Document,
   Footer,
   Header,
+  HorizontalPositionRelativeFrom,
   ImageRun,
   Packer,
   PageNumber,
@@ -14,12 +15,15 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  TextWrappingType,
+  VerticalPositionRelativeFrom,
   WidthType,
 } from 'docx'
-import { type FrameOptions, renderPng } from './charts/render.ts'
+import { type FrameOptions, renderPng, watermarkPng } from './charts/render.ts'
 import { withFontFallbacks } from './docx-fonts.ts'
 import { tableText } from './format.ts'
 import { basisLine, type ExportModel, sourceLine } from './model.ts'
+import { textsOf } from './texts.ts'
 
 const latin = 'Times New Roman'
 export const fonts = {
@@ -90,9 +94,9 @@ async function content(
   part: boolean,
 ) {
   const children: (Paragraph | Table)[] = []
-  const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+  const t = textsOf(model.basis.lang)
   let h = 0
-  const h1 = (t: string) => heading(`${numbered[h++]}、${t}`)
+  const h1 = (title: string) => heading(t.h1(h++, title))
   if (!part) {
     children.push(
       new Paragraph({
@@ -100,7 +104,7 @@ async function content(
         spacing: { after: 120 },
         children: [text(model.title, { size: 36, bold: true, font: fonts.title })],
       }),
-      small(`${model.basis.regionName}　${model.basis.period}　数据截至${model.basis.cutoff}`, 'center'),
+      small(t.subtitle(model.basis.regionName, model.basis.period, model.basis.cutoff), 'center'),
     )
   } else {
     // A township's part opens like a report of its own, on a new page.
@@ -108,20 +112,20 @@ async function content(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 240 },
-        children: [text(`附：${model.title}`, { size: 36, bold: true, font: fonts.title })],
+        children: [text(t.annex(model.title), { size: 36, bold: true, font: fonts.title })],
       }),
     )
   }
   const [lead, ...rest] = model.sections
   if (lead) children.push(...lead.paragraphs.map(body))
-  children.push(h1('主要数据'), keyFigureTable(model), small(basisLine(model.basis)))
+  children.push(h1(t.keyFigures), keyFigureTable(model), small(basisLine(model.basis)))
   if (rest.length) {
-    children.push(h1('分项情况'))
+    children.push(h1(t.details))
     rest.forEach((s, i) => {
-      children.push(heading(`（${numbered[i]}）${s.heading}`, fonts.body, true), ...s.paragraphs.map(body))
+      children.push(heading(t.h2(i, s.heading), fonts.body, true), ...s.paragraphs.map(body))
     })
   }
-  if (model.charts.length) children.push(h1('图表'))
+  if (model.charts.length) children.push(h1(t.charts))
   for (const chart of model.charts) {
     const png = await renderPng(chart, { ...frame, basis: model.basis, scale: 2 })
     counter.figure += 1
@@ -134,7 +138,7 @@ async function content(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
-        children: [text(`图${counter.figure}　${chart.title}`, { size: 24, font: fonts.heading })],
+        children: [text(t.figure(counter.figure, chart.title), { size: 24, font: fonts.heading })],
       }),
       small(chart.takeaway, 'center'),
     )
@@ -146,9 +150,9 @@ async function content(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
-        children: [text(`表${counter.table}　${model.table.title}`, { size: 24, font: fonts.heading })],
+        children: [text(t.table(counter.table, model.table.title), { size: 24, font: fonts.heading })],
       }),
-      table(tableText(model.table.columns, model.table.rows)),
+      table(tableText(model.table.columns, model.table.rows, model.basis.lang)),
       small(`${basisLine(model.basis)}${sourceLine(model.basis)}`),
     )
   }
@@ -164,19 +168,36 @@ const pageNumberFooter = () =>
       }),
     ],
   })
-const watermarkHeader = (mark: string | null) =>
-  mark
-    ? {
-        default: new Header({
-          children: [
-            new Paragraph({
-              alignment: AlignmentType.RIGHT,
-              children: [text(mark, { size: 18, colour: 'A6A6A6' })],
-            }),
-          ],
+/** A4 at 96 dpi, in the pixels docx sizes images by. */
+const a4 = { width: 794, height: 1123 }
+
+/** The watermark in the header's corner and, diagonally across the whole page, behind the text. */
+async function watermarkHeader(mark: string | null) {
+  if (!mark) return undefined
+  const png = await watermarkPng(mark, a4.width * 2, a4.height * 2)
+  const tiled = new ImageRun({
+    type: 'png',
+    data: png,
+    transformation: a4,
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.PAGE, offset: 0 },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PAGE, offset: 0 },
+      behindDocument: true,
+      allowOverlap: true,
+      wrap: { type: TextWrappingType.NONE },
+    },
+  })
+  return {
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [tiled, text(mark, { size: 18, colour: 'A6A6A6' })],
         }),
-      }
-    : undefined
+      ],
+    }),
+  }
+}
 
 export async function reportDocx(
   model: ExportModel,
@@ -188,20 +209,22 @@ export async function reportDocx(
     size: { width: 11906, height: 16838 },
     margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
   }
+  const headers = await watermarkHeader(model.watermark)
   const section = async (m: ExportModel, part: boolean) => ({
     properties: { page, ...(part ? { type: SectionType.NEXT_PAGE } : {}) },
-    headers: watermarkHeader(model.watermark),
+    headers,
     footers: { default: pageNumberFooter() },
     children: await content(m, counter, chartFrame, part),
   })
   const sections = [await section(model, false)]
   for (const township of model.townships) sections.push(await section(township, true))
+  const lang = model.basis.lang === 'en' ? 'en-GB' : 'zh-CN'
   const doc = new Document({
-    creator: '人大代表联络站履职数据驾驶舱',
+    creator: textsOf(model.basis.lang).source,
     title: model.title,
     description: basisLine(model.basis),
     styles: {
-      default: { document: { run: { font: fonts.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } },
+      default: { document: { run: { font: fonts.body, language: { value: lang, eastAsia: 'zh-CN' } } } },
     },
     sections,
   })

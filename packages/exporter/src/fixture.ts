@@ -92,6 +92,7 @@ export function fixtureCharts(): ChartSpec[] {
 
 export function fixtureModel(withTownships = false): ExportModel {
   const basis = {
+    lang: 'zh' as const,
     regionCode: '520523',
     regionName: '金沙县',
     from: '2023-01-01',

@@ -1,9 +1,12 @@
 // One typed model behind every export format: the Word report, the deck, the tables and the chart images.
 import type { Unit } from '@liaison/contracts'
 import type { EChartsCoreOption } from 'echarts/core'
+import { type Lang, textsOf } from './texts.ts'
 
 /** 口径: what a figure can never be quoted without. */
 export interface ExportBasis {
+  /** The language everything is printed in. */
+  lang: Lang
   regionCode: string
   regionName: string
   from: string
@@ -73,12 +76,10 @@ export interface ExportModel {
   townships: ExportModel[]
 }
 
-/** "口径：金沙县，2023年1月1日至12月31日，数据截至2023-12-31。办结率：…；满意率：…。" */
-export function basisLine(basis: ExportBasis, definitions = basis.definitions): string {
-  const span = `${basis.from}至${basis.to}`
-  const defs = definitions.length ? `${definitions.join('；')}。` : ''
-  return `口径：${basis.regionName}，${span}，数据截至${basis.cutoff}。${defs}`
-}
+/** "口径：金沙县，2023-01-01至2023-12-31，数据截至2023-12-31。办结率：…；满意率：…。" */
+export const basisLine = (basis: ExportBasis, definitions = basis.definitions): string =>
+  textsOf(basis.lang).basis(basis.regionName, basis.from, basis.to, basis.cutoff, definitions)
 
 /** "数据来源：…｜生成日期：…" */
-export const sourceLine = (basis: ExportBasis) => `数据来源：${basis.source}｜生成日期：${basis.generatedAt}`
+export const sourceLine = (basis: ExportBasis) =>
+  textsOf(basis.lang).sourceLine(basis.source, basis.generatedAt)

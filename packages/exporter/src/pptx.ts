@@ -1,16 +1,29 @@
 // The deck: 16:9, a title slide, a key-figures slide, one slide per chart with a one-line takeaway, and in
 // the bundle a key-figures slide and chart slides per township. Every slide's foot states the 口径.
 import PptxGenJS from 'pptxgenjs'
-import { type FrameOptions, renderPng } from './charts/render.ts'
+import { type FrameOptions, renderPng, watermarkPng } from './charts/render.ts'
 import { basisLine, type ExportModel, type KeyFigure, sourceLine } from './model.ts'
+import { textsOf } from './texts.ts'
 
 const font = 'Microsoft YaHei'
 const navy = '1F3A5F'
 const muted = '616E7C'
 type Slide = ReturnType<PptxGenJS['addSlide']>
 
+type AddSlide = () => Slide
+
+/** New slides, each with the watermark tiled diagonally behind its content (one transparent PNG per deck). */
+async function slideMaker(pptx: PptxGenJS, mark: string | null): Promise<AddSlide> {
+  const data = mark ? `image/png;base64,${(await watermarkPng(mark, 1600, 900)).toString('base64')}` : null
+  return () => {
+    const slide = pptx.addSlide()
+    if (data) slide.addImage({ data, x: 0, y: 0, w: 10, h: 5.625 })
+    return slide
+  }
+}
+
 function foot(slide: Slide, model: ExportModel, definitions?: string[]) {
-  slide.addText(`${basisLine(model.basis, definitions)}　${sourceLine(model.basis)}`, {
+  slide.addText(`${basisLine(model.basis, definitions)}  ${sourceLine(model.basis)}`, {
     x: 0.4,
     y: 5.2,
     w: 9.2,
@@ -48,8 +61,8 @@ function heading(slide: Slide, text: string) {
   })
 }
 
-function titleSlide(pptx: PptxGenJS, model: ExportModel) {
-  const slide = pptx.addSlide()
+function titleSlide(addSlide: AddSlide, model: ExportModel) {
+  const slide = addSlide()
   slide.background = { color: navy }
   slide.addText(model.title, {
     x: 0.6,
@@ -63,16 +76,19 @@ function titleSlide(pptx: PptxGenJS, model: ExportModel) {
     align: 'center',
     fit: 'shrink',
   })
-  slide.addText(`${model.basis.regionName}　${model.basis.period}　数据截至${model.basis.cutoff}`, {
-    x: 0.6,
-    y: 3.0,
-    w: 8.8,
-    h: 0.5,
-    fontFace: font,
-    fontSize: 16,
-    color: 'DCE3EA',
-    align: 'center',
-  })
+  slide.addText(
+    textsOf(model.basis.lang).subtitle(model.basis.regionName, model.basis.period, model.basis.cutoff),
+    {
+      x: 0.6,
+      y: 3.0,
+      w: 8.8,
+      h: 0.5,
+      fontFace: font,
+      fontSize: 16,
+      color: 'DCE3EA',
+      align: 'center',
+    },
+  )
   slide.addText(sourceLine(model.basis), {
     x: 0.6,
     y: 4.8,
@@ -86,8 +102,8 @@ function titleSlide(pptx: PptxGenJS, model: ExportModel) {
 }
 
 /** Up to eight figures as tiles (label, value), then the headline paragraph. */
-function keyFiguresSlide(pptx: PptxGenJS, model: ExportModel, title: string) {
-  const slide = pptx.addSlide()
+function keyFiguresSlide(addSlide: AddSlide, model: ExportModel, title: string) {
+  const slide = addSlide()
   heading(slide, title)
   const figures: KeyFigure[] = model.keyFigures.slice(0, 8)
   figures.forEach((k, i) => {
@@ -134,13 +150,13 @@ function keyFiguresSlide(pptx: PptxGenJS, model: ExportModel, title: string) {
 }
 
 async function chartSlides(
-  pptx: PptxGenJS,
+  addSlide: AddSlide,
   model: ExportModel,
   frame: Omit<FrameOptions, 'basis'>,
   prefix = '',
 ) {
   for (const chart of model.charts) {
-    const slide = pptx.addSlide()
+    const slide = addSlide()
     heading(slide, `${prefix}${chart.takeaway}`)
     const png = await renderPng(chart, { ...frame, basis: model.basis, scale: 2 })
     // 960×540 drawn in 7.47 × 4.2 in, centred under the takeaway.
@@ -157,14 +173,16 @@ export async function reportPptx(
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_16x9'
   pptx.title = model.title
-  pptx.author = '人大代表联络站履职数据驾驶舱'
+  const t = textsOf(model.basis.lang)
+  pptx.author = t.source
   const chartFrame = { ...frame, watermark: model.watermark }
-  titleSlide(pptx, model)
-  keyFiguresSlide(pptx, model, '主要数据')
-  await chartSlides(pptx, model, chartFrame)
+  const addSlide = await slideMaker(pptx, model.watermark)
+  titleSlide(addSlide, model)
+  keyFiguresSlide(addSlide, model, t.keyFigures)
+  await chartSlides(addSlide, model, chartFrame)
   for (const township of model.townships) {
-    keyFiguresSlide(pptx, township, township.title)
-    await chartSlides(pptx, township, chartFrame, `${township.basis.regionName}：`)
+    keyFiguresSlide(addSlide, township, township.title)
+    await chartSlides(addSlide, township, chartFrame, t.townshipPrefix(township.basis.regionName))
   }
   const out = await pptx.write({ outputType: 'nodebuffer' })
   return out as Buffer

@@ -27,6 +27,23 @@ const ids = [
   'overdue',
 ]
 
+/** The report's sections, in the order a county report puts them after its opening (receptions) paragraph. */
+export const narrativeSections = [
+  { id: 'receptions', zh: '接待走访与社情民意办理', en: 'Receptions and opinions' },
+  { id: 'coverage', zh: '联络站规范化建设', en: 'Station building' },
+  { id: 'satisfaction', zh: '群众满意度', en: 'Satisfaction' },
+  { id: 'funding', zh: '民生实事微项目', en: 'Micro-projects' },
+  { id: 'reportback', zh: '代表述职', en: 'Deputies reporting back' },
+] as const
+export type NarrativeSectionId = (typeof narrativeSections)[number]['id']
+
+export interface NarrativeSection {
+  id: NarrativeSectionId
+  heading: { zh: string; en: string }
+  zh: string
+  en: string
+}
+
 export interface NarrativeSpec {
   region: string
   from: string
@@ -55,6 +72,13 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
   const name = region?.name ?? spec.region
   const zh: string[] = []
   const en: string[] = []
+  const parts: { id: NarrativeSectionId; zh: string; en: string }[] = []
+  /** One sentence in each language, filed under its section. */
+  const say = (id: NarrativeSectionId, zhText: string, enText: string) => {
+    zh.push(zhText)
+    en.push(enText)
+    parts.push({ id, zh: zhText, en: enText })
+  }
   const period = w.periodZh(spec.from, spec.to)
   const scope = scopeWordZh(name, region?.level ?? 'county')
 
@@ -63,12 +87,11 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
     rate === null
       ? ''
       : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), 'yoy'))}`
-  zh.push(
+  say(
+    'receptions',
     `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
       `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
       `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
-  )
-  en.push(
     `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms of ${name} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
       `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
       `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
@@ -76,17 +99,17 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
   )
   const satisfaction = num('satisfaction_rate')
   if (satisfaction !== null) {
-    zh.push(
+    say(
+      'satisfaction',
       `已评价的${w.count(num('opinions_evaluated') ?? 0)}件中，群众满意率${w.percent(satisfaction)}${tail(w.rateChangeZh(changeOf('satisfaction_rate'), 'yoy'))}。`,
-    )
-    en.push(
       `Of the ${w.count(num('opinions_evaluated') ?? 0)} evaluated, ${w.percent(satisfaction)} were satisfied or basically satisfied.`,
     )
   }
   const backlog = num('backlog') ?? 0
   if (backlog > 0) {
-    zh.push(`期末仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`)
-    en.push(
+    say(
+      'receptions',
+      `期末仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`,
       `${w.count(backlog)} opinions were still open at the period's end, ${w.count(num('overdue') ?? 0)} of them overdue.`,
     )
   }
@@ -94,34 +117,44 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
   if (projects > 0) {
     const budget = num('funds_budget')
     const share = num('fund_budget_share')
-    zh.push(
+    say(
+      'funding',
       `安排代表建议办理专项资金${w.yuanZh(num('funds_allocated') ?? 0)}，实施民生实事微项目${w.count(projects)}个` +
         `${budget && share !== null ? `，占专项资金预算${w.yuanZh(budget)}的${w.percent(share)}` : ''}。`,
-    )
-    en.push(
       `${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund went to ${w.count(projects)} micro-projects${budget && share !== null ? ` (${w.percent(share)} of the ${w.yuanEn(budget)} budget)` : ''}.`,
     )
   }
   const coverage = num('station_coverage_rate')
   if (coverage !== null) {
-    zh.push(
+    say(
+      'coverage',
       `截至${w.periodZh(spec.to, spec.to).replace(/至.*$/, '')}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
-    )
-    en.push(
       `By ${spec.to}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
     )
   }
   const reportback = num('reportback_rate')
   const target = num('reportback_target_rate')
   if (reportback !== null && (num('reportback_done') ?? 0) > 0) {
-    zh.push(
+    say(
+      'reportback',
       `本届已有${w.count(num('reportback_done') ?? 0)}名代表向选民述职，述职完成率${w.percent(reportback)}${target !== null ? `（目标${w.percent(target)}）` : ''}。`,
-    )
-    en.push(
       `${w.count(num('reportback_done') ?? 0)} deputies have reported back to their voters this term (${w.percent(reportback)}${target !== null ? ` against a target of ${w.percent(target)}` : ''}).`,
     )
   }
-  return { zh: zh.join(''), en: en.join(' '), figures: f }
+  const sections: NarrativeSection[] = narrativeSections.flatMap((h) => {
+    const mine = parts.filter((p) => p.id === h.id)
+    return mine.length
+      ? [
+          {
+            id: h.id,
+            heading: { zh: h.zh, en: h.en },
+            zh: mine.map((p) => p.zh).join(''),
+            en: mine.map((p) => p.en).join(' '),
+          },
+        ]
+      : []
+  })
+  return { zh: zh.join(''), en: en.join(' '), sections, figures: f }
 }
 
 const tail = (text: string) => (text ? `，${text}` : '')

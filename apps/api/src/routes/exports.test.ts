@@ -60,6 +60,36 @@ describe('the Word report', () => {
     expect(audit!.n).toBe(1)
   })
 
+  it('writes the English report section by section, with a diagonal watermark behind every page', async () => {
+    const res = await api.request(
+      '/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&lang=en&watermark=Jinsha%20PC',
+      { headers: { cookie: cookies['demo-analyst']! } },
+    )
+    expect(res.status).toBe(200)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(text).toContain('The deputy liaison stations of 金沙县: work report (2023)')
+    expect(text).toContain('held 685 reception and visit activities')
+    expect(text).toContain('resolution rate 79.7%')
+    // The narrative's own sections, under their headings, in the report's order.
+    const headings = [
+      'Key figures',
+      'In detail',
+      '(1) Station building',
+      '(2) Satisfaction',
+      '(3) Micro-projects',
+    ]
+    const at = headings.map((h) => text.indexOf(h))
+    expect(at.every((i) => i >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(text).toContain('Figure 1. Receptions and opinions by month')
+    expect(text).toContain('Basis: 金沙县, 2023-01-01 to 2023-12-31')
+    expect(text).not.toMatch(/口径|图1|主要数据/)
+    const header = await zip.file('word/header1.xml')!.async('string')
+    expect(header).toContain('behindDoc="1"')
+    expect(header.replace(/<[^>]+>/g, '')).toContain('Jinsha PC')
+  })
+
   it('builds the deck, the tables and a chart at 3×, each audited', async () => {
     const scope = 'region=520523&from=2023-01-01&to=2023-12-31'
     const get = (path: string) =>
@@ -86,7 +116,7 @@ describe('the Word report', () => {
     const [audit] = await handle.rows<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
     )
-    expect(audit!.n).toBe(1 + 5)
+    expect(audit!.n).toBe(1 + 1 + 5) // the Chinese and English reports, then these five
   })
 
   it('refuses another county', async () => {

@@ -25,6 +25,8 @@ const marks = z.object({
   /** Free text (an organisation's name), or `user` for the exporting user's name and the date. */
   watermark: z.string().trim().min(1).max(60).optional(),
   background: z.enum(['white', 'dark']).optional(),
+  /** The report, deck and chart images in Chinese (default) or English. */
+  lang: z.enum(['zh', 'en']).optional(),
 })
 const reportQuery = scopeQuery.and(marks).and(z.object({ bundle: z.literal('townships').optional() }))
 const chartQuery = scopeQuery.and(marks).and(
@@ -88,6 +90,7 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
     to: q.to,
     watermark: watermarkOf(c, q.watermark),
     townships: q.bundle === 'townships',
+    lang: q.lang,
   })
 }
 

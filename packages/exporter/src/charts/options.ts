@@ -1,6 +1,7 @@
 // Option builders for the report's charts: pure functions over metric rows, using ECharts' dataset.
 // Rates arrive as fractions (0.797) and are drawn in percent. Titles and 口径 are added by frameOption().
 import type { EChartsCoreOption } from 'echarts/core'
+import { type Texts, textsOf } from '../texts.ts'
 
 export const palette = [
   '#0072B2',
@@ -18,9 +19,9 @@ const pct = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 10 :
 const num = (v: unknown) => (typeof v === 'number' ? v : 0)
 
 /** Monthly activities and opinions (bars) with the resolution rate (line, right axis). */
-export function trendOption(rows: Row[]): EChartsCoreOption {
+export function trendOption(rows: Row[], t: Texts['chart'] = textsOf('zh').chart): EChartsCoreOption {
   const source = rows.map((r) => ({
-    month: `${Number(String(r.month).slice(5, 7))}月`,
+    month: t.month(Number(String(r.month).slice(5, 7))),
     receptions: num(r.receptions),
     opinions: num(r.opinions_collected),
     rate: pct(r.resolution_rate),
@@ -28,14 +29,14 @@ export function trendOption(rows: Row[]): EChartsCoreOption {
   return {
     color: palette,
     dataset: { dimensions: ['month', 'receptions', 'opinions', 'rate'], source },
-    legend: { top: 0, data: ['接待走访活动', '收集社情民意', '办结率'] },
+    legend: { top: 0, data: [t.receptions, t.opinions, t.rate] },
     grid: { left: 16, right: 16, top: 40, bottom: 8 },
     xAxis: { type: 'category' },
     yAxis: [
-      { type: 'value', name: '次/件' },
+      { type: 'value', name: t.countAxis },
       {
         type: 'value',
-        name: '办结率',
+        name: t.rate,
         min: 0,
         max: 100,
         axisLabel: { formatter: '{value}%' },
@@ -43,9 +44,9 @@ export function trendOption(rows: Row[]): EChartsCoreOption {
       },
     ],
     series: [
-      { name: '接待走访活动', type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'receptions' } },
-      { name: '收集社情民意', type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'opinions' } },
-      { name: '办结率', type: 'line', yAxisIndex: 1, encode: { x: 'month', y: 'rate' } },
+      { name: t.receptions, type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'receptions' } },
+      { name: t.opinions, type: 'bar', barMaxWidth: 22, encode: { x: 'month', y: 'opinions' } },
+      { name: t.rate, type: 'line', yAxisIndex: 1, encode: { x: 'month', y: 'rate' } },
     ],
   }
 }
@@ -54,6 +55,7 @@ export function trendOption(rows: Row[]): EChartsCoreOption {
 export function townshipBarOption(
   rows: { name: string; value: number | null }[],
   options: { unit: 'rate' | 'count'; seriesName: string; regionValue: number | null },
+  t: Texts['chart'] = textsOf('zh').chart,
 ): EChartsCoreOption {
   const scale = (v: number | null) => (options.unit === 'rate' ? pct(v) : v)
   const source = rows
@@ -84,7 +86,7 @@ export function townshipBarOption(
             : {
                 symbol: 'none',
                 lineStyle: { color: '#D55E00', type: 'dashed' },
-                label: { formatter: `全域 {c}${suffix}`, position: 'insideEndTop', color: '#D55E00' },
+                label: { formatter: `${t.region} {c}${suffix}`, position: 'insideEndTop', color: '#D55E00' },
                 data: [{ yAxis: reference }],
               },
       },
@@ -113,7 +115,10 @@ export function categoryPieOption(items: { name: string; value: number | null }[
 }
 
 /** Micro-project funds by township: allocated and spent side by side, in 万元. */
-export function fundingOption(rows: { name: string; allocated: number | null; spent: number | null }[]) {
+export function fundingOption(
+  rows: { name: string; allocated: number | null; spent: number | null }[],
+  t: Texts['chart'] = textsOf('zh').chart,
+) {
   const wan = (v: number | null) => (v === null ? null : Math.round(v / 100) / 100)
   const source = rows
     .filter((r) => (r.allocated ?? 0) > 0)
@@ -122,13 +127,13 @@ export function fundingOption(rows: { name: string; allocated: number | null; sp
   return {
     color: palette,
     dataset: { dimensions: ['name', 'allocated', 'spent'], source },
-    legend: { top: 0, data: ['安排资金', '已支出'] },
+    legend: { top: 0, data: [t.allocated, t.spent] },
     grid: { left: 16, right: 24, top: 40, bottom: 8 },
     xAxis: { type: 'category', axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
-    yAxis: { type: 'value', name: '万元' },
+    yAxis: { type: 'value', name: t.wan },
     series: [
-      { name: '安排资金', type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'allocated' } },
-      { name: '已支出', type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'spent' } },
+      { name: t.allocated, type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'allocated' } },
+      { name: t.spent, type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'spent' } },
     ],
   } satisfies EChartsCoreOption
 }

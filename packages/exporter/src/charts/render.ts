@@ -191,11 +191,16 @@ function fonts(): Promise<Uint8Array[]> {
 }
 
 /** PNG at a pixel ratio: 960×540 at 2× is 1920×1080. */
-export async function svgToPng(svg: string, scale = 2, background = '#ffffff'): Promise<Buffer> {
+/** `background: null` keeps the PNG transparent. */
+export async function svgToPng(
+  svg: string,
+  scale = 2,
+  background: string | null = '#ffffff',
+): Promise<Buffer> {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontBuffers: await fonts(), defaultFontFamily: 'Noto Sans CJK SC' },
-    background,
+    ...(background ? { background } : {}),
   })
   return Buffer.from(resvg.render().asPng())
 }
@@ -203,3 +208,28 @@ export async function svgToPng(svg: string, scale = 2, background = '#ffffff'): 
 export function renderPng(chart: ChartSpec, frame: FrameOptions & { scale?: number }): Promise<Buffer> {
   return svgToPng(renderSvg(chart, frame), frame.scale ?? 2, colours[frame.background ?? 'white'].background)
 }
+
+/**
+ * A page-sized transparent PNG with the watermark repeated diagonally, laid behind the text of every Word
+ * page and PPT slide (the chart images carry their own). `width`×`height` in the page's proportions.
+ */
+export function watermarkPng(text: string, width: number, height: number): Promise<Buffer> {
+  const rows = Math.ceil(height / 220) + 2
+  const cols = Math.ceil(width / 420) + 2
+  const tiles: string[] = []
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const x = c * 420 + (r % 2) * 210 - 210
+      const y = r * 220
+      tiles.push(`<text x="${x}" y="${y}" transform="rotate(-30 ${x} ${y})">${escapeXml(text)}</text>`)
+    }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+<g font-family="Noto Sans CJK SC" font-size="30" fill="#8a94a0" fill-opacity="0.16">${tiles.join('')}</g></svg>`
+  return svgToPng(svg, 1, null)
+}
+
+const escapeXml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  )
