@@ -213,6 +213,25 @@ for (const engine of testEngines()) {
       ).toEqual(eventsBefore)
     })
 
+    it('refuses to roll back stations or deputies that later registers still name, and changes nothing', async () => {
+      const [first] = await h.rows<{ id: number }>(`select min(id)::int as id from import_batches`)
+      const count = async () =>
+        (
+          await h.rows<{ n: number }>(
+            `select (select count(*) from stations) + (select count(*) from receptions) as n`,
+          )
+        )[0]!.n
+      const before = await count()
+      await expect(rollbackImport(h.db, first!.id, null)).rejects.toThrow(
+        /Later records still refer to (stations|deputies)/,
+      )
+      expect(await count()).toBe(before)
+      const [batch] = await h.rows<{ status: string }>(
+        `select status from import_batches where id = ${first!.id}`,
+      )
+      expect(batch!.status).toBe('applied')
+    })
+
     it('names every error class with its sheet, row and column', async () => {
       const file = await book({
         社情民意: [

@@ -1,11 +1,21 @@
 // Undo one import exactly: delete the rows it inserted, put back the rows it updated, in one transaction.
 import type { Db, Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
+import { importKinds } from '@liaison/db/enums'
 import { batchRollupChanges, refreshRollups, rowsOf } from '@liaison/metrics'
 import { eq, sql } from 'drizzle-orm'
 import { registers } from './registers/index.ts'
 
 export class RollbackRefused extends Error {}
+
+const kindLabel = (kind: string) => importKinds.find((k) => k.value === kind) ?? { zh: kind, en: kind }
+
+/** The SQLSTATE of a driver error, looking through drizzle's wrapping. */
+function causeCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (typeof e.code === 'string') return e.code
+  return undefined
+}
 
 async function columnsOf(tx: Tx, table: string, idColumn: string) {
   const rows = await rowsOf<{ column_name: string }>(
@@ -47,7 +57,14 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
         sql`with d as (delete from ${table} t where t.county_code = ${county}
               and t.${idCol}::text in (${mine} and action = 'insert') returning 1)
             select count(*)::int as n from d`,
-      )
+      ).catch((error: unknown) => {
+        // Rows written since (by a later import or by hand) name a station or deputy this import added.
+        if (causeCode(error) === '23503')
+          throw new RollbackRefused(
+            `之后的数据仍引用本次导入新增的${kindLabel(register.kind).zh}，请先撤销或修改这些数据 / Later records still refer to ${kindLabel(register.kind).en.toLowerCase()} this import added; roll those back or change them first`,
+          )
+        throw error
+      })
       deleted += Number(removed[0]?.n ?? 0)
       const updates = await rowsOf<{ n: number }>(
         tx,
