@@ -232,6 +232,30 @@ for (const engine of testEngines()) {
       expect(batch!.status).toBe('applied')
     })
 
+    it('places a project without 立项日期 by its completion date, and refuses one with neither', async () => {
+      const header = ['项目编号', '项目名称', '所属乡镇', '安排资金（元）', '状态', '立项日期', '完工日期']
+      const refused = await run(
+        await book({
+          微项目: [
+            header,
+            ['XM-7', '路灯', '民兴街道', 8000, '已完工', '', '2023-11-30'],
+            ['XM-8', '水池', '民兴街道', 9000, '立项', '', ''],
+          ],
+        }),
+      )
+      expect(refused.ok).toBe(false)
+      expect(refused.errors.map((e) => [e.row, e.column])).toEqual([[3, '立项日期']])
+      const done = await run(
+        await book({ 微项目: [header, ['XM-7', '路灯', '民兴街道', 8000, '已完工', '', '2023-11-30']] }),
+      )
+      expect(done.ok, JSON.stringify(done)).toBe(true)
+      expect(done.warnings.map((w) => w.column)).toContain('立项日期')
+      const [row] = await h.rows<{ approved_on: string }>(
+        `select approved_on from micro_projects where code = 'XM-7'`,
+      )
+      expect(row!.approved_on).toBe('2023-11-30')
+    })
+
     it('names every error class with its sheet, row and column', async () => {
       const file = await book({
         社情民意: [

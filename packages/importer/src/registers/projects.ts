@@ -42,9 +42,25 @@ export const projects: Register = {
     const allocated = r.money('allocated', true)
     const spent = r.money('spent') ?? 0
     const status = r.oneOf('status', projectStatuses, 'approved')
-    const approvedOn = r.date('approvedOn') ?? (r.has('approvedOn') ? null : null)
-    if (!approvedOn && !r.failed) r.bad('approvedOn', '必填（立项日期）', 'Required (approval date)')
     const completedOn = r.date('completedOn')
+    // 立项日期 is optional in the register, but a project is counted in the period it was approved: without
+    // that date its completion date stands in (with a warning); with neither it cannot be placed.
+    let approvedOn = r.date('approvedOn')
+    if (!approvedOn && !r.failed && !r.text('approvedOn')) {
+      if (completedOn) {
+        approvedOn = completedOn
+        r.warn(
+          'approvedOn',
+          '未填立项日期，按完工日期计入统计期',
+          'No approval date: counted by the completion date',
+        )
+      } else
+        r.bad(
+          'approvedOn',
+          '立项日期、完工日期均未填，无法计入统计期',
+          'Neither an approval nor a completion date: the project cannot be placed in a period',
+        )
+    }
     if (approvedOn && completedOn && completedOn < approvedOn)
       r.bad('completedOn', '完工日期早于立项日期', 'Completed before it was approved')
     const beneficiaries = r.count('beneficiaries')
