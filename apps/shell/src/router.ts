@@ -1,10 +1,15 @@
+import type { SessionUser } from '@liaison/contracts'
 import { createRouter, createWebHistory } from 'vue-router'
 import { useSessionStore } from './session.ts'
+
+/** The roles the API lets import registers (POST /api/v1/imports). */
+export const importRoles: readonly SessionUser['role'][] = ['admin', 'clerk']
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/imports', component: () => import('./pages/ImportsPage.vue'), meta: { importer: true } },
     { path: '/m/:name', component: () => import('./pages/DashboardPage.vue') },
     { path: '/:rest(.*)*', component: () => import('./pages/DashboardPage.vue') },
   ],
@@ -20,6 +25,7 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.public) return session.signedIn && to.path === '/login' ? { path: '/', query: to.query } : true
   if (!session.signedIn) return { path: '/login', query: { next: to.fullPath } }
+  if (to.meta.importer && session.user && importRoles.includes(session.user.role)) return true
   const names = session.modules.map((m) => m.name)
   if (to.path.startsWith('/m/') && names.some((n) => n === to.params.name)) return true
   // Unknown or no module: the first one the user may open, keeping the filters.

@@ -1,6 +1,7 @@
 export * from '@liaison/db/enums'
 export * from './auth.ts'
 export * from './common.ts'
+export * from './imports.ts'
 export * from './metrics.ts'
 export * from './modules.ts'
 export * from './regions.ts'

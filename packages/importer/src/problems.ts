@@ -1,11 +1,7 @@
+import type { ImportProblem } from '@liaison/contracts'
+
 /** One problem in a file, named as Excel names it (sheet, row number, column header). */
-export interface Problem {
-  sheet: string
-  row: number | null
-  column: string | null
-  value: string | null
-  message: { zh: string; en: string }
-}
+export type Problem = ImportProblem
 
 export const problem = (
   sheet: string,

@@ -1,4 +1,5 @@
 // All-or-nothing writing: one transaction, upsert by the register's key, every change recorded for rollback.
+import type { ImportCounts } from '@liaison/contracts'
 import type { Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
@@ -16,11 +17,7 @@ export interface WriteContext {
   warnings: Problem[]
 }
 
-export interface Counts {
-  inserted: number
-  updated: number
-  unchanged: number
-}
+export type Counts = ImportCounts
 
 const CHUNK = 500
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`

@@ -1,3 +1,4 @@
+import { importHistoryResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
@@ -67,8 +68,10 @@ for (const engine of testEngines()) {
       })
       const history = (await (
         await api.request('/api/v1/imports', { headers: { cookie: session['demo-clerk']!.cookie } })
-      ).json()) as { batches: { id: number }[] }
-      expect(history.batches[0]!.id).toBe(body.batchId)
+      ).json()) as unknown
+      // The history answers its contract, naming who imported and where.
+      const latest = importHistoryResponse.parse(history).batches[0]!
+      expect(latest).toMatchObject({ id: body.batchId, username: 'demo-clerk', countyName: '金沙县' })
       // …and rolling it back from its history restores the figures.
       const rollback = await api.request(`/api/v1/imports/${body.batchId}/rollback`, {
         method: 'POST',

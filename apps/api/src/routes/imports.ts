@@ -1,4 +1,5 @@
 // Register imports: upload (multipart), dry run, history. Clerks and admins write, inside their scope.
+import type { ImportBatch, ImportHistoryResponse } from '@liaison/contracts'
 import { schema } from '@liaison/db'
 import {
   importFile,
@@ -108,13 +109,41 @@ export const importRoutes = new Hono<AppEnv>()
   )
   .get('/imports', async (c) => {
     const scope = readableRegion(c.var.user, 'detail')
-    const batches = await c.var.deps.handle.db
-      .select()
-      .from(schema.importBatches)
-      .where(scope ? like(schema.importBatches.countyCode, `${scope.slice(0, 6)}%`) : undefined)
-      .orderBy(desc(schema.importBatches.id))
+    const b = schema.importBatches
+    const rows = await c.var.deps.handle.db
+      .select({
+        id: b.id,
+        countyCode: b.countyCode,
+        countyName: schema.regions.name,
+        userId: b.userId,
+        username: schema.users.username,
+        userDisplayName: schema.users.displayName,
+        source: b.source,
+        fileName: b.fileName,
+        kinds: b.kinds,
+        counts: b.counts,
+        status: b.status,
+        createdAt: b.createdAt,
+        rolledBackAt: b.rolledBackAt,
+        rolledBackBy: b.rolledBackBy,
+      })
+      .from(b)
+      .leftJoin(schema.users, eq(schema.users.id, b.userId))
+      .leftJoin(schema.regions, eq(schema.regions.code, b.countyCode))
+      .where(scope ? like(b.countyCode, `${scope.slice(0, 6)}%`) : undefined)
+      .orderBy(desc(b.id))
       .limit(200)
-    return c.json({ batches })
+    const history: ImportHistoryResponse = {
+      batches: rows.map((r) => ({
+        ...r,
+        source: r.source as ImportBatch['source'],
+        status: r.status as ImportBatch['status'],
+        counts: r.counts as ImportBatch['counts'],
+        createdAt: r.createdAt.toISOString(),
+        rolledBackAt: r.rolledBackAt?.toISOString() ?? null,
+      })),
+    }
+    return c.json(history)
   })
   .get('/imports/:id', validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
     const [batch] = await c.var.deps.handle.db
