@@ -45,6 +45,15 @@ const zh = {
     details: '技术信息',
   },
   bigScreen: { exit: '退出大屏', refreshed: '上次刷新' },
+  report: {
+    menu: '导出汇报材料',
+    busy: '正在生成…',
+    docx: 'Word 汇报材料',
+    pptx: 'PPT 演示文稿',
+    'docx-bundle': 'Word（分乡镇汇编）',
+    'pptx-bundle': 'PPT（分乡镇汇编）',
+    failed: '导出失败：{message}',
+  },
   imports: {
     link: '数据导入',
     title: '台账数据导入',
@@ -172,6 +181,15 @@ const en: typeof zh = {
     details: 'Technical details',
   },
   bigScreen: { exit: 'Exit big screen', refreshed: 'Last refresh' },
+  report: {
+    menu: 'Export report',
+    busy: 'Generating…',
+    docx: 'Word report',
+    pptx: 'PPT deck',
+    'docx-bundle': 'Word, one part per township',
+    'pptx-bundle': 'PPT, slides per township',
+    failed: 'Export failed: {message}',
+  },
   imports: {
     link: 'Import data',
     title: 'Import registers',

@@ -1,0 +1,146 @@
+// A dashboard chart as a file: the panel's option redrawn off screen with its title, region and period on
+// top and its 口径 (basis), source and date of generation underneath, so the image never travels without them.
+import { echarts } from '../charts/register.ts'
+
+export interface ChartFrame {
+  title: string
+  /** "金沙县 · 2023年". */
+  subtitle: string
+  /** "口径：…" / "Basis: …", and "数据来源：…｜生成日期：…". */
+  footer: string[]
+  background: string
+  textColour: string
+  mutedColour: string
+}
+
+const width = 960
+const height = 540
+const head = 64
+const foot = 22
+
+/** Shift a numeric top/bottom by the frame's header and footer, as the server's renderer does. */
+function shifted(part: unknown, top: number, bottom: number): unknown {
+  const move = (item: Record<string, unknown>) => ({
+    ...item,
+    top: typeof item.top === 'number' ? item.top + top : (item.top ?? top),
+    ...(typeof item.bottom === 'number' ? { bottom: item.bottom + bottom } : {}),
+  })
+  if (Array.isArray(part)) return part.map(move)
+  return part && typeof part === 'object' ? move(part as Record<string, unknown>) : part
+}
+
+const withBounds = (grid: unknown) =>
+  Array.isArray(grid)
+    ? grid.map((g) => ({ ...g, outerBoundsMode: 'same' }))
+    : grid && { left: 16, right: 16, ...(grid as object), outerBoundsMode: 'same' }
+
+export function framedOption(option: Record<string, unknown>, frame: ChartFrame): Record<string, unknown> {
+  const footLines = frame.footer.map((text, i) => ({
+    text,
+    left: 16,
+    bottom: 6 + (frame.footer.length - 1 - i) * 16,
+    textStyle: {
+      fontSize: 11,
+      fontWeight: 'normal',
+      color: frame.mutedColour,
+      width: width - 32,
+      overflow: 'truncate',
+    },
+  }))
+  const grid = option.grid ?? { left: 16, right: 16, bottom: 8, containLabel: true }
+  return {
+    ...option,
+    animation: false,
+    backgroundColor: frame.background,
+    title: [
+      {
+        text: frame.title,
+        subtext: frame.subtitle,
+        left: 'center',
+        top: 8,
+        textStyle: { fontSize: 18, color: frame.textColour },
+        subtextStyle: { fontSize: 12, color: frame.mutedColour },
+      },
+      ...footLines,
+    ],
+    // 'same': axis labels stay inside the grid's rectangle, clear of the header and footer.
+    grid: withBounds(shifted(grid, head, foot * frame.footer.length + 8)),
+    legend: option.legend ? shifted(option.legend, head - 8, 0) : undefined,
+    tooltip: undefined,
+  }
+}
+
+/** Draw off screen and read the file back: PNG at a pixel ratio (2× of 960×540 is 1920×1080) or SVG. */
+export function chartFile(
+  option: Record<string, unknown>,
+  frame: ChartFrame,
+  format: 'png' | 'svg',
+  options: { theme?: string; scale?: number } = {},
+): Blob {
+  const host = document.createElement('div')
+  host.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`
+  document.body.appendChild(host)
+  const chart = echarts.init(host, options.theme, {
+    renderer: format === 'svg' ? 'svg' : 'canvas',
+    width,
+    height,
+  })
+  try {
+    chart.setOption(framedOption(option, frame), { notMerge: true })
+    const url = chart.getDataURL({
+      type: format,
+      pixelRatio: options.scale ?? 2,
+      backgroundColor: frame.background,
+    })
+    return dataUrlToBlob(url)
+  } finally {
+    chart.dispose()
+    host.remove()
+  }
+}
+
+function dataUrlToBlob(url: string): Blob {
+  const [meta = '', data = ''] = url.split(',', 2)
+  const type = /data:([^;,]+)/.exec(meta)?.[1] ?? 'application/octet-stream'
+  if (meta.includes(';base64')) {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+    return new Blob([bytes], { type })
+  }
+  return new Blob([decodeURIComponent(data)], { type })
+}
+
+/** Save a Blob under a (Chinese) file name. */
+export function saveFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Names cannot hold / \ : * ? " < > | on Windows. */
+export const safeFileName = (name: string) => name.replace(/[/\\:*?"<>|]+/g, '_').slice(0, 120)
+
+/** The file name a response's Content-Disposition gives (filename* first), or a fallback. */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1]
+  if (star) return decodeURIComponent(star)
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback
+}
+
+/** GET a file the server generates (tables, the report, the deck) and save it; throws the API's message. */
+export async function downloadExport(path: string, query: Record<string, string>, fallback: string) {
+  const response = await fetch(`/api/v1${path}?${new URLSearchParams(query)}`, { credentials: 'same-origin' })
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`
+    try {
+      message = ((await response.json()) as { error?: { message?: string } }).error?.message ?? message
+    } catch {}
+    throw new Error(message)
+  }
+  saveFile(await response.blob(), fileNameOf(response, fallback))
+}
