@@ -74,4 +74,19 @@ describe('exports', () => {
     expect(svgText).toContain('金沙县')
     expect(svgText).toContain('口径')
   })
+
+  it('prints without controls, with the module, region, period and print date on top', async () => {
+    await page.emulateMedia({ media: 'print' })
+    try {
+      expect(await page.locator('.app-header').isVisible()).toBe(false)
+      expect(await page.locator('[data-action=export]').first().isVisible()).toBe(false)
+      const line = await page.locator('.dashboard__print').innerText()
+      expect(line).toContain('县域总览')
+      expect(line).toContain('口径：金沙县，2023年')
+      expect(line).toContain('打印日期')
+      await page.screenshot({ path: `${screenshotDir}/print.png` })
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
+  })
 })

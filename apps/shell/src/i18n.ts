@@ -7,6 +7,9 @@ const zh = {
     short: '履职驾驶舱',
     demoNote: '演示数据仅供示意，人员信息均为虚构。',
   },
+  print: {
+    line: '{module}　口径：{region}，{period}　打印日期：{day}',
+  },
   login: {
     title: '登录',
     username: '用户名',
@@ -141,6 +144,9 @@ const en: typeof zh = {
     title: 'Deputy Liaison Stations Dashboard',
     short: 'Liaison dashboard',
     demoNote: 'Demo data is illustrative; all people are invented.',
+  },
+  print: {
+    line: '{module} · Basis: {region}, {period} · printed {day}',
   },
   login: {
     title: 'Sign in',

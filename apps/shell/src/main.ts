@@ -1,5 +1,6 @@
 import './element-styles.ts'
 import './styles/tokens.css'
+import './styles/print.css'
 import { syncFiltersWithRouter, useFiltersStore } from '@liaison/filters'
 import { echarts, unauthorizedEvent } from '@liaison/ui'
 import { createPinia } from 'pinia'
