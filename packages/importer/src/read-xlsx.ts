@@ -1,5 +1,7 @@
 // Workbooks (and, through read-csv.ts, CSV files) into plain rows of cell values, with exceljs (nothing hand-rolled).
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { readCsv } from './read-csv.ts'
 
 export interface Sheet {
@@ -10,6 +12,8 @@ export interface Sheet {
 
 export const MAX_BYTES = 20 * 1024 * 1024
 export const MAX_ROWS = 200_000
+/** Unpacked size of one worksheet's XML beyond which a workbook is refused (a zip bomb within 20 MB). */
+const MAX_SHEET_XML = 400 * 1024 * 1024
 
 export class FileRefused extends Error {
   constructor(
@@ -46,14 +50,108 @@ export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[
   if (lower.endsWith('.tsv') || lower.endsWith('.txt')) return readCsv(buffer, true)
   if (!lower.endsWith('.xlsx'))
     throw new FileRefused('仅支持 .xlsx、.csv、.tsv 文件', 'Only .xlsx, .csv and .tsv files are accepted')
-  const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
-  } catch {
+    return await streamWorkbook(buffer)
+  } catch (error) {
+    if (error instanceof FileRefused) throw error
     throw new FileRefused(
       '无法读取该 Excel 文件（文件损坏或不是 .xlsx）',
       'Cannot read this workbook (damaged or not .xlsx)',
     )
   }
-  return workbook.worksheets.map((ws) => ({ name: ws.name, rows: collect(ws) }))
+}
+
+/**
+ * exceljs's streaming reader: rows become plain arrays as they are parsed, never a workbook of Cell objects
+ * (a 100,000-row register took ~350 MB more through `xlsx.load`). The streaming reader skips merged ranges,
+ * so they are read from each sheet's <mergeCells> and filled in afterwards.
+ */
+async function streamWorkbook(buffer: Buffer): Promise<Sheet[]> {
+  const merges = await mergedRanges(buffer)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell dates from numbers
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
+  const sheets: Sheet[] = []
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name
+    const rows: unknown[][] = []
+    for await (const row of worksheet) {
+      if (row.number > MAX_ROWS)
+        throw new FileRefused(`行数超过上限${MAX_ROWS}行`, `More than ${MAX_ROWS} rows`)
+      rows[row.number - 1] = (row.values as unknown[]).slice(1)
+    }
+    for (const range of merges.get(name) ?? []) fillMerge(rows, range)
+    sheets.push({ name, rows: Array.from(rows, (r) => r ?? []) })
+  }
+  return sheets
+}
+
+interface Range {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+/** A merged cell reads its master's value, so a merged title or station name fills every cell it spans. */
+function fillMerge(rows: unknown[][], { top, left, bottom, right }: Range) {
+  const value = rows[top]?.[left]
+  if (bottom - top > MAX_ROWS || right - left > 16_384) return
+  for (let r = top; r <= bottom; r++) {
+    rows[r] ??= []
+    for (let c = left; c <= right; c++) rows[r]![c] = value
+  }
+}
+
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}="([^"]*)"`)
+    .exec(tag)?.[1]
+    ?.replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+
+/** Merged ranges per sheet name, 0-based, from the workbook's part list (workbook.xml and its rels). */
+async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
+  const zip = await JSZip.loadAsync(buffer)
+  const text = (path: string) => zip.file(path)?.async('string') ?? Promise.resolve('')
+  const [workbook, rels] = await Promise.all([text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')])
+  const targets = new Map(
+    (rels.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => [
+      attribute(tag, 'Id'),
+      attribute(tag, 'Target'),
+    ]),
+  )
+  const result = new Map<string, Range[]>()
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+    const name = attribute(tag, 'name')
+    const target = targets.get(attribute(tag, 'r:id'))
+    if (!name || !target) continue
+    const file = zip.file(target.startsWith('/') ? target.slice(1) : `xl/${target}`)
+    // Size as the zip states it: a sheet that would inflate past the limit is refused, not unpacked.
+    const size =
+      (file as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize ?? 0
+    if (!file) continue
+    if (size > MAX_SHEET_XML)
+      throw new FileRefused('工作表过大（解压后超过上限）', 'A worksheet is too large once unpacked')
+    const xml = await file.async('string')
+    const at = xml.lastIndexOf('<mergeCells')
+    if (at < 0) continue
+    const ranges: Range[] = []
+    for (const m of xml.slice(at).matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
+      ranges.push({
+        top: Number(m[2]) - 1,
+        left: columnIndex(m[1]!),
+        bottom: Number(m[4]) - 1,
+        right: columnIndex(m[3]!),
+      })
+    result.set(name, ranges)
+  }
+  return result
 }

@@ -1,0 +1,31 @@
+// The streaming workbook reader: plain rows, dates as dates, formulas with their results, and merged ranges
+// filled from their first cell (the streaming reader itself skips merges).
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { FileRefused, readFile } from './read-xlsx.ts'
+
+describe('readFile (.xlsx)', () => {
+  it('fills merged titles and merged station cells, keeps dates and formula results, names each sheet', async () => {
+    const book = new ExcelJS.Workbook()
+    const ws = book.addWorksheet('接待记录 & 走访')
+    ws.addRow(['民兴街道人大代表联络站接待选民登记表'])
+    ws.mergeCells('A1:C1')
+    ws.addRow(['接待日期', '联络站', '接待群众人次'])
+    ws.addRow([new Date(Date.UTC(2023, 5, 14)), '民兴街道人大代表联络站', 3])
+    ws.addRow([new Date(Date.UTC(2023, 5, 15)), null, { formula: '1+1', result: 2 }])
+    ws.mergeCells('B3:B4')
+    book.addWorksheet('代表').addRow(['姓名'])
+    const sheets = await readFile(Buffer.from(await book.xlsx.writeBuffer()), 'r.xlsx')
+    expect(sheets.map((s) => s.name)).toEqual(['接待记录 & 走访', '代表'])
+    const rows = sheets[0]!.rows
+    expect(rows[0]).toEqual(Array(3).fill('民兴街道人大代表联络站接待选民登记表'))
+    expect(rows[2]![0]).toEqual(new Date(Date.UTC(2023, 5, 14)))
+    expect(rows[3]![1]).toBe('民兴街道人大代表联络站')
+    expect(rows[3]![2]).toMatchObject({ result: 2 })
+  })
+
+  it('refuses what is not a workbook with one clear message', async () => {
+    await expect(readFile(Buffer.from('PK\x03\x04 not really'), 'x.xlsx')).rejects.toBeInstanceOf(FileRefused)
+    await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')
+  })
+})
