@@ -1,7 +1,7 @@
 // The export model from the metrics layer: figures, breakdowns and paragraphs all come from @liaison/metrics;
 // nothing is computed here but chart takeaways (which pick the highest and lowest of a breakdown).
 
-import { opinionCategories } from '@liaison/contracts'
+import { opinionCategories, opinionChannels } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { buildNarrative, catalogById, queryMetrics, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
@@ -79,11 +79,12 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const t = textsOf(lang)
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
-  const [totals, trend, townships, categories, narrative] = await Promise.all([
+  const [totals, trend, townships, categories, channels, narrative] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
     queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
-    queryMetrics(db, { ...base, by: 'township', ids: [...tableIds, 'funds_spent'] }),
+    queryMetrics(db, { ...base, by: 'township', ids: [...tableIds, 'funds_spent', 'reportback_rate'] }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
+    queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
     buildNarrative(db, base),
   ])
   const row = totals.data[0]!
@@ -101,6 +102,14 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   }))
   const catTotal = cats.reduce((n, c) => n + (c.value ?? 0), 0)
   const topCat = [...cats].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]
+  const chans = channels.data.map((r) => ({
+    name:
+      lang === 'en'
+        ? (opinionChannels.find((c) => c.value === r.channel)?.en ?? String(r.channel))
+        : String(r.channel_name),
+    value: numberOr(r.opinions_collected),
+  }))
+  const topChan = [...chans].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]
   const charts: ChartSpec[] = [
     {
       id: 'trend',
@@ -123,9 +132,20 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       definitions: [t.categoriesBasis],
       option: categoryPieOption(cats),
     },
+    {
+      id: 'channels',
+      title: t.channelsTitle,
+      takeaway:
+        topChan && catTotal > 0
+          ? t.channelsTakeaway(topChan.name, (topChan.value ?? 0) / catTotal)
+          : t.noOpinions,
+      definitions: [t.categoriesBasis],
+      option: categoryPieOption(chans),
+    },
   ]
   if (!isTownship) {
     const rates = towns.map((t) => ({ name: t.name, value: numberOr(t.resolution_rate) }))
+    const reportbacks = towns.map((t) => ({ name: t.name, value: numberOr(t.reportback_rate) }))
     const money = towns.map((t) => ({
       name: t.name,
       allocated: numberOr(t.funds_allocated),
@@ -153,6 +173,19 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         takeaway: t.fundingTakeaway(t.yuan(allocated), t.yuan(spent)),
         definitions: [definition('fund_execution_rate', lang)],
         option: fundingOption(money, t.chart),
+      },
+      {
+        id: 'reportback',
+        title: t.reportbackTitle,
+        takeaway: t.reportbackTakeaway(
+          extremes(reportbacks, 'rate', t) || t.rateIs(show(numberOr(row.reportback_rate), 'rate')),
+        ),
+        definitions: [definition('reportback_rate', lang)],
+        option: townshipBarOption(
+          reportbacks,
+          { unit: 'rate', seriesName: t.chart.reportback, regionValue: numberOr(row.reportback_rate) },
+          t.chart,
+        ),
       },
     )
   }

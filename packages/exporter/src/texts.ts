@@ -42,12 +42,17 @@ const zh = {
   extremes: (hi: string, hiValue: string, lo: string, loValue: string) =>
     `最高的是${hi}（${hiValue}），最低的是${lo}（${loValue}）`,
   allEqual: (value: string) => `各乡镇（街道）均为${value}`,
+  channelsTitle: '社情民意收集渠道',
+  channelsTakeaway: (name: string, share: number) => `通过${name}收集的最多，占${percent(share)}`,
+  reportbackTitle: '各乡镇（街道）代表述职完成率',
+  reportbackTakeaway: (extremes: string) => `述职完成率${extremes}`,
   fundingTitle: '各乡镇（街道）民生实事微项目资金',
   fundingTakeaway: (allocated: string, spent: string) => `安排资金${allocated}，已支出${spent}`,
   chart: {
     receptions: '接待走访活动',
     opinions: '收集社情民意',
     rate: '办结率',
+    reportback: '述职完成率',
     countAxis: '次/件',
     month: (m: number) => `${m}月`,
     region: '全域',
@@ -97,12 +102,17 @@ const en: Texts = {
   rateIs: (value) => value,
   extremes: (hi, hiValue, lo, loValue) => `highest ${hi} (${hiValue}), lowest ${lo} (${loValue})`,
   allEqual: (value) => `${value} in every township`,
+  channelsTitle: 'Opinions by channel',
+  channelsTakeaway: (name, share) => `${name} is the largest channel, ${percent(share)} of opinions`,
+  reportbackTitle: 'Report-back completion by township',
+  reportbackTakeaway: (extremes) => `Report-back completion: ${extremes}`,
   fundingTitle: 'Micro-project funds by township',
   fundingTakeaway: (allocated, spent) => `${allocated} allocated, ${spent} spent`,
   chart: {
     receptions: 'Reception activities',
     opinions: 'Opinions collected',
     rate: 'Resolution rate',
+    reportback: 'Report-back completion',
     countAxis: 'count',
     month: (m) =>
       ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ??

@@ -46,13 +46,13 @@ describe('the Word report', () => {
     expect(text).toContain('共开展接待走访活动685次')
     expect(text).toContain('接待群众1,259人次，收集社情民意853件')
     expect(text).toContain('办结680件，办结率79.7%')
-    for (const n of [1, 2, 3, 4]) expect(text).toContain(`图${n}`)
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(text).toContain(`图${n}`)
     expect(text).toContain('表1')
     expect(text).toContain('民兴街道')
     expect(text).toContain('口径：金沙县')
     // Aggregates only: no phone numbers of deputies.
     expect(text).not.toMatch(/1[3-9]\d{9}/)
-    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(4)
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6)
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2)
     const [audit] = await handle.rows<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
@@ -99,7 +99,7 @@ describe('the Word report', () => {
     const slides = Object.keys((await JSZip.loadAsync(await deck.arrayBuffer())).files).filter((f) =>
       /^ppt\/slides\/slide\d+\.xml$/.test(f),
     )
-    expect(slides).toHaveLength(2 + 4)
+    expect(slides).toHaveLength(2 + 6)
     const csv = await get(`table.csv?${scope}&by=township&ids=receptions,resolution_rate`)
     expect(csv.status).toBe(200)
     const bytes = new Uint8Array(await csv.arrayBuffer())

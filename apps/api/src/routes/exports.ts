@@ -31,7 +31,7 @@ const marks = z.object({
 const reportQuery = scopeQuery.and(marks).and(z.object({ bundle: z.literal('townships').optional() }))
 const chartQuery = scopeQuery.and(marks).and(
   z.object({
-    chart: z.enum(['trend', 'categories', 'townships', 'funding']),
+    chart: z.enum(['trend', 'categories', 'channels', 'townships', 'funding', 'reportback']),
     scale: z.coerce.number().int().min(1).max(3).default(2),
   }),
 )
