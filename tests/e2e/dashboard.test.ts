@@ -2,7 +2,7 @@
 // filters change the figures and live in the URL, drill-down and back, a missing module, the singletons.
 import { mkdirSync } from 'node:fs'
 import type { OverviewResponse } from '@liaison/contracts'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   apiGet,
@@ -73,10 +73,21 @@ describe('dashboard', () => {
     await waitForModule(page, 'overview')
   })
 
-  it('opens every module with its charts drawn from data, and saves a screenshot of each', async () => {
+  it('opens every module with one data request, its charts drawn from data, and saves a screenshot of each', async () => {
     for (const name of modules) {
-      await page.click(`[data-nav=${name}]`)
+      // Every figure request the module makes while it opens: its composite endpoint once, never /metrics nor a
+      // station's details (the comparison's first stations come with the composite answer).
+      const requests: string[] = []
+      const count = (request: Request) => {
+        const path = new URL(request.url()).pathname
+        if (/^\/api\/v1\/(modules\/[a-z]+\/data|metrics|stations\/\d+)$/.test(path)) requests.push(path)
+      }
+      page.on('request', count)
+      if (new URL(page.url()).pathname === `/m/${name}`) await page.reload()
+      else await page.click(`[data-nav=${name}]`)
       await waitForModule(page, name)
+      page.off('request', count)
+      expect(requests, name).toEqual([`/api/v1/modules/${name}/data`])
       expect(query()).toMatchObject({ region: jinsha, period: '2025' })
       const charts = await readCharts(page)
       expect(charts.length, name).toBeGreaterThanOrEqual(name === 'overview' ? 1 : 4)
@@ -87,6 +98,21 @@ describe('dashboard', () => {
       expect(await page.locator(`[data-module=${name}] [data-state=error]`).count(), name).toBe(0)
       await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true })
     }
+  })
+
+  it('writes each KPI with its measure word: opinions in 件, activities in 次, deputies in 人', async () => {
+    const unit = (id: string) => page.locator(`[data-kpi=${id}] .kpi__unit`).innerText()
+    await page.click('[data-nav=opinions]')
+    await waitForModule(page, 'opinions')
+    expect(await unit('opinions_collected')).toBe('件')
+    expect(await unit('backlog')).toBe('件')
+    await page.click('[data-nav=reportback]')
+    await waitForModule(page, 'reportback')
+    expect(await unit('reportback_done')).toBe('人')
+    await page.click('[data-nav=overview]')
+    await waitForModule(page, 'overview')
+    expect(await unit('receptions')).toBe('次')
+    expect(await unit('visitors')).toBe('人次')
   })
 
   it('changes the figures with the period, and back restores them', async () => {

@@ -1,4 +1,5 @@
 // The funding module's charts as pure functions of its data: one spec per panel.
+import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
   buildPieOption,
@@ -8,35 +9,29 @@ import {
   type Locale,
   type MetricRow,
   opinionCategories,
+  type PanelSpec,
   projectStatuses,
 } from '@liaison/ui'
-import type { FundingData } from './load.ts'
-
-export interface PanelSpec {
-  id: string
-  title: string
-  option: Record<string, unknown>
-  empty: boolean
-  wide?: boolean
-}
 
 export function fundingPanels(
-  data: FundingData,
+  data: ModuleData<'funding'>,
   theme: ChartTheme,
   locale: Locale,
   t: (k: string) => string,
 ) {
   const base = { locale }
+  const b = data.breakdowns
+  const total = (id: string) => data.kpis.find((k) => k.id === id)?.value ?? null
   const money = (key: string) => ({ key, unit: 'yuan' as const })
   const budgetRows: MetricRow[] = [
-    { name: t('budgetBars.budget'), amount: data.totals.funds_budget ?? null },
-    { name: t('budgetBars.allocated'), amount: data.totals.funds_allocated ?? null },
-    { name: t('budgetBars.spent'), amount: data.totals.funds_spent ?? null },
+    { name: t('budgetBars.budget'), amount: total('funds_budget') },
+    { name: t('budgetBars.allocated'), amount: total('funds_allocated') },
+    { name: t('budgetBars.spent'), amount: total('funds_spent') },
   ]
-  const towns = data.byTownship
+  const towns = b.townships
     .map((r): MetricRow => ({ ...r, name: String(r.township_name) }))
     .sort((a, b) => Number(b.funds_allocated) - Number(a.funds_allocated))
-  const categories = data.byCategory
+  const categories = b.categories
     .map((r): MetricRow => ({ ...r, name: enumLabel(opinionCategories, r.category, locale) }))
     .sort((a, b) => Number(b.funds_allocated) - Number(a.funds_allocated))
   const panels: PanelSpec[] = [
@@ -54,9 +49,9 @@ export function fundingPanels(
     {
       id: 'funding-status',
       title: t('byStatus'),
-      empty: data.byStatus.length === 0,
+      empty: b.statuses.length === 0,
       option: buildPieOption(
-        data.byStatus.map((r) => ({
+        b.statuses.map((r) => ({
           name: enumLabel(projectStatuses, r.status, locale),
           value: r.projects as number | null,
         })),
@@ -96,8 +91,8 @@ export function fundingPanels(
     {
       id: 'funding-months',
       title: t('byMonth'),
-      empty: data.byMonth.length === 0,
-      option: buildTrendOption(data.byMonth, theme, {
+      empty: b.months.length === 0,
+      option: buildTrendOption(b.months, theme, {
         ...base,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },
@@ -108,13 +103,3 @@ export function fundingPanels(
   ]
   return panels
 }
-
-export const kpiSpecs = [
-  { id: 'projects', unit: 'count', higherIsBetter: true },
-  { id: 'projects_completed', unit: 'count', higherIsBetter: true },
-  { id: 'funds_budget', unit: 'yuan', higherIsBetter: null },
-  { id: 'funds_allocated', unit: 'yuan', higherIsBetter: true },
-  { id: 'funds_spent', unit: 'yuan', higherIsBetter: true },
-  { id: 'fund_execution_rate', unit: 'rate', higherIsBetter: true },
-  { id: 'fund_budget_share', unit: 'rate', higherIsBetter: true },
-] as const

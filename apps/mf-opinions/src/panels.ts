@@ -1,4 +1,5 @@
 // The opinions module's charts as pure functions of its data (no Vue here): one spec per panel.
+import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
   buildFunnelOption,
@@ -11,15 +12,27 @@ import {
   opinionCategories,
   opinionChannels,
   opinionRoutes,
+  type PanelSpec,
 } from '@liaison/ui'
-import { funnelStages, type OpinionsData } from './load.ts'
 
-export interface PanelSpec {
-  id: string
-  title: string
-  option: Record<string, unknown>
-  empty: boolean
-  wide?: boolean
+type OpinionsData = ModuleData<'opinions'>
+
+const order = ['collected', 'reported', 'handling', 'replied', 'resolved']
+
+/**
+ * The funnel 收集 → 上报 → 办理 → 答复 → 办结 → 评价: opinions that reached each stage, from the count by
+ * current status (a resolved opinion also passed every earlier stage), then the evaluated ones.
+ */
+export function funnelStages(byStatus: MetricRow[]) {
+  const sum = (rows: MetricRow[], key: string) => rows.reduce((total, r) => total + Number(r[key] ?? 0), 0)
+  const stages = order.map((status, i) => ({
+    status,
+    value: sum(
+      byStatus.filter((r) => order.slice(i).includes(String(r.status))),
+      'opinions_collected',
+    ),
+  }))
+  return [...stages, { status: 'evaluated', value: sum(byStatus, 'opinions_evaluated') }]
 }
 
 type T = (key: string) => string
@@ -28,16 +41,15 @@ const named = (rows: MetricRow[], key: string, label: (v: unknown) => string): M
   rows.map((r) => ({ ...r, name: label(r[key]) }))
 
 export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Locale, t: T): PanelSpec[] {
-  const towns = named(data.byTownship, 'township', () => '').map(
-    (r): MetricRow => ({ ...r, name: String(r.township_name) }),
-  )
+  const b = data.breakdowns
+  const towns = b.townships.map((r): MetricRow => ({ ...r, name: String(r.township_name) }))
   const base = { locale }
-  const stages = funnelStages(data.byStatus, data.totals.opinions_evaluated as number | null)
-  const categories = named(data.byCategory, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(
+  const stages = funnelStages(b.statuses)
+  const categories = named(b.categories, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(
     (a, b) => Number(b.opinions_collected) - Number(a.opinions_collected),
   )
-  const channels = named(data.byChannel, 'channel', (v) => enumLabel(opinionChannels, v, locale))
-  const routes = data.byRoute.map((r) => ({
+  const channels = named(b.channels, 'channel', (v) => enumLabel(opinionChannels, v, locale))
+  const routes = b.routes.map((r) => ({
     name: r.route ? enumLabel(opinionRoutes, r.route, locale) : t('unassigned'),
     value: r.opinions_collected as number | null,
   }))
@@ -135,8 +147,8 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     {
       id: 'opinions-satisfaction-trend',
       title: t('satisfactionTrend'),
-      empty: data.byMonth.length === 0,
-      option: buildTrendOption(data.byMonth, theme, {
+      empty: b.months.length === 0,
+      option: buildTrendOption(b.months, theme, {
         ...base,
         series: [
           { key: 'opinions_collected', name: t('series.collected'), type: 'bar', unit: 'count' },
@@ -146,14 +158,3 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
   ]
 }
-
-export const kpiSpecs = [
-  { id: 'opinions_collected', unit: 'count', higherIsBetter: true },
-  { id: 'opinions_resolved', unit: 'count', higherIsBetter: true },
-  { id: 'resolution_rate', unit: 'rate', higherIsBetter: true },
-  { id: 'timely_rate', unit: 'rate', higherIsBetter: true },
-  { id: 'median_days_to_resolve', unit: 'days', higherIsBetter: false },
-  { id: 'backlog', unit: 'count', higherIsBetter: false },
-  { id: 'overdue', unit: 'count', higherIsBetter: false },
-  { id: 'satisfaction_rate', unit: 'rate', higherIsBetter: true },
-] as const

@@ -1,7 +1,6 @@
 export const messages = {
   'zh-CN': {
     source: '代表述职台账',
-    person: '人',
     kpis: '述职概况',
     progress: '述职完成率与年度累计目标',
     byTownship: '各乡镇（街道）述职完成率',
@@ -17,7 +16,6 @@ export const messages = {
   },
   en: {
     source: 'report-back registers',
-    person: '',
     kpis: 'Report-backs at a glance',
     progress: 'Completion against the cumulative target',
     byTownship: 'Completion by township',

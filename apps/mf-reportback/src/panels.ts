@@ -1,4 +1,5 @@
 // The report-back module's charts as pure functions of its data: one spec per panel.
+import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
   type ChartTheme,
@@ -6,25 +7,18 @@ import {
   enumLabel,
   type Locale,
   type MetricRow,
+  type PanelSpec,
 } from '@liaison/ui'
-import type { ReportbackData } from './load.ts'
-
-export interface PanelSpec {
-  id: string
-  title: string
-  option: Record<string, unknown>
-  empty: boolean
-  wide?: boolean
-}
 
 export function reportbackPanels(
-  data: ReportbackData,
+  data: ModuleData<'reportback'>,
   theme: ChartTheme,
   locale: Locale,
   t: (k: string) => string,
 ) {
   const base = { locale }
-  const towns = data.byTownship
+  const b = data.breakdowns
+  const towns = b.townships
     .map(
       (r): MetricRow => ({
         ...r,
@@ -34,17 +28,17 @@ export function reportbackPanels(
       }),
     )
     .sort((a, b) => Number(b.reportback_rate ?? -1) - Number(a.reportback_rate ?? -1))
-  const target = data.totals.reportback_target_rate
+  const target = data.kpis.find((k) => k.id === 'reportback_rate')?.target
   const rank = (level: unknown) => deputyLevels.findIndex((l) => l.value === level)
-  const levels = [...data.byLevel]
+  const levels = [...b.levels]
     .sort((a, b) => rank(a.level) - rank(b.level))
     .map((r): MetricRow => ({ ...r, name: enumLabel(deputyLevels, r.level, locale) }))
   const panels: PanelSpec[] = [
     {
       id: 'reportback-progress',
       title: t('progress'),
-      empty: data.byYear.every((r) => r.reportback_rate == null),
-      option: buildComboOption(data.byYear, theme, {
+      empty: b.years.every((r) => r.reportback_rate == null),
+      option: buildComboOption(b.years, theme, {
         ...base,
         category: 'year',
         series: [
@@ -97,10 +91,3 @@ export function reportbackPanels(
   ]
   return panels
 }
-
-export const kpiSpecs = [
-  { id: 'reportback_done', unit: 'people', higherIsBetter: true },
-  { id: 'reportback_required', unit: 'people', higherIsBetter: null },
-  { id: 'reportback_rate', unit: 'rate', higherIsBetter: true },
-  { id: 'reportback_target_rate', unit: 'rate', higherIsBetter: null },
-] as const

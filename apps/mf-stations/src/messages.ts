@@ -1,6 +1,7 @@
 export const messages = {
   'zh-CN': {
     source: '联络站台账',
+    kpis: '建设概况',
     plan: '三年规划完成情况',
     planSeries: { done: '已规范化（累计）', target: '年度累计目标', planned: '规划总数' },
     byTownship: '各乡镇（街道）站点建设',
@@ -46,6 +47,7 @@ export const messages = {
   },
   en: {
     source: 'station registers',
+    kpis: 'Stations at a glance',
     plan: 'Three-year plan',
     planSeries: {
       done: 'Standardised (cumulative)',

@@ -60,13 +60,32 @@ export const overviewResponse = z.object({
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>
 
+/**
+ * The named breakdowns of each module's composite answer (GET /modules/<name>/data), the keys its charts read.
+ * `years` holds the three calendar years ending with the period's (the plan and the term); `list` the stations;
+ * `monthly` the monthly receptions of the three stations with most receptions (the comparison's first pick),
+ * where the user may open their details.
+ */
+export const moduleBreakdowns = {
+  stations: ['townships', 'kinds', 'stations', 'list', 'years', 'monthly'],
+  opinions: ['statuses', 'categories', 'channels', 'routes', 'townships', 'months'],
+  funding: ['townships', 'categories', 'statuses', 'months'],
+  reportback: ['townships', 'levels', 'years'],
+} as const
+export type CompositeModule = keyof typeof moduleBreakdowns
+
+const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]))
+export type BreakdownRow = z.infer<typeof row>
+
 /** The composite answer of the stations, opinions, funding and report-back modules: KPIs and named breakdowns. */
 export const moduleDataResponse = z.object({
   meta: periodMeta,
   kpis: z.array(kpi),
-  breakdowns: z.record(
-    z.string(),
-    z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  ),
+  breakdowns: z.record(z.string(), z.array(row)),
 })
 export type ModuleDataResponse = z.infer<typeof moduleDataResponse>
+
+/** One module's composite answer with its breakdowns named. */
+export type ModuleData<N extends CompositeModule> = Omit<ModuleDataResponse, 'breakdowns'> & {
+  breakdowns: Record<(typeof moduleBreakdowns)[N][number], BreakdownRow[]>
+}

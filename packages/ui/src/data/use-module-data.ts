@@ -1,3 +1,4 @@
+import type { BreakdownRow } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 
@@ -35,8 +36,6 @@ export async function fetchJson<T>(
 
 export interface ModuleDataOptions<T> {
   parser?: Parser<T>
-  /** Where a module's composite endpoint does not exist yet: assemble the same shape from other calls. */
-  load?: (query: Record<string, string>, signal: AbortSignal) => Promise<T>
 }
 
 /**
@@ -59,9 +58,7 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
     error.value = null
     try {
       const query = { ...filters.scopeQuery }
-      const body: unknown = options.load
-        ? await options.load(query, current.signal)
-        : await fetchJson(`/modules/${name}/data`, query, current.signal)
+      const body: unknown = await fetchJson(`/modules/${name}/data`, query, current.signal)
       if (current.signal.aborted) return
       if (options.parser) {
         const parsed = options.parser.safeParse(body)
@@ -81,20 +78,5 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
   return { data, loading, error, reload: load }
 }
 
-export type MetricRow = Record<string, string | number | null>
-
-/** GET /metrics for a scope: figures by one dimension (or totals when `by` is null). */
-export function fetchMetrics(
-  scope: Record<string, string>,
-  ids: readonly string[],
-  by: string | null,
-  signal?: AbortSignal,
-) {
-  const query: Record<string, string> = { ...scope, ids: ids.join(',') }
-  if (by) query.by = by
-  return fetchJson<{ data: MetricRow[]; meta: { region: { code: string; name: string; level: string } } }>(
-    '/metrics',
-    query,
-    signal,
-  )
-}
+/** A row of figures by one dimension, as the composite endpoints' breakdowns deliver it. */
+export type MetricRow = BreakdownRow

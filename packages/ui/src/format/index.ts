@@ -99,6 +99,18 @@ export function unitSuffix(unit: Unit, locale: Locale) {
   return ''
 }
 
+/**
+ * The Chinese measure word of a figure (domain.md): opinions are counted in 件, activities in 次, deputies in 人,
+ * people received in 人次; other counts (stations, projects) in 个. English writes none.
+ */
+export function figureSuffix(id: string | undefined, unit: Unit, locale: Locale) {
+  if (!isZh(locale) || !id) return unitSuffix(unit, locale)
+  if (/^opinions_|^backlog$|^overdue$/.test(id)) return '件'
+  if (id === 'receptions') return '次'
+  if (/^deputies_|^reportback_(done|required)$/.test(id)) return '人'
+  return unitSuffix(unit, locale)
+}
+
 export type Direction = 'up' | 'down' | 'flat'
 
 /**

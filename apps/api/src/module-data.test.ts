@@ -1,0 +1,121 @@
+// The composite endpoints of the stations, opinions, funding and report-back modules: each answers the contract,
+// with exactly the breakdowns its module's charts read, and the figures agree with GET /metrics.
+import {
+  type CompositeModule,
+  type ModuleDataResponse,
+  moduleBreakdowns,
+  moduleDataResponse,
+} from '@liaison/contracts'
+import type { DbHandle } from '@liaison/db'
+import { seedDemo } from '@liaison/db/demo'
+import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from './app.ts'
+import { ensureDemoUsers } from './auth/users.ts'
+
+const year = 'region=520523&from=2023-01-01&to=2023-12-31'
+
+for (const engine of testEngines()) {
+  describe(`the module endpoints on ${engine.name}`, () => {
+    let handle: DbHandle
+    let api: ReturnType<typeof createApi>
+    let cookie = ''
+    const get = async <T>(path: string) => {
+      const res = await api.request(`/api/v1${path}`, { headers: { cookie } })
+      expect(res.status, path).toBe(200)
+      return (await res.json()) as T
+    }
+    const moduleData = async (name: CompositeModule, extra = '') => {
+      const body = await get<ModuleDataResponse>(`/modules/${name}/data?${year}${extra}`)
+      const parsed = moduleDataResponse.safeParse(body)
+      expect(parsed.success, name).toBe(true)
+      expect(Object.keys(body.breakdowns).sort(), name).toEqual([...moduleBreakdowns[name]].sort())
+      return body
+    }
+    const metrics = (ids: string, by = '') =>
+      get<{ data: Record<string, number | string | null>[] }>(`/metrics?ids=${ids}&${year}${by}`)
+
+    beforeAll(async () => {
+      handle = await engine.create()
+      await seedDemo(handle)
+      await refreshRollups(handle.db, 'all')
+      await ensureDemoUsers(handle.db)
+      api = createApi({ handle, demo: true })
+      const res = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo-leader', password: 'demo' }),
+      })
+      cookie = res.headers.get('set-cookie')!.split(';')[0]!
+    })
+    afterAll(() => handle.close())
+
+    it('stations: KPIs, townships, per-station figures, the station list and the plan by year', async () => {
+      const body = await moduleData('stations')
+      const { breakdowns: b } = body
+      const list = await get<{ stations: unknown[] }>(`/stations?${year}`)
+      expect(b.list).toHaveLength(list.stations.length)
+      expect(b.townships).toHaveLength(26)
+      expect(Object.keys(b.stations![0]!)).toEqual(
+        expect.arrayContaining(['station', 'receptions', 'visitors', 'resolution_rate', 'satisfaction_rate']),
+      )
+      expect(b.years!.map((r) => r.year)).toEqual(['2021', '2022', '2023'])
+      const leaders = [...new Set(b.monthly!.map((r) => r.station))]
+      expect(leaders).toHaveLength(3)
+      const top = [...b.stations!].sort((x, y) => Number(y.receptions) - Number(x.receptions))[0]!
+      expect(leaders[0]).toBe(top.station)
+      const detail = await get<{ monthly: unknown[] }>(
+        `/stations/${top.station}?from=2023-01-01&to=2023-12-31`,
+      )
+      expect(b.monthly!.filter((r) => r.station === top.station).map(({ station, ...m }) => m)).toEqual(
+        detail.monthly,
+      )
+      const plan2023 = (await metrics('stations_standardised,stations_target')).data[0]!
+      expect(b.years![2]).toMatchObject(plan2023)
+    })
+
+    it('opinions: KPIs in one query, the funnel statuses and the breakdowns by township and month', async () => {
+      const body = await moduleData('opinions', '&compare=yoy')
+      const collected = body.kpis.find((k) => k.id === 'opinions_collected')!
+      expect(collected.value).toBe(853)
+      expect(collected.change).not.toBeNull()
+      const { breakdowns: b } = body
+      const sum = (rows: typeof b.statuses, key: string) => rows!.reduce((s, r) => s + Number(r[key] ?? 0), 0)
+      expect(sum(b.statuses, 'opinions_collected')).toBe(853)
+      const evaluated = (await metrics('opinions_evaluated')).data[0]!.opinions_evaluated
+      expect(sum(b.statuses, 'opinions_evaluated')).toBe(evaluated)
+      expect(b.months).toHaveLength(12)
+      expect(Object.keys(b.townships![0]!)).toEqual(
+        expect.arrayContaining(['p90_days_to_resolve', 'strict_satisfaction_rate', 'backlog', 'overdue']),
+      )
+      const ids = Object.keys(b.townships![0]!).filter((k) => !k.startsWith('township') && !k.includes('__'))
+      expect(b.townships).toEqual((await metrics(ids.join(','), '&by=township')).data)
+    })
+
+    it('funding: budget, allocated and spent, by township, category, status and month', async () => {
+      const body = await moduleData('funding')
+      expect(body.kpis.map((k) => k.id)).toEqual(
+        expect.arrayContaining(['funds_budget', 'funds_allocated', 'funds_spent', 'projects_completed']),
+      )
+      const allocated = body.breakdowns.townships!.reduce((s, r) => s + Number(r.funds_allocated ?? 0), 0)
+      expect(allocated).toBe(370000)
+      expect(Object.keys(body.breakdowns.categories![0]!)).toContain('funds_spent')
+    })
+
+    it('report-back: the rate with its target, by township and level, and the term by year', async () => {
+      const body = await moduleData('reportback')
+      const rate = body.kpis.find((k) => k.id === 'reportback_rate')!
+      const totals = (await metrics('reportback_rate,reportback_target_rate')).data[0]!
+      expect(rate.value).toBe(totals.reportback_rate)
+      expect(rate.target).toBe(totals.reportback_target_rate)
+      expect(body.breakdowns.years!.map((r) => r.year)).toEqual(['2021', '2022', '2023'])
+      expect(body.breakdowns.years![2]).toEqual({
+        year: '2023',
+        reportback_rate: totals.reportback_rate,
+        reportback_target_rate: totals.reportback_target_rate,
+      })
+      expect(body.breakdowns.levels!.length).toBeGreaterThan(0)
+    })
+  })
+}

@@ -1,0 +1,85 @@
+// The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
+// functions of it: the three-year plan and the townships.
+import type { ModuleData } from '@liaison/contracts'
+import { buildComboOption, type ChartTheme, type Locale, type MetricRow, type PanelSpec } from '@liaison/ui'
+
+export type StationsData = ModuleData<'stations'>
+
+/** One row of the `list` breakdown (the API's station list). */
+export interface StationRow {
+  id: number
+  code: string
+  name: string
+  kind: string
+  status: string
+  township_code: string
+  township_name: string
+  built_on: string | null
+  standardised_on: string | null
+  seven_items: number
+  deputies: number
+}
+
+/** The figures the comparison can rank stations by: the ids of the `stations` breakdown. */
+export const comparisonIds = [
+  'receptions',
+  'visitors',
+  'opinions_collected',
+  'resolution_rate',
+  'satisfaction_rate',
+] as const
+
+export const stationList = (data: StationsData | null) =>
+  (data?.breakdowns.list ?? []) as unknown as StationRow[]
+
+export const townshipRows = (data: StationsData | null): MetricRow[] =>
+  (data?.breakdowns.townships ?? []).map((r) => ({ ...r, name: String(r.township_name ?? r.township) }))
+
+export function stationPanels(
+  data: StationsData,
+  theme: ChartTheme,
+  locale: Locale,
+  t: (key: string) => string,
+): PanelSpec[] {
+  const plan = data.breakdowns.years
+  const planned = plan.at(-1)?.stations_planned
+  const towns = townshipRows(data)
+  return [
+    {
+      id: 'stations-plan',
+      title: t('plan'),
+      empty: plan.every((p) => p.stations_target == null && p.stations_standardised == null),
+      option: buildComboOption(plan, theme, {
+        locale,
+        category: 'year',
+        series: [
+          { key: 'stations_standardised', name: t('planSeries.done'), type: 'bar', unit: 'count' },
+          { key: 'stations_target', name: t('planSeries.target'), type: 'line', unit: 'count' },
+        ],
+        references:
+          typeof planned === 'number'
+            ? [{ name: `${t('planSeries.planned')} ${planned}`, value: planned }]
+            : [],
+      }),
+    },
+    {
+      id: 'stations-townships',
+      title: t('byTownship'),
+      empty: towns.length === 0,
+      option: buildComboOption(towns, theme, {
+        locale,
+        category: 'name',
+        series: [
+          { key: 'stations_built', name: t('townshipSeries.built'), type: 'bar', unit: 'count' },
+          {
+            key: 'stations_standardised',
+            name: t('townshipSeries.standardised'),
+            type: 'bar',
+            unit: 'count',
+          },
+          { key: 'seven_standard_rate', name: t('townshipSeries.rate'), type: 'line', unit: 'rate', axis: 1 },
+        ],
+      }),
+    },
+  ]
+}

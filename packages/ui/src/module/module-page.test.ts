@@ -1,0 +1,99 @@
+import type { Kpi } from '@liaison/contracts'
+import { useFiltersStore } from '@liaison/filters'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { figureSuffix } from '../format/index.ts'
+import ModulePage from './ModulePage.vue'
+import { townshipOf, useModulePage } from './use-module-page.ts'
+
+const chartStub = { props: ['option', 'theme'], template: '<div class="stub-chart" />' }
+const stubs = { VChart: chartStub, echarts: chartStub }
+
+const kpi = (id: string, unit: string, value: number): Kpi => ({
+  id,
+  label: { zh: id, en: id },
+  unit,
+  value,
+  previous: null,
+  change: null,
+  higherIsBetter: true,
+  target: null,
+})
+const answer = {
+  meta: { region: { code: '520523', name: '金沙县', level: 'county' } },
+  kpis: [kpi('opinions_collected', 'count', 853), kpi('resolution_rate', 'rate', 0.797)],
+  breakdowns: { townships: [{ township: '520523108', township_name: '平坝镇', opinions_collected: 40 }] },
+}
+
+describe('useModulePage and ModulePage', () => {
+  let pinia: ReturnType<typeof createPinia>
+  const fetchMock = vi.fn()
+  beforeEach(() => {
+    pinia = createPinia()
+    setActivePinia(pinia)
+    fetchMock.mockReset()
+    fetchMock.mockResolvedValue(new Response(JSON.stringify(answer), { status: 200 }))
+    vi.stubGlobal('fetch', fetchMock)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  function mountPage() {
+    const Page = defineComponent({
+      setup() {
+        const page = useModulePage<typeof answer>('opinions', { source: () => '社情民意台账' })
+        return () =>
+          h(ModulePage, {
+            name: 'opinions',
+            kpis: page.data.value?.kpis ?? [],
+            kpiTitle: '办理概况',
+            head: page.head.value,
+            panels: page.data.value
+              ? [
+                  { id: 'a', title: '甲', option: { dataset: {} }, empty: false },
+                  { id: 'b', title: '乙', option: { dataset: {} }, empty: false, wide: true },
+                ]
+              : [],
+            labelOf: (id: string) => (id === 'resolution_rate' ? '办结率' : undefined),
+            onChartClick: page.drill,
+          })
+      },
+    })
+    return mount(Page, { global: { plugins: [pinia], stubs } })
+  }
+
+  it('asks the composite endpoint once with the scope, then draws the KPIs and panels with one subtitle', async () => {
+    const filters = useFiltersStore()
+    filters.region = '520523'
+    filters.period = '2023'
+    const wrapper = mountPage()
+    expect(wrapper.find('[data-state=loading]').exists()).toBe(true)
+    await flushPromises()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const url = String(fetchMock.mock.calls[0]![0])
+    expect(url).toBe('/api/v1/modules/opinions/data?region=520523&from=2023-01-01&to=2023-12-31&compare=yoy')
+    expect(wrapper.get('[data-kpi=opinions_collected]').text()).toContain('853件')
+    expect(wrapper.get('[data-kpi=resolution_rate]').text()).toContain('办结率')
+    const panels = wrapper.findAll('[data-panel=a], [data-panel=b]')
+    expect(panels).toHaveLength(2)
+    expect(panels[0]!.text()).toContain('金沙县 · 2023年 · 数据来源：社情民意台账')
+    expect(wrapper.get('[data-panel=b]').classes()).toContain('module-page__wide')
+  })
+
+  it('drills down to the township of a clicked bar or row', () => {
+    expect(townshipOf({ data: { township: '520523108' } })).toBe('520523108')
+    expect(townshipOf({ township: '520523101' })).toBe('520523101')
+    expect(townshipOf({ data: { name: '金沙县' } })).toBeNull()
+  })
+
+  it('writes the measure word of each figure', () => {
+    expect(figureSuffix('opinions_collected', 'count', 'zh-CN')).toBe('件')
+    expect(figureSuffix('overdue', 'count', 'zh-CN')).toBe('件')
+    expect(figureSuffix('receptions', 'count', 'zh-CN')).toBe('次')
+    expect(figureSuffix('visitors', 'people', 'zh-CN')).toBe('人次')
+    expect(figureSuffix('reportback_done', 'people', 'zh-CN')).toBe('人')
+    expect(figureSuffix('stations_planned', 'count', 'zh-CN')).toBe('个')
+    expect(figureSuffix('opinions_collected', 'count', 'en')).toBe('')
+  })
+})
