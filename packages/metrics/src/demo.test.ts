@@ -59,5 +59,23 @@ for (const engine of testEngines()) {
       await expectRollupsEqualFacts(h.db, '520523', '2021-03-10', '2025-12-31')
       await expectRollupsEqualFacts(h.db, '520523005', '2023-04-01', '2023-09-17')
     })
+
+    it('add up: a province and a city are the sums of their counties, a county of its townships', async () => {
+      const ids = ['receptions', 'visitors', 'opinions_collected', 'projects', 'funds_allocated']
+      const spec = { ids, from: '2023-01-01', to: '2023-12-31' }
+      const total = async (region: string) => (await queryMetrics(h.db, { ...spec, region })).data[0]!
+      const sum = async (regions: string[]) => {
+        const rows = await Promise.all(regions.map(total))
+        return Object.fromEntries(ids.map((id) => [id, rows.reduce((n, r) => n + Number(r[id] ?? 0), 0)]))
+      }
+      for (const prefix of ['52', '5205']) {
+        const counties = demoCountyCodes.filter((c) => c.startsWith(prefix))
+        expect(counties.length).toBeGreaterThan(0)
+        const whole = await total(prefix)
+        expect(Object.fromEntries(ids.map((id) => [id, Number(whole[id])]))).toEqual(await sum(counties))
+      }
+      const towns = (await queryMetrics(h.db, { ...spec, region: '520523', by: 'township' })).data
+      expect(towns.reduce((n, r) => n + Number(r.receptions), 0)).toBe(685)
+    })
   })
 }

@@ -2,6 +2,7 @@
 import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
+import { nextPrefix } from './scope.ts'
 
 /** Months a write touched, per county: the first days ('YYYY-MM-01') of the months of the rows' event dates
  * (occurred_on, received_on, approved_on), before and after the change. */
@@ -68,7 +69,9 @@ export async function refreshRollups(tx: DbOrTx, changes: RollupChange[] | 'all'
 /** True when every county under `region` has rollups as current as its facts. */
 export async function rollupsCurrent(db: DbOrTx, region: string): Promise<boolean> {
   const county =
-    region.length >= 6 ? sql`county_code = ${region.slice(0, 6)}` : sql`county_code like ${`${region}%`}`
+    region.length >= 6
+      ? sql`county_code = ${region.slice(0, 6)}`
+      : sql`county_code >= ${region} and county_code < ${nextPrefix(region)}`
   const [stale] = await rowsOf<{ n: number }>(
     db,
     sql`select count(*)::int as n from data_versions where ${county} and rolled_up < facts_version`,

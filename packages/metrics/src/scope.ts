@@ -10,11 +10,13 @@ export function inRegion(alias: string, code: string): SQL {
   switch (code.length) {
     case 2:
     case 4:
-      return sql`${a}.county_code like ${`${code}%`}`
+      // A range, not LIKE: under a non-C collation LIKE 'prefix%' cannot use the county indexes.
+      return sql`${a}.county_code >= ${code} and ${a}.county_code < ${nextPrefix(code)}`
     case 6:
       return sql`${a}.county_code = ${code}`
     case 9:
-      return sql`${a}.township_code = ${code}`
+      // The county too, so the (county_code, …) indexes narrow the search first.
+      return sql`${a}.county_code = ${code.slice(0, 6)} and ${a}.township_code = ${code}`
     default:
       throw new RangeError(`Not a province, city, county or township code: ${code}`)
   }
@@ -23,4 +25,10 @@ export function inRegion(alias: string, code: string): SQL {
 /** May a user whose scope is `userRegion` (null = everything) read `code`? */
 export function covers(userRegion: string | null, code: string): boolean {
   return userRegion === null || code.startsWith(userRegion)
+}
+
+/** '52' → '53', '5299' → '5300': the first code after every code that starts with `prefix`. */
+export function nextPrefix(prefix: string): string {
+  const next = String(Number(prefix) + 1).padStart(prefix.length, '0')
+  return next.length === prefix.length ? next : `${prefix}z` // '99' has no next prefix; letters sort after digits
 }

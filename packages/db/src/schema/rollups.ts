@@ -18,7 +18,10 @@ export const rollupReceptionsMonthly = pgTable(
     visitors: integer().notNull(),
     deputyAttendances: integer().notNull(),
   },
-  (t) => [index('rollup_receptions_county_month_idx').on(t.countyCode, t.month)],
+  (t) => [
+    index('rollup_receptions_county_month_idx').on(t.countyCode, t.month),
+    index('rollup_receptions_township_month_idx').on(t.townshipCode, t.month),
+  ],
 )
 
 /**
@@ -43,7 +46,10 @@ export const rollupOpinionsMonthly = pgTable(
     /** Of these, resolved within the county's time limit (county_settings at the time of the refresh). */
     timely: integer().notNull(),
   },
-  (t) => [index('rollup_opinions_county_month_idx').on(t.countyCode, t.month)],
+  (t) => [
+    index('rollup_opinions_county_month_idx').on(t.countyCode, t.month),
+    index('rollup_opinions_township_month_idx').on(t.townshipCode, t.month),
+  ],
 )
 
 /** Micro-projects per township, month of approval, category and status. Money in 元. */
@@ -59,7 +65,10 @@ export const rollupProjectsMonthly = pgTable(
     fundsAllocated: numeric({ precision: 16, scale: 2, mode: 'number' }).notNull(),
     fundsSpent: numeric({ precision: 16, scale: 2, mode: 'number' }).notNull(),
   },
-  (t) => [index('rollup_projects_county_month_idx').on(t.countyCode, t.month)],
+  (t) => [
+    index('rollup_projects_county_month_idx').on(t.countyCode, t.month),
+    index('rollup_projects_township_month_idx').on(t.townshipCode, t.month),
+  ],
 )
 
 /**

@@ -1,0 +1,3 @@
+CREATE INDEX "rollup_opinions_township_month_idx" ON "rollup_opinions_monthly" USING btree ("township_code","month");--> statement-breakpoint
+CREATE INDEX "rollup_projects_township_month_idx" ON "rollup_projects_monthly" USING btree ("township_code","month");--> statement-breakpoint
+CREATE INDEX "rollup_receptions_township_month_idx" ON "rollup_receptions_monthly" USING btree ("township_code","month");
