@@ -76,13 +76,42 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://${shownHost}:${port}`,
       handle,
       close: async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()))
+        await drain(server)
         await handle.close()
       },
     }
   } catch (error) {
     await handle.close()
     throw error
+  }
+}
+
+/**
+ * Stop accepting, let accepted requests finish, then close. Node's server.close() also destroys the sockets it
+ * thinks idle, and that includes a socket accepted while the event loop was busy whose request has not been read
+ * yet: its client gets ECONNRESET. So idle sockets are swept only after a grace period, every response while
+ * stopping says `Connection: close`, and whatever is still open after `hardMs` is cut.
+ */
+async function drain(server: ReturnType<typeof serve>, graceMs = 1500, hardMs = 15_000) {
+  const http = server as unknown as {
+    closeIdleConnections(): void
+    closeAllConnections(): void
+    on(
+      event: 'request',
+      listener: (req: unknown, res: { setHeader(n: string, v: string): void }) => void,
+    ): void
+  }
+  const sweepIdle = http.closeIdleConnections.bind(http)
+  http.closeIdleConnections = () => {}
+  http.on('request', (_req, res) => res.setHeader('connection', 'close'))
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  const sweep = setInterval(sweepIdle, graceMs)
+  const hard = setTimeout(() => http.closeAllConnections(), hardMs)
+  try {
+    await closed
+  } finally {
+    clearInterval(sweep)
+    clearTimeout(hard)
   }
 }
 
