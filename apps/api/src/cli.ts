@@ -2,12 +2,13 @@
 import { DataDirInUseError } from '@liaison/db'
 import { readEnv } from './env.ts'
 import { startServer } from './main.ts'
+import { checkDataDir, DataDirUnusableError } from './server/data-dir.ts'
 
 function explain(error: unknown, port: number): string {
   // drizzle wraps driver errors: the code that explains them is on the cause.
   let e = error as NodeJS.ErrnoException & { cause?: unknown }
   while (!e?.code && e?.cause) e = e.cause as typeof e
-  if (error instanceof DataDirInUseError) return error.message
+  if (error instanceof DataDirInUseError || error instanceof DataDirUnusableError) return error.message
   if (e?.code === 'EADDRINUSE')
     return `Port ${port} is already in use. Stop the other process or set PORT to a free port.`
   if (e?.code === 'EACCES')
@@ -24,7 +25,9 @@ function explain(error: unknown, port: number): string {
   if (e?.code === '3D000') return `The database named in DATABASE_URL does not exist: ${e.message}`
   if (e?.code === 'EROFS' || e?.code === 'EACCES' || e?.code === 'ENOSPC')
     return `Cannot write the data directory (${e.code}): ${e.message}. Set DATA_DIR to a writable directory with free space.`
-  return `Could not start: ${e?.message ?? String(error)}`
+  // PGlite's file system throws plain objects: print what they hold, never "[object Object]".
+  const text = e?.message ?? (typeof error === 'object' ? JSON.stringify(error) : String(error))
+  return `Could not start: ${text.slice(0, 300)}`
 }
 
 async function main() {
@@ -37,6 +40,7 @@ async function main() {
   }
   const demo = process.argv.includes('--no-demo') ? false : env.DEMO
   try {
+    if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR)
     const server = await startServer({
       port: env.PORT,
       host: env.HOST,
