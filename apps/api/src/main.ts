@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
@@ -87,12 +87,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 /**
- * Stop accepting, let accepted requests finish, then close. Node's server.close() also destroys the sockets it
+ * Stop accepting, let accepted requests finish, then close. Node's server.close() also destroys every socket it
  * thinks idle, and that includes a socket accepted while the event loop was busy whose request has not been read
- * yet: its client gets ECONNRESET. So idle sockets are swept only after a grace period, every response while
- * stopping says `Connection: close`, and whatever is still open after `hardMs` is cut.
+ * yet: its client gets ECONNRESET. So only keep-alive sockets that have been answered and carry no request are
+ * closed; every response while stopping says `Connection: close`; whatever is still open after `hardMs` is cut.
  */
-async function drain(server: ReturnType<typeof serve>, graceMs = 1500, hardMs = 15_000) {
+async function drain(server: ReturnType<typeof serve>, hardMs = 15_000) {
   const http = server as unknown as {
     closeIdleConnections(): void
     closeAllConnections(): void
@@ -101,11 +101,13 @@ async function drain(server: ReturnType<typeof serve>, graceMs = 1500, hardMs = 
       listener: (req: unknown, res: { setHeader(n: string, v: string): void }) => void,
     ): void
   }
-  const sweepIdle = http.closeIdleConnections.bind(http)
   http.closeIdleConnections = () => {}
   http.on('request', (_req, res) => res.setHeader('connection', 'close'))
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-  const sweep = setInterval(sweepIdle, graceMs)
+  const sweep = setInterval(() => {
+    for (const [socket, state] of sockets.get(server) ?? [])
+      if (state.served > 0 && !state.active) socket.destroy()
+  }, 250)
   const hard = setTimeout(() => http.closeAllConnections(), hardMs)
   try {
     await closed
@@ -115,9 +117,44 @@ async function drain(server: ReturnType<typeof serve>, graceMs = 1500, hardMs = 
   }
 }
 
+/** Per socket: has it been answered before, and is a request on it now. */
+const sockets = new WeakMap<object, Map<Socket, { served: number; active: boolean }>>()
+
+function track(server: ReturnType<typeof serve>) {
+  const states = new Map<Socket, { served: number; active: boolean }>()
+  sockets.set(server, states)
+  const http = server as unknown as {
+    on(event: 'connection', listener: (socket: Socket) => void): void
+    on(
+      event: 'request',
+      listener: (req: { socket: Socket }, res: { once(e: 'finish' | 'close', f: () => void): void }) => void,
+    ): void
+  }
+  http.on('connection', (socket) => {
+    states.set(socket, { served: 0, active: false })
+    socket.once('close', () => states.delete(socket))
+  })
+  http.on('request', (req, res) => {
+    const state = states.get(req.socket)
+    if (!state) return
+    state.active = true
+    const done = () => {
+      state.active = false
+      state.served += 1
+    }
+    res.once('finish', done)
+  })
+}
+
 function listen(app: Hono, port: number, hostname: string) {
   return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname })
+    // Node's 5 s keep-alive timer can fire late, after an event loop kept busy by the embedded database, and
+    // close a socket whose next request is already waiting (ECONNRESET for the client). 65 s, as behind a proxy.
+    const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number }
+    http.keepAliveTimeout = 65_000
+    http.headersTimeout = 66_000
+    track(server)
     server.once('error', reject)
     server.once('listening', () => {
       server.off('error', reject)

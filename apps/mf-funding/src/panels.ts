@@ -61,6 +61,7 @@ export function fundingPanels(
     },
     {
       id: 'funding-townships',
+      table: { ids: ['funds_allocated', 'funds_spent', 'fund_execution_rate'], by: 'township' },
       title: t('byTownship'),
       empty: towns.length === 0,
       wide: true,
@@ -76,6 +77,7 @@ export function fundingPanels(
     },
     {
       id: 'funding-categories',
+      table: { ids: ['projects', 'funds_allocated', 'funds_spent'], by: 'category' },
       title: t('byCategory'),
       empty: categories.length === 0,
       option: buildComboOption(categories, theme, {
@@ -90,6 +92,7 @@ export function fundingPanels(
     },
     {
       id: 'funding-months',
+      table: { ids: ['funds_allocated', 'funds_spent'], by: 'month' },
       title: t('byMonth'),
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {

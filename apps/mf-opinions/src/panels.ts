@@ -66,6 +66,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-categories',
+      table: { ids: ['opinions_collected'], by: 'category' },
       title: t('categories'),
       empty: categories.length === 0,
       option: buildComboOption(categories, theme, {
@@ -77,6 +78,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-channels',
+      table: { ids: ['opinions_collected', 'opinions_replied'], by: 'channel' },
       title: t('channels'),
       empty: channels.length === 0,
       option: buildComboOption(channels, theme, {
@@ -96,6 +98,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-timeliness',
+      table: { ids: ['median_days_to_resolve', 'timely_rate'], by: 'township' },
       title: t('timeliness'),
       empty: towns.length === 0,
       wide: true,
@@ -111,6 +114,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-backlog',
+      table: { ids: ['backlog', 'overdue'], by: 'township' },
       title: t('backlog'),
       empty: towns.length === 0,
       wide: true,
@@ -129,6 +133,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-satisfaction',
+      table: { ids: ['opinions_evaluated', 'satisfaction_rate'], by: 'township' },
       title: t('satisfaction'),
       empty: towns.length === 0,
       option: buildComboOption(
@@ -146,6 +151,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-satisfaction-trend',
+      table: { ids: ['opinions_collected', 'satisfaction_rate'], by: 'month' },
       title: t('satisfactionTrend'),
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {

@@ -11,6 +11,9 @@ const ids = [
   ['reportback_rate', 'rate'],
 ] as const
 
+/** The figures of the township table, for its XLSX/CSV export. */
+export const townshipTable = { ids: ids.map(([key]) => key as string), by: 'township' }
+
 /** The township table's columns, labelled and directed as the API's KPIs are. */
 export function townshipColumns(locale: 'zh-CN' | 'en', kpis: Kpi[]): RankingColumn[] {
   return ids.map(([key, unit]) => {

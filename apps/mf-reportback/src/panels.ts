@@ -49,6 +49,7 @@ export function reportbackPanels(
     },
     {
       id: 'reportback-levels',
+      table: { ids: ['reportback_rate'], by: 'level' },
       title: t('byLevel'),
       empty: levels.length === 0,
       option: buildComboOption(levels, theme, {
@@ -63,6 +64,7 @@ export function reportbackPanels(
     },
     {
       id: 'reportback-townships',
+      table: { ids: ['reportback_done', 'reportback_required', 'reportback_rate'], by: 'township' },
       title: t('byTownship'),
       empty: towns.length === 0,
       wide: true,

@@ -13,6 +13,8 @@ export interface PanelSpec {
   empty: boolean
   /** Spans both columns of the panel grid. */
   wide?: boolean
+  /** The catalogue figures drawn, offered as XLSX/CSV in the panel's export menu. */
+  table?: { ids: string[]; by?: string }
 }
 
 export interface ModulePageOptions<T> extends ModuleDataOptions<T> {
