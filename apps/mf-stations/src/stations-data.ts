@@ -1,24 +1,12 @@
 // The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
 // functions of it: the three-year plan and the townships.
-import type { ModuleData } from '@liaison/contracts'
+import type { ModuleData, StationRow } from '@liaison/contracts'
 import { buildComboOption, type ChartTheme, type Locale, type MetricRow, type PanelSpec } from '@liaison/ui'
 
 export type StationsData = ModuleData<'stations'>
 
 /** One row of the `list` breakdown (the API's station list). */
-export interface StationRow {
-  id: number
-  code: string
-  name: string
-  kind: string
-  status: string
-  township_code: string
-  township_name: string
-  built_on: string | null
-  standardised_on: string | null
-  seven_items: number
-  deputies: number
-}
+export type { StationRow }
 
 /** The figures the comparison can rank stations by: the ids of the `stations` breakdown. */
 export const comparisonIds = [

@@ -78,6 +78,22 @@ const row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]))
 export type BreakdownRow = z.infer<typeof row>
 
 /** The composite answer of the stations, opinions, funding and report-back modules: KPIs and named breakdowns. */
+/** One row of the station list (the stations module's `list` breakdown and the station routes). */
+export const stationRow = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  township_code: z.string(),
+  township_name: z.string(),
+  built_on: z.string().nullable(),
+  standardised_on: z.string().nullable(),
+  seven_items: z.number().int(),
+  deputies: z.number().int(),
+})
+export type StationRow = z.infer<typeof stationRow>
+
 export const moduleDataResponse = z.object({
   meta: periodMeta,
   kpis: z.array(kpi),

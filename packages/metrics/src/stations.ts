@@ -1,4 +1,5 @@
 // Station lists, details and the composite station score.
+import type { StationRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
@@ -16,19 +17,7 @@ const itemColumns = [
 ]
 const itemCount = sql.raw(itemColumns.map((c) => `s.${c}::int`).join(' + '))
 
-export interface StationRow {
-  id: number
-  code: string
-  name: string
-  kind: string
-  status: string
-  township_code: string
-  township_name: string
-  built_on: string | null
-  standardised_on: string | null
-  seven_items: number
-  deputies: number
-}
+export type { StationRow }
 
 export function listStations(db: DbOrTx, region: string) {
   return rowsOf<StationRow>(
