@@ -2,8 +2,13 @@ import { z } from 'zod'
 
 const isoDay = z.iso.date()
 
-/** The dimensions a figure can be broken down by. */
+/** The whole country as a region: every figure endpoint takes it where it takes a division code. */
+export const nationCode = 'CN'
+
+/** The dimensions a figure can be broken down by. `area` is the division one level down from the region:
+ * provinces of the nation, cities of a province, counties of a city, townships of a county. */
 export const dimensions = [
+  'area',
   'township',
   'station',
   'month',
@@ -18,6 +23,16 @@ export const dimensions = [
 ] as const
 export type Dimension = (typeof dimensions)[number]
 
+/** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
+ * townships of a county (and of a township, itself). */
+export function areaLabel(region: string): { zh: string; en: string } {
+  const length = region === nationCode ? 0 : region.length
+  if (length === 0) return { zh: '省（区、市）', en: 'Province' }
+  if (length === 2) return { zh: '市（州）', en: 'City' }
+  if (length === 4) return { zh: '县（市、区）', en: 'County' }
+  return { zh: '乡镇（街道）', en: 'Township' }
+}
+
 export const compareModes = ['yoy', 'mom'] as const
 export type CompareMode = (typeof compareModes)[number]
 
@@ -25,9 +40,9 @@ export type CompareMode = (typeof compareModes)[number]
 export const scopeQuery = z
   .object({
     region: z.string().regex(
-      /^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$/,
+      /^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/,
       // Figures stop at townships: projects, deputies and report-backs are not kept per village.
-      'region must be a division code of 2, 4, 6 or 9 digits (province to township; for a village, choose its station)',
+      'region must be CN (the nation) or a division code of 2, 4, 6 or 9 digits (province to township; for a village, choose its station)',
     ),
     from: isoDay,
     to: isoDay,

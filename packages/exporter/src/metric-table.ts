@@ -1,10 +1,10 @@
 // Any breakdown of the catalogue's figures as an export table: the data behind a dashboard chart or table.
-import type { Dimension } from '@liaison/contracts'
+import { areaLabel, type Dimension } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { catalogById, queryMetrics } from '@liaison/metrics'
 import type { TableColumn, TableModel } from './model.ts'
 
-const dimensionLabels: Record<Dimension, string> = {
+const dimensionLabels: Record<Exclude<Dimension, 'area'>, string> = {
   township: '乡镇（街道）',
   station: '联络站（室）',
   month: '月份',
@@ -24,8 +24,9 @@ export async function buildMetricTable(
 ): Promise<TableModel> {
   const { data } = await queryMetrics(db, spec)
   const by = spec.by
+  const byLabel = !by ? null : by === 'area' ? areaLabel(spec.region).zh : dimensionLabels[by]
   const columns: TableColumn[] = [
-    ...(by ? [{ key: by, label: dimensionLabels[by], unit: 'text' as const }] : []),
+    ...(by ? [{ key: by, label: byLabel!, unit: 'text' as const }] : []),
     ...spec.ids.map((id) => ({
       key: id,
       label: catalogById.get(id)!.label.zh,
@@ -40,6 +41,6 @@ export async function buildMetricTable(
       ]),
     ),
   )
-  const title = by ? `按${dimensionLabels[by]}分列` : '合计'
+  const title = by ? `按${byLabel}分列` : '合计'
   return { title, columns, rows }
 }

@@ -2,14 +2,14 @@
 import type { Dimension, MetricDefinition, Unit } from '@liaison/contracts'
 
 const time: Dimension[] = ['month', 'quarter', 'year']
-const place: Dimension[] = ['township', 'station']
+const place: Dimension[] = ['area', 'township', 'station']
 const dims = {
   receptions: [...place, ...time, 'kind'],
   opinions: [...place, ...time, 'category', 'channel', 'route', 'status'],
-  projects: ['township', ...time, 'category', 'status'],
-  stations: ['township', 'kind', 'status'],
-  deputies: ['township', 'station', 'level', 'category'],
-  reportbacks: ['township', 'level'],
+  projects: ['area', 'township', ...time, 'category', 'status'],
+  stations: ['area', 'township', 'kind', 'status'],
+  deputies: ['area', 'township', 'station', 'level', 'category'],
+  reportbacks: ['area', 'township', 'level'],
   plans: [],
 } satisfies Record<string, Dimension[]>
 export type Source = keyof typeof dims
@@ -416,7 +416,7 @@ export const catalog: Metric[] = [
 ]
 
 // Fair comparisons: per station, per deputy and per 10,000 residents, so big places don't win by size.
-const perPlace: Dimension[] = ['township']
+const perPlace: Dimension[] = ['area', 'township']
 function fair(
   id: string,
   zh: string,

@@ -56,6 +56,8 @@ for (const engine of testEngines()) {
       for (const county of demoCountyCodes)
         await expectRollupsEqualFacts(h.db, county, '2023-01-01', '2023-12-31')
       await expectRollupsEqualFacts(h.db, '52', '2024-01-15', '2024-08-20')
+      await expectRollupsEqualFacts(h.db, 'CN', '2023-01-01', '2023-12-31')
+      await expectRollupsEqualFacts(h.db, '5205', '2022-07-01', '2024-06-30')
       await expectRollupsEqualFacts(h.db, '520523', '2021-03-10', '2025-12-31')
       await expectRollupsEqualFacts(h.db, '520523005', '2023-04-01', '2023-09-17')
     })

@@ -1,44 +1,80 @@
-// The flow sources (receptions, opinions, projects): whole months from the monthly rollups, partial edge months
-// from the facts, so any date range is exact; straight from the facts when the rollups are not current.
+// The flow sources (receptions, opinions, projects): whole months from the area rollups where they serve the
+// query (area-reads.ts), partial edge months from the facts, so any date range is exact; otherwise the facts.
 import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
+import { areaRead, monthEndCut } from './area-reads.ts'
+import { rowsOf } from './db.ts'
 import { type BaseRow, dimension, grouped, merge, type SourceSpec, sumRows } from './grouping.ts'
-import { splitPeriod } from './period.ts'
+import { percentileRows } from './percentiles.ts'
+import { type PeriodSplit, splitPeriod } from './period.ts'
+import {
+  opinionDaysRollup,
+  opinionsRollup,
+  projectsRollup,
+  type RollupTable,
+  receptionsRollup,
+} from './rollup-tables.ts'
 import { inRegion } from './scope.ts'
 
 type Range = { from: string; to: string }
+const rollup = (table: RollupTable) => sql.identifier(table.name)
 
-/** Additive parts: the fact query for each edge range and the rollup query for the whole months. */
+/** Additive figures: the facts for each edge range, the rollup for the whole months. */
 async function additive(
+  db: DbOrTx,
   s: SourceSpec,
+  table: RollupTable,
   facts: (range: Range) => Promise<BaseRow[]>,
-  rolled: (first: string, last: string) => Promise<BaseRow[]>,
+  rolled: SQL,
 ): Promise<BaseRow[]> {
-  const split = s.rollups ? splitPeriod(s.from, s.to) : null
-  if (!split?.months) return facts(s)
+  const read = areaRead(s, table)
+  const split = read ? splitPeriod(s.from, s.to) : null
+  if (!read || !split?.months) return facts(s)
   const { first, last } = split.months
-  return sumRows(await Promise.all([...split.edges.map(facts), rolled(first, last)]))
+  const months = grouped(
+    db,
+    read.key,
+    rolled,
+    sql`from ${rollup(table)} r where ${read.where} and r.month between ${first} and ${last}`,
+  )
+  return sumRows(await Promise.all([...split.edges.map(facts), months]))
 }
 
 export const receptions = (db: DbOrTx, s: SourceSpec) =>
   additive(
+    db,
     s,
+    receptionsRollup,
     (range) =>
       grouped(
         db,
-        dimension(s.by, 'r', 'occurred_on'),
+        dimension(s, 'r', 'occurred_on'),
         sql`count(*)::int as receptions, coalesce(sum(r.visitors), 0)::int as visitors,
             coalesce(sum(r.deputy_attendances), 0)::int as deputy_attendances`,
         sql`from receptions r where ${inRegion('r', s.region)} and r.occurred_on between ${range.from} and ${range.to}`,
       ),
-    (first, last) =>
+    sql`coalesce(sum(r.receptions), 0)::int as receptions, coalesce(sum(r.visitors), 0)::int as visitors,
+        coalesce(sum(r.deputy_attendances), 0)::int as deputy_attendances`,
+  )
+
+export const projects = (db: DbOrTx, s: SourceSpec) =>
+  additive(
+    db,
+    s,
+    projectsRollup,
+    (range) =>
       grouped(
         db,
-        dimension(s.by, 'r', 'month'),
-        sql`coalesce(sum(r.receptions), 0)::int as receptions, coalesce(sum(r.visitors), 0)::int as visitors,
-            coalesce(sum(r.deputy_attendances), 0)::int as deputy_attendances`,
-        sql`from rollup_receptions_monthly r where ${inRegion('r', s.region)} and r.month between ${first} and ${last}`,
+        dimension(s, 'p', 'approved_on'),
+        sql`count(*) filter (where p.status <> 'cancelled')::int as projects,
+            count(*) filter (where p.status = 'completed')::int as projects_completed,
+            coalesce(sum(p.allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
+            coalesce(sum(p.spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`,
+        sql`from micro_projects p where ${inRegion('p', s.region)} and p.approved_on between ${range.from} and ${range.to}`,
       ),
+    sql`coalesce(sum(r.projects), 0)::int as projects, coalesce(sum(r.projects_completed), 0)::int as projects_completed,
+        coalesce(sum(r.funds_allocated), 0)::float8 as funds_allocated,
+        coalesce(sum(r.funds_spent), 0)::float8 as funds_spent`,
   )
 
 const limit = sql`coalesce((select timely_limit_days from county_settings cs where cs.county_code = o.county_code), 30)`
@@ -55,16 +91,14 @@ const cohortCounts = (asOf: string) =>
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation in ('satisfied', 'basic'))::int as satisfied_or_basic,
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation = 'satisfied')::int as satisfied`
 
-/** The same counts from the rollup: resolved (replied) in a month before `cut`. */
-const rolledCounts = (cut: string) => {
-  const n = (filter: SQL) => sql`coalesce(sum(o.opinions) filter (where ${filter}), 0)::int`
-  return sql`coalesce(sum(o.opinions), 0)::int as collected,
-      ${n(sql`o.replied_month < ${cut}`)} as replied,
-      ${n(sql`o.resolved_month < ${cut}`)} as resolved,
-      coalesce(sum(o.timely) filter (where o.resolved_month < ${cut}), 0)::int as timely,
-      ${n(sql`o.resolved_month < ${cut} and o.evaluation is not null`)} as evaluated,
-      ${n(sql`o.resolved_month < ${cut} and o.evaluation in ('satisfied', 'basic')`)} as satisfied_or_basic,
-      ${n(sql`o.resolved_month < ${cut} and o.evaluation = 'satisfied'`)} as satisfied`
+/** The same counts from the rollup: events in a month before `cut`. */
+function rolledCounts(cut: string) {
+  const before = (column: string) =>
+    sql`coalesce(sum(r.${sql.raw(column)}) filter (where r.event_month < ${cut}), 0)::int as ${sql.raw(column)}`
+  return sql`coalesce(sum(r.collected), 0)::int as collected, ${sql.join(
+    ['replied', 'resolved', 'timely', 'evaluated', 'satisfied_or_basic', 'satisfied'].map(before),
+    sql`, `,
+  )}`
 }
 
 /** Whole-month cohorts replied or resolved between `cut` and `to` (a `to` inside a month), from the facts. */
@@ -78,70 +112,98 @@ const lateCounts = (cut: string, to: string) => {
       count(*) filter (where ${resolved} and o.evaluation = 'satisfied')::int as satisfied`
 }
 
-const days = sql`o.resolved_on - o.received_on`
-const percentiles = (asOf: string) =>
-  sql`(percentile_cont(0.5) within group (order by ${days}) filter (where o.resolved_on <= ${asOf}))::float8 as median_days,
-      (percentile_cont(0.9) within group (order by ${days}) filter (where o.resolved_on <= ${asOf}))::float8 as p90_days`
+/** The facts' parts of a rollup read: the edge ranges (as at `to`) and, when `to` falls inside a month, the whole
+ * months' cohorts resolved (replied) between the cut and `to`. */
+function factParts(s: SourceSpec, split: PeriodSplit & { months: NonNullable<PeriodSplit['months']> }) {
+  const late = sql`${opinionFacts(s, { from: split.months.first, to: split.months.lastDay })}
+    and (o.replied_on between ${split.cut} and ${s.to} or o.resolved_on between ${split.cut} and ${s.to})`
+  return { edges: split.edges.map((range) => opinionFacts(s, range)), late: split.cut <= s.to ? late : null }
+}
 
-export async function opinions(db: DbOrTx, s: SourceSpec) {
-  const key = dimension(s.by, 'o', 'received_on')
-  const split = s.rollups ? splitPeriod(s.from, s.to) : null
-  let cohort: Promise<BaseRow[]>
-  if (!split?.months) {
-    cohort = grouped(db, key, sql`${cohortCounts(s.to)}, ${percentiles(s.to)}`, opinionFacts(s, s))
-  } else {
-    const { first, last, lastDay } = split.months
-    const parts = [
-      ...split.edges.map((range) => grouped(db, key, cohortCounts(s.to), opinionFacts(s, range))),
-      grouped(
-        db,
-        dimension(s.by, 'o', 'month'),
-        rolledCounts(split.cut),
-        sql`from rollup_opinions_monthly o where ${inRegion('o', s.region)} and o.month between ${first} and ${last}`,
-      ),
-    ]
-    if (split.cut <= s.to) {
-      const late = sql`${opinionFacts(s, { from: first, to: lastDay })}
-        and (o.replied_on between ${split.cut} and ${s.to} or o.resolved_on between ${split.cut} and ${s.to})`
-      parts.push(grouped(db, key, lateCounts(split.cut, s.to), late))
-    }
-    // Percentiles do not add up: they come from the facts (an indexed scan of one cohort).
-    const medians = grouped(db, key, percentiles(s.to), opinionFacts(s, s))
-    cohort = Promise.all([Promise.all(parts), medians]).then(([p, m]) => merge(sumRows(p), m))
+async function cohort(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
+  const read = areaRead(s, opinionsRollup)
+  const split = read ? splitPeriod(s.from, s.to) : null
+  if (!read || !split?.months) return grouped(db, key, cohortCounts(s.to), opinionFacts(s, s))
+  const { first, last } = split.months
+  const facts = factParts(s, { ...split, months: split.months })
+  const parts = [
+    ...facts.edges.map((from) => grouped(db, key, cohortCounts(s.to), from)),
+    grouped(
+      db,
+      read.key,
+      rolledCounts(split.cut),
+      sql`from ${rollup(opinionsRollup)} r where ${read.where} and r.month between ${first} and ${last}`,
+    ),
+  ]
+  if (facts.late) parts.push(grouped(db, key, lateCounts(split.cut, s.to), facts.late))
+  return sumRows(await Promise.all(parts))
+}
+
+/** Median and 90th percentile of days to resolve: exact from the day histograms (rollup whole months, facts at
+ * the edges), or percentile_cont over the facts where the histograms do not serve the query. */
+async function percentiles(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
+  const read = areaRead(s, opinionDaysRollup)
+  const split = read ? splitPeriod(s.from, s.to) : null
+  const days = sql`o.resolved_on - o.received_on`
+  if (!read || !split?.months) {
+    return grouped(
+      db,
+      key,
+      sql`(percentile_cont(0.5) within group (order by ${days}) filter (where o.resolved_on <= ${s.to}))::float8 as median_days,
+          (percentile_cont(0.9) within group (order by ${days}) filter (where o.resolved_on <= ${s.to}))::float8 as p90_days`,
+      opinionFacts(s, s),
+    )
   }
-  // The backlog is everything still open at the period's end, whenever it arrived.
-  const open = grouped(
+  type Bin = { key: string | null; days: number; n: number }
+  const k = key ?? sql`null`
+  const facts = factParts(s, { ...split, months: split.months })
+  const histogram = (from: SQL, resolved: SQL) =>
+    rowsOf<Bin>(
+      db,
+      sql`select ${k} as key, ${days} as days, count(*)::int as n ${from} and ${resolved} group by 1, 2`,
+    )
+  const parts = [
+    ...facts.edges.map((from) => histogram(from, sql`o.resolved_on <= ${s.to}`)),
+    rowsOf<Bin>(
+      db,
+      sql`select ${read.key ?? sql`null`} as key, r.days, sum(r.opinions)::int as n
+          from ${rollup(opinionDaysRollup)} r where ${read.where}
+          and r.month between ${split.months.first} and ${split.months.last} and r.event_month < ${split.cut}
+          group by 1, 2`,
+    ),
+  ]
+  if (facts.late) parts.push(histogram(facts.late, sql`o.resolved_on between ${split.cut} and ${s.to}`))
+  return percentileRows((await Promise.all(parts)).flat())
+}
+
+/** The backlog: everything still open at the period's end, whenever it arrived, and of it the overdue. */
+async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
+  const read = areaRead(s, opinionsRollup)
+  const cut = monthEndCut(s.to)
+  if (read && cut) {
+    const before = (column: string) =>
+      sql`coalesce(sum(r.${sql.raw(column)}) filter (where r.event_month < ${cut}), 0)`
+    const rows = await grouped(
+      db,
+      read.key,
+      sql`(coalesce(sum(r.collected), 0) - ${before('resolved')})::int as backlog,
+          (${before('overdue_from')} - ${before('overdue_until')})::int as overdue`,
+      sql`from ${rollup(opinionsRollup)} r where ${read.where} and r.month < ${cut}`,
+    )
+    // As from the facts: a breakdown lists only the values with something open.
+    return s.by ? rows.filter((r) => Number(r.backlog) !== 0) : rows
+  }
+  return grouped(
     db,
     key,
     sql`count(*)::int as backlog, count(*) filter (where ${s.to}::date - o.received_on > ${limit})::int as overdue`,
     sql`from opinions o where ${inRegion('o', s.region)} and o.received_on <= ${s.to}
         and (o.resolved_on is null or o.resolved_on > ${s.to})`,
   )
-  const [c, b] = await Promise.all([cohort, open])
-  return merge(c, b)
 }
 
-export const projects = (db: DbOrTx, s: SourceSpec) =>
-  additive(
-    s,
-    (range) =>
-      grouped(
-        db,
-        dimension(s.by, 'p', 'approved_on'),
-        sql`count(*) filter (where p.status <> 'cancelled')::int as projects,
-            count(*) filter (where p.status = 'completed')::int as projects_completed,
-            coalesce(sum(p.allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
-            coalesce(sum(p.spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`,
-        sql`from micro_projects p where ${inRegion('p', s.region)} and p.approved_on between ${range.from} and ${range.to}`,
-      ),
-    (first, last) =>
-      grouped(
-        db,
-        dimension(s.by, 'p', 'month'),
-        sql`coalesce(sum(p.projects) filter (where p.status <> 'cancelled'), 0)::int as projects,
-            coalesce(sum(p.projects) filter (where p.status = 'completed'), 0)::int as projects_completed,
-            coalesce(sum(p.funds_allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
-            coalesce(sum(p.funds_spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`,
-        sql`from rollup_projects_monthly p where ${inRegion('p', s.region)} and p.month between ${first} and ${last}`,
-      ),
-  )
+export async function opinions(db: DbOrTx, s: SourceSpec) {
+  const key = dimension(s, 'o', 'received_on')
+  const [c, p, b] = await Promise.all([cohort(db, s, key), percentiles(db, s, key), backlog(db, s, key)])
+  return merge(merge(c, p), b)
+}

@@ -3,38 +3,45 @@ import type { Dimension } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
+import { areaColumn } from './scope.ts'
 
 export interface SourceSpec {
   region: string
   from: string
   to: string
   by?: Dimension | undefined
-  /** Read whole months from the monthly rollups (queryMetrics decides: they must be current). */
+  /** Read the area rollups where they serve the query (queryMetrics decides: they must be current). */
   rollups?: boolean | undefined
 }
 
 export type BaseRow = Record<string, number | string | null> & { key: string | null }
 
-/** The SQL expression for a dimension on a table alias, with the date column that time buckets use.
- * Rollup tables name their columns like the facts, so the same expression serves both. */
-export function dimension(by: Dimension | undefined, alias: string, dateColumn: string | null): SQL | null {
+/** The SQL expression for the spec's dimension on a fact table's alias, with the date column that time buckets
+ * use. */
+export function dimension(s: SourceSpec, alias: string, dateColumn: string | null): SQL | null {
+  const { by } = s
   if (!by) return null
   const a = (c: string) => sql.raw(`${alias}.${c}`)
   switch (by) {
+    case 'area':
+      return areaColumn(alias, s.region)
     case 'township':
       return a('township_code')
     case 'station':
       return sql`${alias === 's' ? a('id') : a('station_id')}::text`
     case 'month':
     case 'quarter':
-    case 'year': {
-      if (!dateColumn) return null
-      const format = { month: 'YYYY-MM', quarter: 'YYYY"Q"Q', year: 'YYYY' }[by]
-      return sql`to_char(${a(dateColumn)}, ${format})`
-    }
+    case 'year':
+      return dateColumn ? timeBucket(by, a(dateColumn)) : null
     default:
       return a(by)
   }
+}
+
+/** A date column as the key of a month, quarter or year ('2023-05', '2023Q2', '2023'). */
+export function timeBucket(by: 'month' | 'quarter' | 'year', column: SQL): SQL {
+  const format = { month: 'YYYY-MM', quarter: 'YYYY"Q"Q', year: 'YYYY' }[by]
+  return sql`to_char(${column}, ${format})`
 }
 
 export async function grouped(db: DbOrTx, key: SQL | null, select: SQL, from: SQL): Promise<BaseRow[]> {

@@ -1,12 +1,13 @@
 // The period's summary as work-report paragraphs, in Chinese and English. Comparisons only where the
 // previous period has data.
+import type { MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { sql } from 'drizzle-orm'
-import { rowsOf } from './db.ts'
 import { queryMetrics } from './query.ts'
+import { describeRegion } from './region-info.ts'
 import * as w from './wording.ts'
 
-const ids = [
+/** The figures the narrative reads (with their year-on-year comparison). */
+export const narrativeIds = [
   'receptions',
   'visitors',
   'opinions_collected',
@@ -50,21 +51,19 @@ export interface NarrativeSpec {
   to: string
 }
 
-/** "全县" for a county, "全区" for a district, a township by its full name. */
+/** "全县" for a county, "全区" for a district, a township by its full name, "全国" for the nation. */
 function scopeWordZh(name: string, level: string): string {
   if (level === 'county')
     return `全${name.endsWith('特区') || name.endsWith('区') ? '区' : name.endsWith('市') ? '市' : '县'}`
-  if (level === 'township' || level === 'village') return name
+  if (level === 'township' || level === 'village' || level === 'nation') return name
   return `${name}各地`
 }
 
-export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec) {
-  const [region] = await rowsOf<{ name: string; level: string }>(
-    db,
-    sql`select name, level from regions where code = ${spec.region}`,
-  )
-  const { data } = await queryMetrics(db, { ids, ...spec, compare: 'yoy' })
-  const f = data[0]!
+/** The narrative of a region and period: its figures queried here, or given (a row of queryMetrics over
+ * `narrativeIds` with compare 'yoy', as the overview already computes them). */
+export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: MetricRow) {
+  const region = await describeRegion(db, spec.region)
+  const f = figures ?? (await queryMetrics(db, { ids: narrativeIds, ...spec, compare: 'yoy' })).data[0]!
   const num = (id: string) => f[id] as number | null
   // A comparison needs last year's figure to exist and be non-zero.
   const had = (id: string) => (num(`${id}__previous`) ?? 0) > 0

@@ -23,6 +23,7 @@ import { rowsOf } from './db.ts'
 import { deriveMetrics } from './derive.ts'
 import { keyYearEarlier, previousPeriod } from './period.ts'
 import { rollupsCurrent } from './rollups.ts'
+import { areaLength, countyRange, nextPrefix, regionPrefix } from './scope.ts'
 import { type BaseRow, merge, type SourceSpec, sources } from './sources.ts'
 
 export interface MetricsSpec {
@@ -85,7 +86,7 @@ const statusLabels = [
 ]
 
 async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<string, string>> {
-  if (by === 'township') {
+  if (by === 'township' || by === 'area') {
     const rows = await rowsOf<{ code: string; name: string }>(
       db,
       sql`select code, name from regions where code in ${keys.length ? keys : ['']}`,
@@ -119,8 +120,9 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   const rollups = spec.useRollups !== false && (await rollupsCurrent(db, spec.region))
   const sourceSpec: SourceSpec = { region: spec.region, from: spec.from, to: spec.to, by: spec.by, rollups }
   let current = (await baseRows(db, needed, sourceSpec)).filter(inPeriod)
-  // Every township of the region has a row, with or without activity, so rankings show who lags.
-  if (spec.by === 'township') current = merge(await townshipKeys(db, spec.region), current)
+  // Every area of the region has a row, with or without activity, so rankings show who lags.
+  if (spec.by === 'township' || spec.by === 'area')
+    current = merge(await areaKeys(db, spec.region, spec.by), current)
   current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
   const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
   const before = previous ? await baseRows(db, needed, { ...sourceSpec, ...previous }) : []
@@ -159,10 +161,18 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   return { data, previous, metrics }
 }
 
-async function townshipKeys(db: DbOrTx, region: string): Promise<BaseRow[]> {
+/** Every township of the region; or every area of it: townships of a county, and above a county the areas
+ * holding a county with data. */
+async function areaKeys(db: DbOrTx, region: string, by: 'township' | 'area'): Promise<BaseRow[]> {
+  const length = areaLength(region)
+  if (by === 'township' || length === 9) {
+    const prefix = regionPrefix(region)
+    const within = prefix ? sql`code >= ${prefix} and code < ${nextPrefix(prefix)}` : sql`true`
+    return rowsOf<BaseRow>(db, sql`select code as key from regions where level = 'township' and ${within}`)
+  }
   return rowsOf<BaseRow>(
     db,
-    sql`select code as key from regions where level = 'township' and code like ${`${region.slice(0, 9)}%`}`,
+    sql`select distinct left(d.county_code, ${length}) as key from data_versions d where ${countyRange('d', region)}`,
   )
 }
 

@@ -1,89 +1,190 @@
-// Monthly rollups: rebuilt from the facts for the months a write touched, inside the writing transaction.
+// Keeping the area rollups (rollup-tables.ts) equal to the facts, inside the writing transaction.
 import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
-import { nextPrefix } from './scope.ts'
+import { flowRollups, month, type RollupTable, rollupTables, stockRollups } from './rollup-tables.ts'
+import { countyRange } from './scope.ts'
 
 /** Months a write touched, per county: the first days ('YYYY-MM-01') of the months of the rows' event dates
- * (occurred_on, received_on, approved_on), before and after the change. */
+ * (occurred_on, received_on, approved_on), before and after the change. Stocks (stations, deputies, report-backs,
+ * plans) are rebuilt for every county listed, whatever its months. */
 export interface RollupChange {
   countyCode: string
   months: string[]
 }
 
-const month = (column: string) => sql.raw(`date_trunc('month', ${column})::date`)
-const timelyLimit = sql`coalesce((select cs.timely_limit_days from county_settings cs where cs.county_code = o.county_code), 30)`
+/** Area levels by code length, from the county up; the nation's area code is ''. */
+const levels = [6, 4, 2, 0] as const
+type Level = (typeof levels)[number]
 
-function refreshes(where: (column: string, alias: string) => SQL): SQL[] {
-  return [
-    sql`insert into rollup_receptions_monthly (county_code, township_code, station_id, month, kind, receptions, visitors, deputy_attendances)
-        select r.county_code, r.township_code, r.station_id, ${month('r.occurred_on')}, r.kind,
-          count(*)::int, sum(r.visitors)::int, sum(r.deputy_attendances)::int
-        from receptions r where ${where('r.occurred_on', 'r')} group by 1, 2, 3, 4, 5`,
-    sql`insert into rollup_opinions_monthly (county_code, township_code, station_id, month, category, channel, route,
-          status, evaluation, replied_month, resolved_month, opinions, timely)
-        select o.county_code, o.township_code, o.station_id, ${month('o.received_on')}, o.category, o.channel, o.route,
-          o.status, o.evaluation, ${month('o.replied_on')}, ${month('o.resolved_on')}, count(*)::int,
-          count(*) filter (where o.resolved_on - o.received_on <= ${timelyLimit})::int
-        from opinions o where ${where('o.received_on', 'o')} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
-    sql`insert into rollup_projects_monthly (county_code, township_code, month, category, status, projects, funds_allocated, funds_spent)
-        select p.county_code, p.township_code, ${month('p.approved_on')}, p.category, p.status,
-          count(*)::int, sum(p.allocated), sum(p.spent)
-        from micro_projects p where ${where('p.approved_on', 'p')} group by 1, 2, 3, 4, 5`,
-  ]
+const areaOf = (level: Level, column: string): SQL =>
+  level === 0 ? sql`''` : sql.raw(level === 6 ? column : `left(${column}, ${level})`)
+
+const columns = (t: RollupTable) =>
+  sql.raw(['area_code', 'dim', 'dim_value', ...t.keys, ...t.measures].join(', '))
+const keyList = (t: RollupTable, alias: string) => sql.raw(t.keys.map((k) => `${alias}.${k}`).join(', '))
+const sums = (t: RollupTable, alias: string) =>
+  sql.raw(t.measures.map((m) => `sum(${alias}.${m})`).join(', '))
+const monthIn = (months: string[] | null, column: SQL) => (months ? sql`${column} in ${months}` : sql`true`)
+
+/**
+ * Rows of `level` straight from the facts of the counties `counties` selects, for each breakdown of `dims` (null:
+ * the total) in one pass (grouping sets). A stock passes one breakdown at a time: its rows depend on it.
+ */
+function fromFacts(
+  t: RollupTable,
+  level: Level,
+  counties: (alias: string) => SQL,
+  months: string[] | null,
+  dims: (string | null)[],
+) {
+  const where = (alias: string, dateColumn: string | null) =>
+    dateColumn
+      ? sql`${counties(alias)} and ${monthIn(months, month(`${alias}.${dateColumn}`))}`
+      : counties(alias)
+  const named = dims.filter((d): d is string => d !== null)
+  const area = level === 6 ? 'x.county_code' : `left(x.county_code, ${level})`
+  const keys = t.keys.map((k) => `x.${k}`).join(', ')
+  const dim = named.length
+    ? `case ${named.map((d) => `when grouping(x.${d}) = 0 then '${d}'`).join(' ')} else '' end`
+    : `''`
+  const value = named.length ? `coalesce(${named.map((d) => `x.${d}::text`).join(', ')})` : 'null'
+  const sets = dims.map((d) => `(${area}, ${keys}${d ? `, x.${d}` : ''})`).join(', ')
+  return sql`insert into ${sql.identifier(t.name)} (${columns(t)})
+    select ${sql.raw(area)}, ${sql.raw(dim)}, ${sql.raw(value)}, ${sql.raw(keys)}, ${sums(t, 'x')}
+    from (${t.rows(where, dims.length === 1 ? dims[0]! : null)}) x group by grouping sets (${sql.raw(sets)})`
 }
 
-const rollupTables = ['rollup_receptions_monthly', 'rollup_opinions_monthly', 'rollup_projects_monthly']
+/** Rows of `level` as the sums of its children's rows (every breakdown), for the areas under `prefix`. */
+function fromChildren(t: RollupTable, level: Level, prefix: string | null, months: string[] | null) {
+  const child = levels[levels.indexOf(level) - 1]!
+  const under = prefix === null ? sql`true` : countyRange('x', prefix, 'area_code')
+  return sql`insert into ${sql.identifier(t.name)} (${columns(t)})
+    select ${areaOf(level, 'x.area_code')}, x.dim, x.dim_value, ${keyList(t, 'x')}, ${sums(t, 'x')}
+    from ${sql.identifier(t.name)} x
+    where length(x.area_code) = ${child} and ${under} and ${monthIn(months, sql`x.month`)}
+    group by 1, 2, 3, ${keyList(t, 'x')}`
+}
+
+/** The breakdowns of a stock, in one pass or one pass each. */
+const perDims = (t: RollupTable) =>
+  t.rowsPerDim ? [null, ...t.dims].map((d) => [d]) : [[null, ...t.dims]]
+
+const remove = (t: RollupTable, area: string, months: string[] | null) =>
+  sql`delete from ${sql.identifier(t.name)} where area_code = ${area} and ${monthIn(months, sql`month`)}`
+
+/** One county's rollups and its city's, province's and the nation's, for `months` (null: every month). */
+function countyStatements(countyCode: string, months: string[] | null): SQL[] {
+  const city = countyCode.slice(0, 4)
+  const province = countyCode.slice(0, 2)
+  const ofCounty = (alias: string) => sql`${sql.raw(alias)}.county_code = ${countyCode}`
+  const ofCity = (alias: string) => countyRange(alias, city)
+  const out: SQL[] = []
+  for (const t of months?.length === 0 ? [] : flowRollups) {
+    // Flows keep totals per county and every breakdown from the city up (a city's facts of a month are few).
+    if (t.finest === 6) out.push(remove(t, countyCode, months), fromFacts(t, 6, ofCounty, months, [null]))
+    out.push(remove(t, city, months), fromFacts(t, 4, ofCity, months, [null, ...t.dims]))
+    out.push(remove(t, province, months), fromChildren(t, 2, province, months))
+    out.push(remove(t, '', months), fromChildren(t, 0, null, months))
+  }
+  for (const t of stockRollups) {
+    // Stocks are small per county: the county's rows in full, every breakdown, and its ancestors as sums.
+    out.push(remove(t, countyCode, null))
+    out.push(...perDims(t).map((dims) => fromFacts(t, 6, ofCounty, null, dims)))
+    out.push(remove(t, city, null), fromChildren(t, 4, city, null))
+    out.push(remove(t, province, null), fromChildren(t, 2, province, null))
+    out.push(remove(t, '', null), fromChildren(t, 0, null, null))
+  }
+  return out
+}
+
+/** Everything from the facts (after the demo seed or a bulk load). */
+function allStatements(): SQL[] {
+  const everyCounty = () => sql`true`
+  const out: SQL[] = rollupTables.map((t) => sql`truncate ${sql.identifier(t.name)}`)
+  for (const t of flowRollups) {
+    if (t.finest === 6) out.push(fromFacts(t, 6, everyCounty, null, [null]))
+    out.push(fromFacts(t, 4, everyCounty, null, [null, ...t.dims]))
+    out.push(fromChildren(t, 2, null, null), fromChildren(t, 0, null, null))
+  }
+  for (const t of stockRollups) {
+    out.push(...perDims(t).map((dims) => fromFacts(t, 6, everyCounty, null, dims)))
+    out.push(fromChildren(t, 4, null, null), fromChildren(t, 2, null, null), fromChildren(t, 0, null, null))
+  }
+  return out
+}
 
 /**
  * Bring the rollups up to date: 'all' rebuilds everything (after the demo seed or a bulk load), otherwise the
- * listed months of each county are deleted and rebuilt from the facts. Call it with the writing transaction
- * (`tx`), after the writes; it also marks the counties' rollups current (data_versions.rolled_up).
- * After a change of a county's timely limit, pass all of that county's months (or 'all').
+ * listed months of each county (and its stocks) are rebuilt from the facts, with the same months of its city,
+ * province and the nation. Call it with the writing transaction (`tx`), after the writes; it also marks the
+ * counties' rollups current (data_versions.rolled_up). After a change of a county's timely limit, pass all of
+ * that county's months (or 'all'). `onStep` reports progress (statements done, statements in all).
  */
-export async function refreshRollups(tx: DbOrTx, changes: RollupChange[] | 'all'): Promise<void> {
-  if (changes === 'all') {
-    for (const table of rollupTables) await tx.execute(sql`delete from ${sql.identifier(table)}`)
-    for (const statement of refreshes(() => sql`true`)) await tx.execute(statement)
-    await tx.execute(sql`update data_versions set rolled_up = facts_version`)
-    return
-  }
-  for (const { countyCode, months } of changes) {
-    const list = [...new Set(months.map((m) => `${m.slice(0, 7)}-01`))]
-    if (list.length) {
-      for (const table of rollupTables) {
-        await tx.execute(
-          sql`delete from ${sql.identifier(table)} where county_code = ${countyCode} and month in ${list}`,
+export async function refreshRollups(
+  tx: DbOrTx,
+  changes: RollupChange[] | 'all',
+  onStep?: (done: number, total: number) => void,
+): Promise<void> {
+  // Concurrent writers would each delete and re-insert the same city, province and nation rows: one at a time.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('liaison rollups'))`)
+  const statements =
+    changes === 'all'
+      ? allStatements()
+      : changes.flatMap(({ countyCode, months }) =>
+          countyStatements(countyCode, [...new Set(months.map((m) => `${m.slice(0, 7)}-01`))]),
         )
-      }
-      const where = (column: string, alias: string) =>
-        sql`${sql.raw(alias)}.county_code = ${countyCode} and ${month(column)} in ${list}`
-      for (const statement of refreshes(where)) await tx.execute(statement)
-    }
-    await tx.execute(
-      sql`update data_versions set rolled_up = facts_version where county_code = ${countyCode}`,
-    )
+  for (const [i, statement] of statements.entries()) {
+    await tx.execute(statement)
+    onStep?.(i + 1, statements.length)
   }
+  if (changes === 'all') await tx.execute(sql`update data_versions set rolled_up = facts_version`)
+  else {
+    const counties = [...new Set(changes.map((c) => c.countyCode))]
+    if (counties.length)
+      await tx.execute(
+        sql`update data_versions set rolled_up = facts_version where county_code in ${counties}`,
+      )
+  }
+}
+
+/** Counties whose rollups are behind their facts (a writer that did not refresh, or a new rollup version). */
+export async function staleCounties(db: DbOrTx): Promise<string[]> {
+  const rows = await rowsOf<{ county_code: string }>(
+    db,
+    sql`select county_code from data_versions where rolled_up < facts_version order by 1`,
+  )
+  return rows.map((r) => r.county_code)
+}
+
+/** Every month with facts of a county, for a full rebuild of it. */
+export async function countyMonths(db: DbOrTx, countyCode: string): Promise<string[]> {
+  const rows = await rowsOf<{ month: string }>(
+    db,
+    sql`select distinct date_trunc('month', d)::date::text as month from (
+          select occurred_on as d from receptions where county_code = ${countyCode}
+          union all select received_on from opinions where county_code = ${countyCode}
+          union all select approved_on from micro_projects where county_code = ${countyCode}) x`,
+  )
+  return rows.map((r) => r.month)
 }
 
 /** True when every county under `region` has rollups as current as its facts. */
 export async function rollupsCurrent(db: DbOrTx, region: string): Promise<boolean> {
-  const county =
-    region.length >= 6
-      ? sql`county_code = ${region.slice(0, 6)}`
-      : sql`county_code >= ${region} and county_code < ${nextPrefix(region)}`
   const [stale] = await rowsOf<{ n: number }>(
     db,
-    sql`select count(*)::int as n from data_versions where ${county} and rolled_up < facts_version`,
+    sql`select count(*)::int as n from data_versions d where ${countyRange('d', region)} and rolled_up < facts_version`,
   )
   return (stale?.n ?? 0) === 0
 }
 
-/** The data version of everything (for ETags): grows with every write to the data tables. */
-export async function dataVersion(db: DbOrTx): Promise<string> {
+/** The data version of the counties under a region, or of everything (for ETags and cached answers): grows
+ * with every write to their data tables. */
+export async function dataVersion(db: DbOrTx, region: string | null = null): Promise<string> {
   const [row] = await rowsOf<{ v: string | number | null; n: number }>(
     db,
-    sql`select coalesce(sum(version), 0)::text as v, count(*)::int as n from data_versions`,
+    sql`select coalesce(sum(version), 0)::text as v, count(*)::int as n from data_versions d
+        where ${region ? countyRange('d', region) : sql`true`}`,
   )
   return `${row?.v ?? 0}.${row?.n ?? 0}`
 }
@@ -96,9 +197,9 @@ const eventDates: Record<string, string> = {
 }
 
 /**
- * Months one import batch touches, from its change records: the dates of the rows it inserted or updated as
- * they stand now, and the dates those updated rows had before. Call it after the import's writes, or before
- * its rollback (both see the imported state), and pass the answer to `refreshRollups`.
+ * What one import batch touches, from its change records: its county (stocks) and the months of the rows it
+ * inserted or updated as they stand now, and of the dates those updated rows had before. Call it after the
+ * import's writes, or before its rollback (both see the imported state), and pass the answer to `refreshRollups`.
  */
 export async function batchRollupChanges(tx: DbOrTx, batchId: number): Promise<RollupChange[]> {
   const parts = Object.entries(eventDates).map(
@@ -111,14 +212,15 @@ export async function batchRollupChanges(tx: DbOrTx, batchId: number): Promise<R
         from import_changes c join import_batches b on b.id = c.batch_id
         where c.batch_id = ${batchId} and c.table_name = ${table} and c.action = 'update'`,
   )
-  const rows = await rowsOf<{ county_code: string; month: string }>(
+  const rows = await rowsOf<{ county_code: string; month: string | null }>(
     tx,
-    sql`select distinct county_code, month from (${sql.join(parts, sql` union `)}) m where month is not null`,
+    sql`select distinct county_code, month from (${sql.join(parts, sql` union `)}) m where month is not null
+        union select county_code, null from import_batches where id = ${batchId}`,
   )
   const byCounty = new Map<string, string[]>()
   for (const { county_code, month } of rows) {
     if (!byCounty.has(county_code)) byCounty.set(county_code, [])
-    byCounty.get(county_code)!.push(month)
+    if (month) byCounty.get(county_code)!.push(month)
   }
   return [...byCounty].map(([countyCode, months]) => ({ countyCode, months }))
 }

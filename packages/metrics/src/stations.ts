@@ -42,16 +42,23 @@ export async function stationDetail(db: DbOrTx, id: number, from: string, to: st
     db,
     sql`select name, level, category, phone from deputies where station_id = ${id} order by level, name`,
   )
-  const monthly = await rowsOf<{ month: string; receptions: number; visitors: number }>(
-    db,
-    sql`select to_char(occurred_on, 'YYYY-MM') as month, count(*)::int as receptions, coalesce(sum(visitors), 0)::int as visitors
-        from receptions where station_id = ${id} and occurred_on between ${from} and ${to} group by 1 order by 1`,
-  )
+  const monthly = (await stationsMonthly(db, [id], from, to)).map(({ station: _, ...m }) => m)
   return {
     station,
     deputies: deputies.map((d) => ({ ...d, phone: showPhones ? d.phone : maskPhone(d.phone) })),
     monthly,
   }
+}
+
+/** Monthly receptions and people received of some stations, in one query. */
+export function stationsMonthly(db: DbOrTx, ids: number[], from: string, to: string) {
+  return rowsOf<{ station: string; month: string; receptions: number; visitors: number }>(
+    db,
+    sql`select station_id::text as station, to_char(occurred_on, 'YYYY-MM') as month, count(*)::int as receptions,
+          coalesce(sum(visitors), 0)::int as visitors
+        from receptions where station_id in ${ids.length ? ids : [0]} and occurred_on between ${from} and ${to}
+        group by 1, 2 order by 1, 2`,
+  )
 }
 
 /** Personal data: 139****5678. */

@@ -1,74 +1,125 @@
 import { sql } from 'drizzle-orm'
 import { bigint, date, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
-// Monthly rollups of the fact tables (station × month and finer keys), read by packages/metrics for whole
-// months of a period; maintained by `refreshRollups` (packages/metrics) inside every writing transaction.
-// Column names match the fact tables' so the same dimension and scope SQL applies to both.
+// Area rollups: the facts summed per area (county, city, province and the nation) and month, read by
+// packages/metrics for city, province and national scopes (a county or a township reads its own indexed facts,
+// which are small). Maintained by `refreshRollups` (packages/metrics) inside every writing transaction.
+//
+// Every table has the same key: `areaCode` is a county (6 digits), city (4), province (2) or '' for the nation;
+// `dim` names the breakdown the row belongs to ('' = the area's total; 'category', 'kind', … = one value of that
+// dimension, in `dimValue`); `month` is the first day of a month. County rows hold totals only (dim = ''): they
+// serve a city's by-county breakdown. Breakdowns by category and the like are kept from the city up.
+//
+// Flows (receptions, projects) are keyed by the month they happened. Opinions are keyed by the month of receipt
+// and the month of an event (`eventMonth`: replied, resolved, became overdue), so a period's end decides which
+// events count; stocks (stations, deputies, report-backs) are keyed by the month a unit joined the count (built,
+// covered, reported), with `month` null for what counts whatever the date (all deputies).
 
-/** Receptions per station, month (first day) and kind. */
-export const rollupReceptionsMonthly = pgTable(
-  'rollup_receptions_monthly',
+const key = {
+  areaCode: text().notNull(),
+  dim: text().notNull().default(''),
+  dimValue: text(),
+}
+
+/** Receptions per area, month and (from the city up) kind. */
+export const rollupReceptions = pgTable(
+  'rollup_receptions',
   {
-    countyCode: text().notNull(),
-    townshipCode: text().notNull(),
-    stationId: integer().notNull(),
+    ...key,
     month: date().notNull(),
-    kind: text().notNull(),
     receptions: integer().notNull(),
     visitors: integer().notNull(),
     deputyAttendances: integer().notNull(),
   },
-  (t) => [
-    index('rollup_receptions_county_month_idx').on(t.countyCode, t.month),
-    index('rollup_receptions_township_month_idx').on(t.townshipCode, t.month),
-  ],
+  (t) => [index('rollup_receptions_area_idx').on(t.areaCode, t.dim, t.month)],
 )
 
 /**
- * Opinions per station and month of receipt, keyed further by everything a figure filters or breaks down by;
- * the months of reply and resolution let a period's end cut the cohort (resolved by `to`).
+ * Opinions per area, month of receipt and event month. The row with `eventMonth` null counts the opinions
+ * received (`collected`); the others count events in `eventMonth`: replies, resolutions (with their timeliness
+ * and evaluation), and the months an opinion became overdue and stopped being overdue. An opinion counts as
+ * resolved by a period ending on a month's last day when its resolution month is not after it; the backlog at
+ * a month's end is everything collected by then less everything resolved by then, and likewise the overdue.
  */
-export const rollupOpinionsMonthly = pgTable(
-  'rollup_opinions_monthly',
+export const rollupOpinions = pgTable(
+  'rollup_opinions',
   {
-    countyCode: text().notNull(),
-    townshipCode: text().notNull(),
-    stationId: integer().notNull(),
+    ...key,
     month: date().notNull(),
-    category: text().notNull(),
-    channel: text().notNull(),
-    route: text(),
-    status: text().notNull(),
-    evaluation: text(),
-    repliedMonth: date(),
-    resolvedMonth: date(),
-    opinions: integer().notNull(),
-    /** Of these, resolved within the county's time limit (county_settings at the time of the refresh). */
-    timely: integer().notNull(),
+    eventMonth: date(),
+    collected: integer().notNull().default(0),
+    replied: integer().notNull().default(0),
+    resolved: integer().notNull().default(0),
+    /** Of the resolved, within the county's time limit (county_settings at the time of the refresh). */
+    timely: integer().notNull().default(0),
+    evaluated: integer().notNull().default(0),
+    satisfiedOrBasic: integer().notNull().default(0),
+    satisfied: integer().notNull().default(0),
+    overdueFrom: integer().notNull().default(0),
+    overdueUntil: integer().notNull().default(0),
   },
-  (t) => [
-    index('rollup_opinions_county_month_idx').on(t.countyCode, t.month),
-    index('rollup_opinions_township_month_idx').on(t.townshipCode, t.month),
-  ],
+  (t) => [index('rollup_opinions_area_idx').on(t.areaCode, t.dim, t.month)],
 )
 
-/** Micro-projects per township, month of approval, category and status. Money in 元. */
-export const rollupProjectsMonthly = pgTable(
-  'rollup_projects_monthly',
+/** Days from receipt to resolution, exactly, per area (from the city up), month of receipt and month resolved:
+ * the medians and 90th percentiles are read from these histograms. */
+export const rollupOpinionDays = pgTable(
+  'rollup_opinion_days',
   {
-    countyCode: text().notNull(),
-    townshipCode: text().notNull(),
+    ...key,
     month: date().notNull(),
-    category: text().notNull(),
-    status: text().notNull(),
-    projects: integer().notNull(),
-    fundsAllocated: numeric({ precision: 16, scale: 2, mode: 'number' }).notNull(),
-    fundsSpent: numeric({ precision: 16, scale: 2, mode: 'number' }).notNull(),
+    eventMonth: date().notNull(),
+    days: integer().notNull(),
+    opinions: integer().notNull(),
   },
-  (t) => [
-    index('rollup_projects_county_month_idx').on(t.countyCode, t.month),
-    index('rollup_projects_township_month_idx').on(t.townshipCode, t.month),
-  ],
+  (t) => [index('rollup_opinion_days_area_idx').on(t.areaCode, t.dim, t.month)],
+)
+
+/** Micro-projects per area, month of approval and (from the city up) category or status. Money in 元;
+ * projects and money leave cancelled projects out, as the figures do. */
+export const rollupProjects = pgTable(
+  'rollup_projects',
+  {
+    ...key,
+    month: date().notNull(),
+    projects: integer().notNull(),
+    projectsCompleted: integer().notNull(),
+    fundsAllocated: numeric({ precision: 18, scale: 2, mode: 'number' }).notNull(),
+    fundsSpent: numeric({ precision: 18, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [index('rollup_projects_area_idx').on(t.areaCode, t.dim, t.month)],
+)
+
+/** Stations and rooms per area, by the month they were built or standardised (and the month a township got
+ * its first built 联络站); kind and current status from the county up. */
+export const rollupStations = pgTable(
+  'rollup_stations',
+  {
+    ...key,
+    month: date(),
+    built: integer().notNull().default(0),
+    standardised: integer().notNull().default(0),
+    standardisedPlannedKinds: integer().notNull().default(0),
+    seven: integer().notNull().default(0),
+    townshipsCovered: integer().notNull().default(0),
+  },
+  (t) => [index('rollup_stations_area_idx').on(t.areaCode, t.dim, t.month)],
+)
+
+/** Deputies per area (month null) and by the month their station was built (covered); level and category
+ * from the county up. Report-backs: deputies required (month null) and the month of each deputy's first
+ * report-back in the county's term window. */
+export const rollupDeputies = pgTable(
+  'rollup_deputies',
+  {
+    ...key,
+    month: date(),
+    deputiesTotal: integer().notNull().default(0),
+    deputiesCovered: integer().notNull().default(0),
+    reportbackRequired: integer().notNull().default(0),
+    reportbackDone: integer().notNull().default(0),
+  },
+  (t) => [index('rollup_deputies_area_idx').on(t.areaCode, t.dim, t.month)],
 )
 
 /**

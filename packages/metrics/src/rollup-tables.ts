@@ -1,0 +1,199 @@
+// The area rollups (packages/db/src/schema/rollups.ts), each defined once: its facts as rows to be summed, its
+// keys, measures and the breakdowns it keeps. rollups.ts maintains them; area-reads.ts reads them.
+import { type SQL, sql } from 'drizzle-orm'
+
+export interface RollupTable {
+  name: string
+  /** Key columns after area_code, dim and dim_value. */
+  keys: string[]
+  /** Summed columns. */
+  measures: string[]
+  /** Breakdowns kept besides the total (dim = ''). */
+  dims: string[]
+  /** Flows are rebuilt month by month (from the city up, from the facts); stocks county by county, every level
+   * holding every breakdown (their ancestors are sums of counties). */
+  kind: 'flow' | 'stock'
+  /** Its rows differ by breakdown (a township's first station of each kind): one pass per breakdown. */
+  rowsPerDim?: true
+  /** The finest area level kept (code length: 6 counties, 4 cities) and the finest that keeps the breakdowns. */
+  finest: 6 | 4
+  finestWithDims: 6 | 4
+  /** The facts as rows of county_code, the keys, the breakdown columns and the measures. `where` filters the fact
+   * table (alias given) by county and, for flows, by the month of the date column; `dim` is the breakdown the
+   * rows will be grouped by (null: total). */
+  rows(where: (alias: string, dateColumn: string | null) => SQL, dim: string | null): SQL
+}
+
+/** The first day of a date's month. Through `timestamp`: date_trunc on a date would go through timestamptz and
+ * look up the time zone on every row (≈ 8× slower over millions of opinions). */
+export const monthOf = (expr: string) => `date_trunc('month', (${expr})::timestamp)::date`
+export const month = (expr: string) => sql.raw(monthOf(expr))
+
+export const receptionsRollup: RollupTable = {
+  name: 'rollup_receptions',
+  keys: ['month'],
+  measures: ['receptions', 'visitors', 'deputy_attendances'],
+  dims: ['kind'],
+  kind: 'flow',
+  finest: 6,
+  finestWithDims: 4,
+  rows: (where) =>
+    sql`select r.county_code, ${month('r.occurred_on')} as month, r.kind, 1 as receptions,
+          coalesce(r.visitors, 0) as visitors, coalesce(r.deputy_attendances, 0) as deputy_attendances
+        from receptions r where ${where('r', 'occurred_on')}`,
+}
+
+export const projectsRollup: RollupTable = {
+  name: 'rollup_projects',
+  keys: ['month'],
+  measures: ['projects', 'projects_completed', 'funds_allocated', 'funds_spent'],
+  dims: ['category', 'status'],
+  kind: 'flow',
+  finest: 6,
+  finestWithDims: 4,
+  rows: (where) =>
+    sql`select p.county_code, ${month('p.approved_on')} as month, p.category, p.status,
+          (p.status <> 'cancelled')::int as projects, (p.status = 'completed')::int as projects_completed,
+          case when p.status <> 'cancelled' then coalesce(p.allocated, 0) else 0 end as funds_allocated,
+          case when p.status <> 'cancelled' then coalesce(p.spent, 0) else 0 end as funds_spent
+        from micro_projects p where ${where('p', 'approved_on')}`,
+}
+
+/**
+ * Each opinion as up to four event rows: received (in its month of receipt), replied, resolved (with its
+ * timeliness and evaluation) and the month it became overdue. It is overdue at the end of month k when k is not
+ * before the month of `received + limit + 1` and it is not resolved by then: so it enters the overdue count in
+ * that month and leaves it in the month it is resolved (both only when the first comes before the second).
+ * Four plain scans: a lateral VALUES per opinion was twice as slow over millions of rows.
+ */
+export const opinionsRollup: RollupTable = {
+  name: 'rollup_opinions',
+  keys: ['month', 'event_month'],
+  measures: [
+    'collected',
+    'replied',
+    'resolved',
+    'timely',
+    'evaluated',
+    'satisfied_or_basic',
+    'satisfied',
+    'overdue_from',
+    'overdue_until',
+  ],
+  dims: ['category', 'channel', 'route', 'status'],
+  kind: 'flow',
+  finest: 6,
+  finestWithDims: 4,
+  rows: (where) => {
+    const limit = 'coalesce(cs.timely_limit_days, 30)'
+    const overdue = monthOf(`o.received_on + ${limit} + 1`)
+    const resolved = monthOf('o.resolved_on')
+    // One scan per kind of event; every branch names every measure (0 where the event does not count it).
+    const event = (eventMonth: string, measures: Record<string, string>) =>
+      sql.raw(`select o.county_code, ${monthOf('o.received_on')} as month, ${eventMonth} as event_month,
+            o.category, o.channel, o.route, o.status,
+            ${opinionsRollup.measures.map((m) => `${measures[m] ?? '0'} as ${m}`).join(', ')}
+          from opinions o left join county_settings cs on cs.county_code = o.county_code
+          where `)
+    return sql.join(
+      [
+        sql`${event('null::date', { collected: '1' })} ${where('o', 'received_on')}`,
+        sql`${event(monthOf('o.replied_on'), { replied: '1' })} ${where('o', 'received_on')}
+          and o.replied_on is not null`,
+        sql`${event(resolved, {
+          resolved: '1',
+          timely: `(o.resolved_on - o.received_on <= ${limit})::int`,
+          evaluated: '(o.evaluation is not null)::int',
+          satisfied_or_basic: `coalesce(o.evaluation in ('satisfied', 'basic'), false)::int`,
+          satisfied: `coalesce(o.evaluation = 'satisfied', false)::int`,
+          overdue_until: `(${resolved} > ${overdue})::int`,
+        })} ${where('o', 'received_on')} and o.resolved_on is not null`,
+        sql`${event(overdue, { overdue_from: '1' })} ${where('o', 'received_on')}
+          and (o.resolved_on is null or ${sql.raw(resolved)} > ${sql.raw(overdue)})`,
+      ],
+      sql` union all `,
+    )
+  },
+}
+
+/** Resolved opinions by their exact days to resolve (for medians and percentiles). */
+export const opinionDaysRollup: RollupTable = {
+  name: 'rollup_opinion_days',
+  keys: ['month', 'event_month', 'days'],
+  measures: ['opinions'],
+  dims: [],
+  kind: 'flow',
+  // A county's histograms would be nearly as many rows as its opinions: a county reads its facts.
+  finest: 4,
+  finestWithDims: 4,
+  rows: (where) =>
+    sql`select o.county_code, ${month('o.received_on')} as month, ${month('o.resolved_on')} as event_month,
+          o.resolved_on - o.received_on as days, 1 as opinions
+        from opinions o where ${where('o', 'received_on')} and o.resolved_on is not null`,
+}
+
+const physical = `s.kind <> 'online'`
+const allSeven =
+  's.has_venue and s.has_signage and s.has_equipment and s.has_info and s.has_rules and s.has_archives and s.has_records'
+
+/** Each station as the month it was built and the month it was standardised (and a row without a month, so
+ * every kind and status present has its row); a township is covered from the month its first 联络站 was built
+ * (per breakdown value: the first such station of that value). */
+export const stationsRollup: RollupTable = {
+  name: 'rollup_stations',
+  keys: ['month'],
+  measures: ['built', 'standardised', 'standardised_planned_kinds', 'seven', 'townships_covered'],
+  dims: ['kind', 'status'],
+  kind: 'stock',
+  rowsPerDim: true,
+  finest: 6,
+  finestWithDims: 6,
+  rows: (where, dim) => {
+    const counts = `s.kind = 'station' and s.built_on is not null`
+    const partition = sql.raw(`s.township_code, (${counts})${dim ? `, s.${dim}` : ''}`)
+    return sql`select s.county_code, e.month, s.kind, s.status, e.built, e.standardised,
+          e.standardised_planned_kinds, e.seven, e.townships_covered
+        from (select s.*, case when ${sql.raw(counts)}
+                then row_number() over (partition by ${partition} order by s.built_on, s.id) end as nth
+              from stations s where ${where('s', null)}) s
+        cross join lateral (values
+          (null::date, 0, 0, 0, 0, 0, true),
+          (${month('s.built_on')}, (${sql.raw(physical)})::int, 0, 0, (${sql.raw(physical)} and ${sql.raw(allSeven)})::int,
+            coalesce(s.nth = 1, false)::int, s.built_on is not null),
+          (${month('s.standardised_on')}, 0, (${sql.raw(physical)})::int, (s.kind in ('station', 'room'))::int, 0, 0,
+            s.standardised_on is not null)
+        ) e(month, built, standardised, standardised_planned_kinds, seven, townships_covered, happens)
+        where e.happens`
+  },
+}
+
+/** Each deputy: counted always (month null), covered from the month their station was built, reported from the
+ * month of their first report-back in the county's term window (from 1 January of the plan's first year with a
+ * report-back share). */
+export const deputiesRollup: RollupTable = {
+  name: 'rollup_deputies',
+  keys: ['month'],
+  measures: ['deputies_total', 'deputies_covered', 'reportback_required', 'reportback_done'],
+  dims: ['level', 'category'],
+  kind: 'stock',
+  finest: 6,
+  finestWithDims: 6,
+  rows: (where) =>
+    sql`select d.county_code, e.month, d.level, d.category, e.deputies_total, e.deputies_covered,
+          e.reportback_required, e.reportback_done
+        from deputies d
+        left join stations st on st.id = d.station_id
+        left join lateral (select min(rb.held_on) as first from reportbacks rb where rb.deputy_id = d.id
+          and rb.held_on >= coalesce((select make_date(min(pl.year), 1, 1) from plans pl
+            where pl.county_code = d.county_code and pl.reportback_share is not null), date '1900-01-01')) rb on true
+        cross join lateral (values
+          (null::date, 1, 0, 1, 0, true),
+          (${month('st.built_on')}, 0, 1, 0, 0, st.built_on is not null),
+          (${month('rb.first')}, 0, 0, 0, 1, rb.first is not null)
+        ) e(month, deputies_total, deputies_covered, reportback_required, reportback_done, happens)
+        where ${where('d', null)} and e.happens`,
+}
+
+export const flowRollups = [receptionsRollup, projectsRollup, opinionsRollup, opinionDaysRollup]
+export const stockRollups = [stationsRollup, deputiesRollup]
+export const rollupTables = [...flowRollups, ...stockRollups]
