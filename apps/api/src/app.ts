@@ -2,7 +2,7 @@ import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
-import { dataEtag } from './cache.ts'
+import { dataCache, ResponseCache } from './cache.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { exportRoutes } from './routes/exports.ts'
@@ -26,10 +26,14 @@ export interface AppDeps {
   devModules?: boolean
   /** Behind a reverse proxy: trust X-Forwarded-Proto for Secure cookies. */
   trustProxy?: boolean
+  /** Memory for cached figure answers (default 32 MB; 0 turns the cache off). */
+  cacheBytes?: number
 }
 
 /** The API under /api/v1. Static files are mounted around it by server/static.ts. */
 export function createApi(deps: AppDeps) {
+  const cacheBytes = deps.cacheBytes ?? 32 * 1024 * 1024
+  const cache = cacheBytes > 0 ? new ResponseCache(cacheBytes) : null
   const api = new Hono<AppEnv>().basePath('/api/v1')
   api.onError(errorResponse)
   api.notFound((c) => errorResponse(notFound(), c))
@@ -48,8 +52,9 @@ export function createApi(deps: AppDeps) {
     await next()
     c.header('Cache-Control', 'private, no-cache')
   })
-  // Figures: a tag from the data version, the user's scope and the URL, checked before any query runs.
-  secured.use(dataEtag)
+  // Figures: a tag from the data version, the user's scope and the URL, checked before any query runs, and the
+  // answer kept in memory under the same key.
+  secured.use(dataCache(cache))
   secured
     .route('/', sessionRoutes)
     .route('/', regionRoutes)

@@ -54,23 +54,26 @@ export const overviewResponse = z.object({
       resolution_rate: figure,
     }),
   ),
-  townships: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  county: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** The figures of the region's areas (`area`, `area_name`; see areaLabel) and of the region itself. */
+  areas: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  total: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   narrative: z.object({ zh: z.string(), en: z.string() }),
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>
 
 /**
  * The named breakdowns of each module's composite answer (GET /modules/<name>/data), the keys its charts read.
- * `years` holds the three calendar years ending with the period's (the plan and the term); `list` the stations;
- * `monthly` the monthly receptions of the three stations with most receptions (the comparison's first pick),
- * where the user may open their details.
+ * `areas` holds the region's areas (townships of a county, counties of a city, …: rows carry `area` and
+ * `area_name`); `years` the three calendar years ending with the period's (the plan and the term); `list` the
+ * stations; `monthly` the monthly receptions of the three stations with most receptions (the comparison's first
+ * pick), where the user may open their details. Station-level breakdowns (`stations`, `list`, `monthly`) are
+ * answered for a county or a township only, and are empty above (a province holds thousands of stations).
  */
 export const moduleBreakdowns = {
-  stations: ['townships', 'kinds', 'stations', 'list', 'years', 'monthly'],
-  opinions: ['statuses', 'categories', 'channels', 'routes', 'townships', 'months'],
-  funding: ['townships', 'categories', 'statuses', 'months'],
-  reportback: ['townships', 'levels', 'years'],
+  stations: ['areas', 'kinds', 'stations', 'list', 'years', 'monthly'],
+  opinions: ['statuses', 'categories', 'channels', 'routes', 'areas', 'months'],
+  funding: ['areas', 'categories', 'statuses', 'months'],
+  reportback: ['areas', 'levels', 'years'],
 } as const
 export type CompositeModule = keyof typeof moduleBreakdowns
 

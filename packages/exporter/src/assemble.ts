@@ -3,8 +3,7 @@
 
 import { opinionCategories, opinionChannels } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { buildNarrative, catalogById, queryMetrics, rowsOf } from '@liaison/metrics'
-import { sql } from 'drizzle-orm'
+import { buildNarrative, catalogById, describeRegion, queryMetrics } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
 import type { ChartSpec, ExportModel, Section, TableColumn } from './model.ts'
@@ -68,10 +67,7 @@ function extremes(rows: { name: string; value: number | null }[], unit: 'rate' |
 }
 
 export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<ExportModel> {
-  const [region] = await rowsOf<{ name: string; level: string }>(
-    db,
-    sql`select name, level from regions where code = ${spec.region}`,
-  )
+  const region = await describeRegion(db, spec.region)
   const regionName = region?.name ?? spec.region
   const isTownship = region?.level === 'township'
   const today = spec.today ?? new Date().toISOString().slice(0, 10)
@@ -82,7 +78,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const [totals, trend, townships, categories, channels, narrative] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
     queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
-    queryMetrics(db, { ...base, by: 'township', ids: [...tableIds, 'funds_spent', 'reportback_rate'] }),
+    queryMetrics(db, { ...base, by: 'area', ids: [...tableIds, 'funds_spent', 'reportback_rate'] }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
     buildNarrative(db, base),
@@ -91,7 +87,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const period = t.period(spec.from, spec.to)
   const towns: (Record<string, unknown> & { name: string })[] = townships.data.map((r) => ({
     ...r,
-    name: String(r.township_name),
+    name: String(r.area_name),
   }))
   const rateDef = [definition('resolution_rate', lang)]
   const categoryName = (key: unknown, zhName: unknown) =>
@@ -237,7 +233,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   if (spec.townships && !isTownship)
     for (const t of townships.data)
       model.townships.push(
-        await buildExportModel(db, { ...spec, region: String(t.township), townships: false, today }),
+        await buildExportModel(db, { ...spec, region: String(t.area), townships: false, today }),
       )
   return model
 }

@@ -1,21 +1,17 @@
 import { metricsQuery, scopeQuery } from '@liaison/contracts'
-import { buildNarrative, MetricsError, publicCatalog, queryMetrics } from '@liaison/metrics'
+import { buildNarrative, describeRegion, MetricsError, publicCatalog, queryMetrics } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
 import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
-import { regionName } from './regions.ts'
 
 export async function regionRef(c: { var: AppEnv['Variables'] }, code: string) {
-  const name = await regionName(c.var.deps.handle.db, code)
-  if (!name)
+  const region = await describeRegion(c.var.deps.handle.db, code)
+  if (!region)
     throw badRequest(`未知地区 / Unknown region: ${code}`, [{ field: 'region', message: 'unknown region' }])
-  const level = (
-    { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' } as Record<number, string>
-  )[code.length]!
-  return { code, name, level }
+  return region
 }
 
 export const metricRoutes = new Hono<AppEnv>()

@@ -1,14 +1,23 @@
 // One request per dashboard module: its KPIs (with comparison and target) and the breakdowns its charts draw.
 import {
+  type CompareMode,
   type CompositeModule,
   type Dimension,
   type Kpi,
+  type MetricRow,
   type ModuleDataResponse,
   type moduleBreakdowns,
   scopeQuery,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { catalogById, covers, listStations, queryMetrics, stationDetail } from '@liaison/metrics'
+import {
+  catalogById,
+  covers,
+  listStations,
+  queryMetrics,
+  regionLevel,
+  stationsMonthly,
+} from '@liaison/metrics'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
@@ -42,8 +51,8 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       'deputy_coverage_rate',
     ],
     breakdowns: {
-      townships: {
-        by: 'township',
+      areas: {
+        by: 'area',
         ids: ['stations_built', 'stations_standardised', 'station_coverage_rate', 'seven_standard_rate'],
       },
       kinds: { by: 'kind', ids: ['stations_built', 'stations_standardised'] },
@@ -74,8 +83,8 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       categories: { by: 'category', ids: ['opinions_collected', 'resolution_rate'] },
       channels: { by: 'channel', ids: ['opinions_collected', 'opinions_replied', 'reply_rate'] },
       routes: { by: 'route', ids: ['opinions_collected'] },
-      townships: {
-        by: 'township',
+      areas: {
+        by: 'area',
         ids: [
           'opinions_collected',
           'resolution_rate',
@@ -102,8 +111,8 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       'fund_budget_share',
     ],
     breakdowns: {
-      townships: {
-        by: 'township',
+      areas: {
+        by: 'area',
         ids: ['projects', 'funds_allocated', 'funds_spent', 'fund_execution_rate'],
       },
       categories: { by: 'category', ids: ['projects', 'funds_allocated', 'funds_spent'] },
@@ -115,7 +124,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
     kpis: ['reportback_done', 'reportback_required', 'reportback_rate'],
     targets: { reportback_rate: 'reportback_target_rate' },
     breakdowns: {
-      townships: { by: 'township', ids: ['reportback_done', 'reportback_required', 'reportback_rate'] },
+      areas: { by: 'area', ids: ['reportback_done', 'reportback_required', 'reportback_rate'] },
       levels: { by: 'level', ids: ['reportback_done', 'reportback_required', 'reportback_rate'] },
       years: { years: ['reportback_rate', 'reportback_target_rate'] },
     },
@@ -125,36 +134,42 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
 type Row = Record<string, string | number | null>
 type Scope = { region: string; from: string; to: string }
 
+/** Breakdowns of single stations answer for a county or a township (a province holds thousands). */
+const stationLevel = (b: Breakdown) => 'list' in b || 'leaders' in b || ('by' in b && b.by === 'station')
+
 /**
- * Monthly receptions of the stations with most receptions — the comparison's small multiples open with them —
- * for those whose details the user may see (`detailRegion`, null = all).
+ * Monthly receptions of the stations with most receptions (from the `by: 'station'` rows) — the comparison's small
+ * multiples open with them — among those of the station list whose details the user may see (`detailRegion`,
+ * null = all).
  */
-async function leadersMonthly(db: DbOrTx, scope: Scope, count: number, detailRegion: string | null) {
-  const { data } = await queryMetrics(db, { ...scope, by: 'station', ids: ['receptions'] })
-  const leaders = data
-    .filter((r) => typeof r.receptions === 'number')
+function leadersMonthly(
+  db: DbOrTx,
+  scope: Scope,
+  stations: Row[],
+  list: Row[],
+  count: number,
+  detailRegion: string | null,
+) {
+  const mayOpen = new Set(
+    list.filter((s) => covers(detailRegion, String(s.township_code))).map((s) => String(s.id)),
+  )
+  const leaders = stations
+    .filter((r) => typeof r.receptions === 'number' && mayOpen.has(String(r.station)))
     .sort((a, b) => Number(b.receptions) - Number(a.receptions))
     .slice(0, count)
-  const details = await Promise.all(
-    leaders.map((r) => stationDetail(db, Number(r.station), scope.from, scope.to, false)),
-  )
-  return details.flatMap((detail, i) =>
-    detail && covers(detailRegion, String(detail.station.township_code))
-      ? detail.monthly.map((m): Row => ({ station: leaders[i]!.station as Row[string], ...m }))
-      : [],
+  return stationsMonthly(
+    db,
+    leaders.map((r) => Number(r.station)),
+    scope.from,
+    scope.to,
   )
 }
 
 /** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
-async function breakdownRows(
-  db: DbOrTx,
-  scope: Scope,
-  breakdown: Breakdown,
-  detailRegion: string | null,
-): Promise<Row[]> {
+async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Promise<Row[]> {
   if ('list' in breakdown) return (await listStations(db, scope.region)) as unknown as Row[]
-  if ('leaders' in breakdown) return leadersMonthly(db, scope, breakdown.leaders, detailRegion)
   if ('by' in breakdown) return (await queryMetrics(db, { ...scope, ...breakdown })).data as Row[]
+  if ('leaders' in breakdown) return [] // from the station rows, after them
   const last = Number(scope.to.slice(0, 4))
   const years = [last - 2, last - 1, last]
   return Promise.all(
@@ -169,31 +184,39 @@ async function breakdownRows(
   )
 }
 
-/** KPI cards from one query: value, previous, change and target of each figure. */
-export async function kpiCards(
-  db: DbOrTx,
-  spec: { region: string; from: string; to: string; compare?: 'yoy' | 'mom' | undefined },
+/** KPI cards from a row of queryMetrics: value, previous and change (when compared) and target of each figure. */
+export function kpiCardsFrom(
+  row: MetricRow,
+  compare: CompareMode | undefined,
   ids: string[],
   targets: Record<string, string> = {},
-) {
-  const extra = [...new Set(Object.values(targets))]
-  const { data, previous } = await queryMetrics(db, { ...spec, ids: [...ids, ...extra] })
-  const row = data[0]!
+): Kpi[] {
   const value = (id: string) => (row[id] ?? null) as number | null
-  const kpis: Kpi[] = ids.map((id) => {
+  return ids.map((id) => {
     const metric = catalogById.get(id)!
     return {
       id,
       label: metric.label,
       unit: metric.unit,
       value: value(id),
-      previous: spec.compare ? value(`${id}__previous`) : null,
-      change: spec.compare ? value(`${id}__change`) : null,
+      previous: compare ? value(`${id}__previous`) : null,
+      change: compare ? value(`${id}__change`) : null,
       higherIsBetter: metric.higherIsBetter,
       target: targets[id] ? value(targets[id]!) : null,
     }
   })
-  return { kpis, previous }
+}
+
+/** KPI cards from one query. */
+export async function kpiCards(
+  db: DbOrTx,
+  spec: { region: string; from: string; to: string; compare?: CompareMode | undefined },
+  ids: string[],
+  targets: Record<string, string> = {},
+) {
+  const extra = [...new Set(Object.values(targets))]
+  const { data, previous } = await queryMetrics(db, { ...spec, ids: [...ids, ...extra] })
+  return { kpis: kpiCardsFrom(data[0]!, spec.compare, ids, targets), previous }
 }
 
 const moduleName = z.object({
@@ -212,12 +235,21 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const spec = modules[name]
     const region = await regionRef(c, q.region)
     const base = { region: q.region, from: q.from, to: q.to }
+    const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
     const entries = Object.entries<Breakdown>(spec.breakdowns)
-    const detailRegion = readableRegion(c.var.user, 'detail')
     const [cards, ...parts] = await Promise.all([
       kpiCards(db, { ...base, compare: q.compare }, spec.kpis, spec.targets),
-      ...entries.map(([, b]) => breakdownRows(db, base, b, detailRegion)),
+      ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, base, b) : [])),
     ])
+    const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))
+    const leaders = at((b) => 'leaders' in b)
+    if (stationsToo && leaders >= 0) {
+      const count = (entries[leaders]![1] as { leaders: number }).leaders
+      const stations = parts[at((b) => 'by' in b && b.by === 'station')] ?? []
+      const list = parts[at((b) => 'list' in b)] ?? []
+      const detailRegion = readableRegion(c.var.user, 'detail')
+      parts[leaders] = await leadersMonthly(db, base, stations, list, count, detailRegion)
+    }
     const body: ModuleDataResponse = {
       meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
       kpis: cards.kpis,

@@ -1,11 +1,11 @@
 import { type OverviewResponse, overviewFigures, scopeQuery } from '@liaison/contracts'
-import { buildNarrative, queryMetrics } from '@liaison/metrics'
+import { buildNarrative, narrativeIds, queryMetrics } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
-import { kpiCards } from './module-data.ts'
+import { kpiCardsFrom } from './module-data.ts'
 
 const kpiIds = [...overviewFigures, 'station_coverage_rate'] as const
 const tableIds = [
@@ -18,6 +18,17 @@ const tableIds = [
   'reportback_rate',
 ]
 const trendIds = ['receptions', 'visitors', 'opinions_collected', 'opinions_resolved', 'resolution_rate']
+/** The region's own figures, read once: the cards, the table's total row, the plan and the narrative. */
+const regionIds = [
+  ...new Set([
+    ...kpiIds,
+    ...tableIds,
+    ...narrativeIds,
+    'reportback_target_rate',
+    'stations_target',
+    'stations_planned',
+  ]),
+]
 
 /** GET /modules/overview/data: everything the 县域总览 module shows, in one request. */
 export const overviewRoutes = new Hono<AppEnv>().get(
@@ -27,27 +38,37 @@ export const overviewRoutes = new Hono<AppEnv>().get(
     const q = c.req.valid('query')
     assertInScope(c, q.region)
     const db = c.var.deps.handle.db
-    const region = await regionRef(c, q.region)
     const spec = { region: q.region, from: q.from, to: q.to }
-    const [cards, plan, trend, townships, narrative] = await Promise.all([
-      kpiCards(db, { ...spec, compare: q.compare }, [...kpiIds], {
-        reportback_rate: 'reportback_target_rate',
-      }),
-      queryMetrics(db, { ...spec, ids: [...tableIds, 'stations_target', 'stations_planned'] }),
+    // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
+    const [region, yoy, mom, trend, areas] = await Promise.all([
+      regionRef(c, q.region),
+      queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
+      q.compare === 'mom'
+        ? queryMetrics(db, { ...spec, ids: [...kpiIds, 'reportback_target_rate'], compare: 'mom' })
+        : null,
       queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
-      queryMetrics(db, { ...spec, by: 'township', ids: tableIds }),
-      buildNarrative(db, spec),
+      queryMetrics(db, { ...spec, by: 'area', ids: tableIds }),
     ])
-    const row = plan.data[0]!
+    const row = yoy.data[0]!
+    const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, [...kpiIds], {
+      reportback_rate: 'reportback_target_rate',
+    })
     const value = (id: string) => (row[id] ?? null) as number | null
     // Coverage is measured against the year's milestone of the three-year plan.
-    const kpis = cards.kpis.map((k) =>
+    const kpis = cards.map((k) =>
       k.id === 'station_coverage_rate'
         ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
         : k,
     )
+    const narrative = await buildNarrative(db, spec, row)
     const body: OverviewResponse = {
-      meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
+      meta: {
+        region,
+        from: q.from,
+        to: q.to,
+        compare: q.compare ?? null,
+        previous: q.compare ? (mom ?? yoy).previous : null,
+      },
       kpis,
       trend: trend.data.map((r) => ({
         month: String(r.month),
@@ -57,8 +78,8 @@ export const overviewRoutes = new Hono<AppEnv>().get(
         opinions_resolved: r.opinions_resolved as number,
         resolution_rate: r.resolution_rate as number | null,
       })),
-      townships: townships.data,
-      county: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
+      areas: areas.data,
+      total: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
       narrative: { zh: narrative.zh, en: narrative.en },
     }
     return c.json(body)

@@ -1,0 +1,84 @@
+// Cached figure answers: the same question from the same role and scope answers from memory; a write to the
+// region's data, or a hard reload, computes afresh; another scope never sees the answer.
+import type { DbHandle } from '@liaison/db'
+import { seedDemo } from '@liaison/db/demo'
+import { testEngines } from '@liaison/db/testing'
+import { refreshRollups } from '@liaison/metrics'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from './app.ts'
+import { ResponseCache } from './cache.ts'
+import { ensureDemoUsers } from './auth/users.ts'
+
+describe('ResponseCache', () => {
+  it('drops the least recently used answers past its size', () => {
+    const cache = new ResponseCache(400)
+    cache.set('a', 'x'.repeat(90), 'application/json')
+    cache.set('b', 'x'.repeat(90), 'application/json')
+    cache.get('a')
+    cache.set('c', 'x'.repeat(90), 'application/json')
+    cache.set('d', 'x'.repeat(90), 'application/json')
+    cache.set('e', 'x'.repeat(90), 'application/json')
+    expect(cache.get('b')).toBeUndefined()
+    expect(cache.get('a')?.body).toHaveLength(90)
+    expect(cache.size.bytes).toBeLessThanOrEqual(400)
+    cache.set('huge', 'x'.repeat(200), 'application/json')
+    expect(cache.get('huge')).toBeUndefined()
+  })
+})
+
+const [engine] = testEngines()
+describe(`cached figures on ${engine!.name}`, () => {
+  let handle: DbHandle
+  let api: ReturnType<typeof createApi>
+  const cookies: Record<string, string> = {}
+  const url = '/api/v1/metrics?ids=receptions&region=520523&from=2023-01-01&to=2023-12-31'
+  const receptions = async (user: string, headers: Record<string, string> = {}) => {
+    const res = await api.request(url, { headers: { cookie: cookies[user]!, ...headers } })
+    expect(res.status).toBe(200)
+    return ((await res.json()) as { data: { receptions: number }[] }).data[0]!.receptions
+  }
+
+  beforeAll(async () => {
+    handle = await engine!.create()
+    await seedDemo(handle)
+    await refreshRollups(handle.db, 'all')
+    await ensureDemoUsers(handle.db)
+    api = createApi({ handle, demo: true })
+    for (const username of ['demo-leader', 'demo-analyst']) {
+      const res = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'demo' }),
+      })
+      cookies[username] = res.headers.get('set-cookie')!.split(';')[0]!
+    }
+  })
+  afterAll(() => handle.close())
+
+  it('answers from memory until the data changes, and afresh on a hard reload', async () => {
+    expect(await receptions('demo-leader')).toBe(685)
+    // A change the data version does not see (the rollup edited by hand) shows only in a fresh computation.
+    await handle.exec(`update rollup_receptions set receptions = receptions + 1000
+      where area_code = '520523' and dim = '' and month = '2023-03-01'`)
+    expect(await receptions('demo-leader')).toBe(685)
+    expect(await receptions('demo-leader', { 'cache-control': 'no-cache' })).toBe(1685)
+    // Another role computes its own answer (the same scope here, so the same figure).
+    expect(await receptions('demo-analyst')).toBe(1685)
+    // A write to the county's facts changes its data version: the next answer is computed (and the facts, read
+    // while the rollups are stale, know nothing of the hand edit).
+    await handle.exec(`insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors)
+      select county_code, township_code, id, '2023-03-05', 'visit', 2 from stations where county_code = '520523' limit 1`)
+    expect(await receptions('demo-leader')).toBe(686)
+  })
+
+  it('keeps answers of other counties when one county changes', async () => {
+    const other = '/api/v1/metrics?ids=receptions&region=520626&from=2023-01-01&to=2023-12-31'
+    const first = await api.request(other, { headers: { cookie: cookies['demo-leader']! } })
+    // 德江县 is outside the leader's county: refused, and a refusal is never cached.
+    expect(first.status).toBe(403)
+    const tag = (await api.request(url, { headers: { cookie: cookies['demo-leader']! } })).headers.get('etag')
+    await handle.exec(`update plans set fund_budget = fund_budget + 1 where county_code = '520626'`)
+    const again = await api.request(url, { headers: { cookie: cookies['demo-leader']!, 'if-none-match': tag! } })
+    expect(again.status).toBe(304)
+  })
+})
