@@ -87,11 +87,11 @@ for (const engine of testEngines()) {
       const body = (await res.json()) as {
         kpis: { id: string; value: number; change: number | null }[]
         trend: unknown[]
-        townships: unknown[]
+        areas: unknown[]
       }
       expect(body.kpis.find((k) => k.id === 'receptions')?.value).toBe(685)
       expect(body.trend).toHaveLength(12)
-      expect(body.townships).toHaveLength(26)
+      expect(body.areas).toHaveLength(26)
     })
 
     it('serves every other module in one request each', async () => {

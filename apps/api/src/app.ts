@@ -2,7 +2,7 @@ import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
-import { dataCache, ResponseCache } from './cache.ts'
+import { chooseReader, dataCache, ResponseCache } from './cache.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { exportRoutes } from './routes/exports.ts'
@@ -20,6 +20,8 @@ import type { AppEnv } from './types.ts'
 
 export interface AppDeps {
   handle: DbHandle
+  /** A streaming replica for figure reads (DATABASE_READ_URL); writes and sessions stay on `handle`. */
+  replica?: DbHandle | undefined
   /** True when the demo data and demo accounts are in use. */
   demo: boolean
   /** Modules come from their Vite dev servers (`pnpm dev`) instead of their built dist/. */
@@ -54,6 +56,7 @@ export function createApi(deps: AppDeps) {
   })
   // Figures: a tag from the data version, the user's scope and the URL, checked before any query runs, and the
   // answer kept in memory under the same key.
+  secured.use(chooseReader)
   secured.use(dataCache(cache))
   secured
     .route('/', sessionRoutes)

@@ -6,8 +6,8 @@ import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from './app.ts'
-import { ResponseCache } from './cache.ts'
 import { ensureDemoUsers } from './auth/users.ts'
+import { ResponseCache } from './cache.ts'
 
 describe('ResponseCache', () => {
   it('drops the least recently used answers past its size', () => {
@@ -78,7 +78,9 @@ describe(`cached figures on ${engine!.name}`, () => {
     expect(first.status).toBe(403)
     const tag = (await api.request(url, { headers: { cookie: cookies['demo-leader']! } })).headers.get('etag')
     await handle.exec(`update plans set fund_budget = fund_budget + 1 where county_code = '520626'`)
-    const again = await api.request(url, { headers: { cookie: cookies['demo-leader']!, 'if-none-match': tag! } })
+    const again = await api.request(url, {
+      headers: { cookie: cookies['demo-leader']!, 'if-none-match': tag! },
+    })
     expect(again.status).toBe(304)
   })
 })

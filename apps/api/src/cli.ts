@@ -1,8 +1,10 @@
-// `pnpm start`: one process, one port, one clear line on failure.
+// `pnpm start`: one port (one process, or WORKERS processes), one clear line on failure.
+import cluster from 'node:cluster'
 import { DataDirInUseError } from '@liaison/db'
 import { readEnv } from './env.ts'
-import { startServer } from './main.ts'
+import { prepareDatabase, startServer } from './main.ts'
 import { checkDataDir, DataDirUnusableError } from './server/data-dir.ts'
+import { forkWorkers } from './server/workers.ts'
 
 function explain(error: unknown, port: number): string {
   // drizzle wraps driver errors: the code that explains them is on the cause.
@@ -39,35 +41,57 @@ async function main() {
     process.exit(1)
   }
   const demo = process.argv.includes('--no-demo') ? false : env.DEMO
+  const options = {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    readDatabaseUrl: env.DATABASE_READ_URL,
+    dataDir: env.DATA_DIR,
+    demo,
+    devModules: env.DEV_MODULES,
+    trustProxy: env.TRUST_PROXY,
+    log: (line: string) => console.log(line),
+  }
+  const many = env.WORKERS > 1
+  if (many && !env.DATABASE_URL) {
+    console.error('WORKERS needs DATABASE_URL: the embedded database (PGlite) serves one process.')
+    process.exit(1)
+  }
+  let stop: () => Promise<void>
   try {
-    if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR)
-    const server = await startServer({
-      port: env.PORT,
-      host: env.HOST,
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.DATA_DIR,
-      demo,
-      devModules: env.DEV_MODULES,
-      trustProxy: env.TRUST_PROXY,
-      log: (line) => console.log(line),
-    })
-    console.log(
-      `人大代表联络站履职数据驾驶舱 is running at ${server.url}  (${server.handle.label}${demo ? ', demo data' : ''})`,
-    )
-    let stopping = false
-    const stop = async (signal: string) => {
-      if (stopping) return
-      stopping = true
-      console.log(`${signal}: finishing in-flight requests and stopping…`)
-      await server.close()
-      process.exit(0)
+    if (many && cluster.isPrimary) {
+      // The database is prepared once (migrations, the demo seed), then the workers start on it.
+      await (await prepareDatabase(options)).close()
+      const pool = forkWorkers(env.WORKERS, options.log)
+      await pool.ready
+      const host = env.HOST ?? (demo ? '127.0.0.1' : 'localhost')
+      console.log(
+        `人大代表联络站履职数据驾驶舱 is running at http://${host}:${env.PORT}  (PostgreSQL, ${env.WORKERS} workers${demo ? ', demo data' : ''})`,
+      )
+      stop = pool.stop
+    } else {
+      if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR)
+      const server = await startServer(options)
+      if (cluster.isPrimary)
+        console.log(
+          `人大代表联络站履职数据驾驶舱 is running at ${server.url}  (${server.handle.label}${demo ? ', demo data' : ''})`,
+        )
+      stop = server.close
     }
-    process.on('SIGTERM', () => void stop('SIGTERM'))
-    process.on('SIGINT', () => void stop('SIGINT'))
   } catch (error) {
     console.error(explain(error, env.PORT))
     process.exit(1)
   }
+  let stopping = false
+  const onSignal = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    if (cluster.isPrimary) console.log(`${signal}: finishing in-flight requests and stopping…`)
+    await stop()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void onSignal('SIGTERM'))
+  process.on('SIGINT', () => void onSignal('SIGINT'))
 }
 
 await main()

@@ -1,6 +1,6 @@
 import type { AddressInfo, Socket } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { DbHandle } from '@liaison/db'
+import { createDb, type DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { createApi } from './app.ts'
@@ -12,6 +12,8 @@ export interface StartOptions {
   port?: number
   host?: string | undefined
   databaseUrl?: string | undefined
+  /** A streaming replica of databaseUrl for figure reads. */
+  readDatabaseUrl?: string | undefined
   dataDir?: string
   demo?: boolean
   devModules?: boolean
@@ -26,8 +28,9 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Start the whole product in this process: migrations, demo data, API and built front end on one port. */
-export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+/** Migrations, the region tree, the demo data and its accounts (or the first administrator): what a start needs
+ * once in the database, idempotent. */
+export async function prepareDatabase(options: StartOptions): Promise<DbHandle> {
   const demo = options.demo ?? true
   const log = options.log ?? (() => {})
   const handle = await openDatabase({
@@ -36,14 +39,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     demo,
     log,
   })
-  if (demo) await ensureDemoUsers(handle.db)
-  else {
-    const password = await ensureFirstAdmin(handle.db)
-    if (password)
-      log(
-        `Created the administrator: user admin, password ${password} (shown once; change it after logging in)`,
-      )
+  try {
+    if (demo) await ensureDemoUsers(handle.db)
+    else {
+      const password = await ensureFirstAdmin(handle.db)
+      if (password)
+        log(
+          `Created the administrator: user admin, password ${password} (shown once; change it after logging in)`,
+        )
+    }
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
   }
+}
+
+/** Start the whole product in this process: migrations, demo data, API and built front end on one port. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const demo = options.demo ?? true
+  const handle = await prepareDatabase(options)
   const app = new Hono()
   // A CSP without inline scripts; Element Plus sets inline style attributes, so styles allow them.
   app.use(
@@ -64,7 +79,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       xFrameOptions: 'DENY',
     }),
   )
-  app.route('/', createApi({ handle, demo, devModules: options.devModules, trustProxy: options.trustProxy }))
+  const replica = options.readDatabaseUrl ? await createDb({ url: options.readDatabaseUrl }) : undefined
+  app.route(
+    '/',
+    createApi({ handle, replica, demo, devModules: options.devModules, trustProxy: options.trustProxy }),
+  )
   mountFrontEnd(app)
   // In demo mode nobody else on the network should see the demo accounts.
   const hostname = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0')
@@ -77,11 +96,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       handle,
       close: async () => {
         await drain(server)
-        await handle.close()
+        await Promise.all([handle.close(), replica?.close()])
       },
     }
   } catch (error) {
-    await handle.close()
+    await Promise.all([handle.close(), replica?.close()])
     throw error
   }
 }

@@ -56,7 +56,7 @@ for (const engine of testEngines()) {
       const { breakdowns: b } = body
       const list = await get<{ stations: unknown[] }>(`/stations?${year}`)
       expect(b.list).toHaveLength(list.stations.length)
-      expect(b.townships).toHaveLength(26)
+      expect(b.areas).toHaveLength(26)
       expect(Object.keys(b.stations![0]!)).toEqual(
         expect.arrayContaining(['station', 'receptions', 'visitors', 'resolution_rate', 'satisfaction_rate']),
       )
@@ -86,11 +86,15 @@ for (const engine of testEngines()) {
       const evaluated = (await metrics('opinions_evaluated')).data[0]!.opinions_evaluated
       expect(sum(b.statuses, 'opinions_evaluated')).toBe(evaluated)
       expect(b.months).toHaveLength(12)
-      expect(Object.keys(b.townships![0]!)).toEqual(
+      expect(Object.keys(b.areas![0]!)).toEqual(
         expect.arrayContaining(['p90_days_to_resolve', 'strict_satisfaction_rate', 'backlog', 'overdue']),
       )
-      const ids = Object.keys(b.townships![0]!).filter((k) => !k.startsWith('township') && !k.includes('__'))
-      expect(b.townships).toEqual((await metrics(ids.join(','), '&by=township')).data)
+      const ids = Object.keys(b.areas![0]!).filter((k) => !k.startsWith('area') && !k.includes('__'))
+      expect(b.areas).toEqual((await metrics(ids.join(','), '&by=area')).data)
+      // A county's areas are its townships.
+      expect(b.areas!.map((r) => r.area)).toEqual(
+        (await metrics(ids.join(','), '&by=township')).data.map((r) => r.township),
+      )
     })
 
     it('funding: budget, allocated and spent, by township, category, status and month', async () => {
@@ -98,7 +102,7 @@ for (const engine of testEngines()) {
       expect(body.kpis.map((k) => k.id)).toEqual(
         expect.arrayContaining(['funds_budget', 'funds_allocated', 'funds_spent', 'projects_completed']),
       )
-      const allocated = body.breakdowns.townships!.reduce((s, r) => s + Number(r.funds_allocated ?? 0), 0)
+      const allocated = body.breakdowns.areas!.reduce((s, r) => s + Number(r.funds_allocated ?? 0), 0)
       expect(allocated).toBe(370000)
       expect(Object.keys(body.breakdowns.categories![0]!)).toContain('funds_spent')
     })
@@ -116,6 +120,46 @@ for (const engine of testEngines()) {
         reportback_target_rate: totals.reportback_target_rate,
       })
       expect(body.breakdowns.levels!.length).toBeGreaterThan(0)
+    })
+
+    it('above a county: the areas are the next level down and add up; no station lists', async () => {
+      const login = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo-admin', password: 'demo' }),
+      })
+      const admin = login.headers.get('set-cookie')!.split(';')[0]!
+      const as = async (path: string) => {
+        const res = await api.request(`/api/v1${path}`, { headers: { cookie: admin } })
+        expect(res.status, path).toBe(200)
+        return res.json() as Promise<ModuleDataResponse & { areas?: Record<string, unknown>[] }>
+      }
+      const period = 'from=2023-01-01&to=2023-12-31'
+      // The demo's seven counties lie in three provinces (Guizhou, Shanxi, Yunnan).
+      for (const [region, length, count] of [
+        ['CN', 2, 3],
+        ['52', 4, 3],
+        ['5205', 6, 1],
+      ] as const) {
+        const overview = await as(`/modules/overview/data?region=${region}&${period}`)
+        const codes = overview.areas!.map((r) => String(r.area))
+        expect(codes.every((c) => c.length === length && (region === 'CN' || c.startsWith(region)))).toBe(
+          true,
+        )
+        expect(codes).toHaveLength(count)
+        const total = overview.kpis.find((k) => k.id === 'receptions')!.value
+        expect(overview.areas!.reduce((n, r) => n + Number(r.receptions), 0)).toBe(total)
+        const stations = await as(`/modules/stations/data?region=${region}&${period}`)
+        expect([stations.breakdowns.list, stations.breakdowns.stations, stations.breakdowns.monthly]).toEqual(
+          [[], [], []],
+        )
+        expect(stations.breakdowns.areas!.map((r) => String(r.area))).toEqual(codes)
+      }
+      // Only an administrator reads the nation.
+      const refused = await api.request(`/api/v1/modules/overview/data?region=CN&${period}`, {
+        headers: { cookie },
+      })
+      expect(refused.status).toBe(403)
     })
   })
 }

@@ -1,3 +1,4 @@
+import type { Db } from '@liaison/db'
 import type { UserRole } from '@liaison/db/enums'
 import type { AppDeps } from './app.ts'
 
@@ -7,5 +8,10 @@ export interface AppEnv {
     deps: AppDeps
     user: { id: number; username: string; displayName: string; role: UserRole; regionCode: string | null }
     session: { id: string; token: string; csrfToken: string }
+    /** Where figures are read: the read replica when it is as current as the primary for the request's region,
+     * else the primary (chooseReader). */
+    figures: Db
+    /** The data version of the counties the request reads (chooseReader). */
+    dataVersion: string
   }
 }

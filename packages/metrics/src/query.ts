@@ -121,8 +121,12 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   const sourceSpec: SourceSpec = { region: spec.region, from: spec.from, to: spec.to, by: spec.by, rollups }
   let current = (await baseRows(db, needed, sourceSpec)).filter(inPeriod)
   // Every area of the region has a row, with or without activity, so rankings show who lags.
-  if (spec.by === 'township' || spec.by === 'area')
-    current = merge(await areaKeys(db, spec.region, spec.by), current)
+  if (spec.by === 'township' || spec.by === 'area') {
+    const keys = await areaKeys(db, spec.region, spec.by)
+    const listed = new Set(keys.map((k) => k.key))
+    // Above a county only the areas with data (the townships' denominators would list every province).
+    current = merge(keys, current).filter((row) => listed.has(row.key))
+  }
   current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
   const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
   const before = previous ? await baseRows(db, needed, { ...sourceSpec, ...previous }) : []

@@ -67,8 +67,7 @@ function fromChildren(t: RollupTable, level: Level, prefix: string | null, month
 }
 
 /** The breakdowns of a stock, in one pass or one pass each. */
-const perDims = (t: RollupTable) =>
-  t.rowsPerDim ? [null, ...t.dims].map((d) => [d]) : [[null, ...t.dims]]
+const perDims = (t: RollupTable) => (t.rowsPerDim ? [null, ...t.dims].map((d) => [d]) : [[null, ...t.dims]])
 
 const remove = (t: RollupTable, area: string, months: string[] | null) =>
   sql`delete from ${sql.identifier(t.name)} where area_code = ${area} and ${monthIn(months, sql`month`)}`

@@ -84,7 +84,7 @@ function watermarkOf(c: Context<AppEnv>, watermark: string | undefined) {
 
 async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promise<ExportModel> {
   assertInScope(c, q.region)
-  return buildExportModel(c.var.deps.handle.db, {
+  return buildExportModel(c.var.figures, {
     region: q.region,
     from: q.from,
     to: q.to,
@@ -107,7 +107,7 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
   } catch (error) {
     throw badRequest((error as Error).message)
   }
-  const db = c.var.deps.handle.db
+  const db = c.var.figures
   const [exportModel, data] = await Promise.all([
     buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
     buildMetricTable(db, q),

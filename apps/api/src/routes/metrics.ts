@@ -8,7 +8,7 @@ import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
 export async function regionRef(c: { var: AppEnv['Variables'] }, code: string) {
-  const region = await describeRegion(c.var.deps.handle.db, code)
+  const region = await describeRegion(c.var.figures, code)
   if (!region)
     throw badRequest(`未知地区 / Unknown region: ${code}`, [{ field: 'region', message: 'unknown region' }])
   return region
@@ -21,7 +21,7 @@ export const metricRoutes = new Hono<AppEnv>()
     assertInScope(c, q.region)
     const region = await regionRef(c, q.region)
     try {
-      const { data, previous } = await queryMetrics(c.var.deps.handle.db, q)
+      const { data, previous } = await queryMetrics(c.var.figures, q)
       return c.json({
         data,
         meta: {
@@ -46,7 +46,7 @@ export const metricRoutes = new Hono<AppEnv>()
       const q = c.req.valid('query')
       assertInScope(c, q.region)
       const region = await regionRef(c, q.region)
-      const narrative = await buildNarrative(c.var.deps.handle.db, q)
+      const narrative = await buildNarrative(c.var.figures, q)
       if (!narrative) throw notFound()
       return c.json({
         region,

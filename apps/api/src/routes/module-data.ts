@@ -142,7 +142,7 @@ const stationLevel = (b: Breakdown) => 'list' in b || 'leaders' in b || ('by' in
  * multiples open with them — among those of the station list whose details the user may see (`detailRegion`,
  * null = all).
  */
-function leadersMonthly(
+async function leadersMonthly(
   db: DbOrTx,
   scope: Scope,
   stations: Row[],
@@ -157,12 +157,9 @@ function leadersMonthly(
     .filter((r) => typeof r.receptions === 'number' && mayOpen.has(String(r.station)))
     .sort((a, b) => Number(b.receptions) - Number(a.receptions))
     .slice(0, count)
-  return stationsMonthly(
-    db,
-    leaders.map((r) => Number(r.station)),
-    scope.from,
-    scope.to,
-  )
+  const rank = new Map(leaders.map((r, i) => [String(r.station), i]))
+  const rows = await stationsMonthly(db, [...rank.keys()].map(Number), scope.from, scope.to)
+  return rows.sort((a, b) => rank.get(a.station)! - rank.get(b.station)! || a.month.localeCompare(b.month))
 }
 
 /** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
@@ -231,7 +228,7 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const { name } = c.req.valid('param')
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const db = c.var.deps.handle.db
+    const db = c.var.figures
     const spec = modules[name]
     const region = await regionRef(c, q.region)
     const base = { region: q.region, from: q.from, to: q.to }

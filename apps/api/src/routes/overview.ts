@@ -37,7 +37,7 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const db = c.var.deps.handle.db
+    const db = c.var.figures
     const spec = { region: q.region, from: q.from, to: q.to }
     // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
     const [region, yoy, mom, trend, areas] = await Promise.all([

@@ -39,5 +39,5 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
 }
 
 export const regionRoutes = new Hono<AppEnv>().get('/regions', async (c) =>
-  c.json({ tree: await scopeTree(c.var.deps.handle.db, readableRegion(c.var.user)) }),
+  c.json({ tree: await scopeTree(c.var.figures, readableRegion(c.var.user)) }),
 )

@@ -48,18 +48,18 @@ export const stationRoutes = new Hono<AppEnv>()
         { field: 'metric', message: 'unknown metric' },
       ])
     assertInScope(c, q.region)
-    return c.json(await rankBy(c.var.deps.handle.db, { ...q, level: q.level }))
+    return c.json(await rankBy(c.var.figures, { ...q, level: q.level }))
   })
   .get('/stations', validate('query', scopeQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return c.json({ stations: await listStations(c.var.deps.handle.db, q.region) })
+    return c.json({ stations: await listStations(c.var.figures, q.region) })
   })
   .get('/stations/scores', validate('query', weightsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
     const weights = parseWeights(q.weights)
-    return c.json({ weights, scores: await stationScores(c.var.deps.handle.db, q, weights) })
+    return c.json({ weights, scores: await stationScores(c.var.figures, q, weights) })
   })
   .get(
     '/stations/:id',
@@ -69,7 +69,7 @@ export const stationRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param')
       const { from, to } = c.req.valid('query')
       const user = c.var.user
-      const detail = await stationDetail(c.var.deps.handle.db, id, from, to, user.role === 'admin')
+      const detail = await stationDetail(c.var.figures, id, from, to, user.role === 'admin')
       if (!detail) throw notFound()
       // Details stay inside the user's own region: a township head sees only their township's stations.
       assertInScope(c, String(detail.station.township_code), 'detail')
