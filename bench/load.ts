@@ -1,5 +1,5 @@
 // Load a scale into PostgreSQL: migrate, region tree, the scale generator (COPY per batch of counties) with a
-// progress bar, then the monthly rollups. Shared by `pnpm generate` and `pnpm bench`.
+// progress bar, then the area rollups. Shared by `pnpm generate` and `pnpm bench`.
 import { createDb, type DbHandle } from '@liaison/db'
 import { demoCountyCodes } from '@liaison/db/demo'
 import { loadRegions } from '@liaison/db/regions'
@@ -76,19 +76,23 @@ export async function loadScale(handle: DbHandle, scale: Scale, log = console.lo
   log(
     `generated ${fmt(generated.totalRows)} rows in ${generated.counties} counties in ${generated.seconds.toFixed(1)} s (${fmt(generated.totalRows / generated.seconds)} rows/s)`,
   )
-  // refreshRollups('all') is three INSERT … SELECT … GROUP BY statements; show elapsed time while it runs.
+  // The area rollups: one statement per table and level; show which one is running and the time so far.
   const rollStarted = performance.now()
-  const spinner = new cliProgress.SingleBar(
-    { format: 'rollups |{bar}| rebuilding monthly rollups · {duration_formatted} elapsed' },
+  const rollBar = new cliProgress.SingleBar(
+    {
+      format: 'rollups |{bar}| {value}/{total} statements · {duration_formatted} elapsed',
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
     cliProgress.Presets.shades_classic,
   )
-  spinner.start(1, 0)
-  const tick = setInterval(() => spinner.updateETA(), 1000)
-  await refreshRollups(handle.db, 'all')
+  rollBar.start(1, 0)
+  await refreshRollups(handle.db, 'all', (done, total) => {
+    rollBar.setTotal(total)
+    rollBar.update(done)
+  })
   await handle.exec('analyze')
-  clearInterval(tick)
-  spinner.update(1)
-  spinner.stop()
+  rollBar.stop()
   const rollupSeconds = (performance.now() - rollStarted) / 1000
   const loadSeconds = (performance.now() - started) / 1000
   log(`rollups rebuilt in ${rollupSeconds.toFixed(1)} s; load total ${loadSeconds.toFixed(1)} s`)

@@ -1,76 +1,101 @@
-// pnpm bench [--scale county|province|nation] [--samples 25] [--duration 10] [--no-browser]
+// pnpm bench [--scale county|province|nation] [--samples 25] [--raw-samples 5] [--duration 10] [--workers n]
+//            [--no-browser] [--smoke] [--out file]
 // Against PostgreSQL: DATABASE_URL, or liaison_bench_<scale> on the local server (created and loaded when empty).
-// Starts the API as a child process, measures every module endpoint and a set of /metrics queries at each scope
-// over HTTP, the same /metrics figures straight from the facts (queryMetrics useRollups:false, in this process),
-// autocannon on the overview, the API's peak RSS, and the front end in Chromium. Writes bench/results/<date>-<scale>.json.
+// Starts the API as a child process and measures, at every scope from a station to the nation: each module's
+// composite endpoint and a set of /metrics queries over HTTP, computed (Cache-Control: no-cache) and answered
+// from the cache; the same answers straight from the facts (useRollups: false, in this process), their timings and
+// whether they are equal; autocannon on the overview; the API's peak RSS; and the front end in Chromium.
+// Writes bench/results/<date>-<scale>.json (or --out).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { CompositeModule } from '@liaison/contracts'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
+import { moduleData } from '../apps/api/src/routes/module-data.ts'
+import { overviewData } from '../apps/api/src/routes/overview.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
 
 const argv = process.argv.slice(2)
 const { scale, databaseUrl, get } = parseArgs(argv)
-const samples = Number(get('samples') ?? 25)
-const rawSamples = Number(get('raw-samples') ?? 7)
-const duration = Number(get('duration') ?? 10)
-const browser = !argv.includes('--no-browser')
+const smoke = argv.includes('--smoke')
+const samples = Number(get('samples') ?? (smoke ? 3 : 25))
+const rawSamples = Number(get('raw-samples') ?? (smoke ? 1 : 5))
+const duration = Number(get('duration') ?? (smoke ? 2 : 10))
+const workers = Number(get('workers') ?? 1)
+const browser = !argv.includes('--no-browser') && !smoke
 const root = new URL('..', import.meta.url).pathname
 const url = databaseUrl || (await benchDatabase(scale))
 if (!url.startsWith('postgres'))
   throw new Error('pnpm bench needs PostgreSQL (DATABASE_URL or --database-url)')
 const from = '2025-01-01'
 const to = '2025-12-31'
+const period = { from, to }
 
 const log = (line: string) => console.log(line)
-log(`bench ${scale} on ${url.replace(/\/\/[^@]*@/, '//')}`)
+log(`bench ${scale} on ${url.replace(/\/\/[^@]*@/, '//')}${workers > 1 ? `, ${workers} workers` : ''}`)
 const load = await ensureLoaded(url, scale)
 
 const handle = await createDb({ url })
-const [township] = await handle.rows<{ code: string }>(
-  `select township_code as code from stations where county_code = '520523' group by 1 order by count(*) desc, 1 limit 1`,
+const [place] = await handle.rows<{ township: string; station: number }>(
+  `select township_code as township, min(id) as station from stations where county_code = '520523'
+   group by 1 order by count(*) desc, 1 limit 1`,
 )
 const scopes: { scope: string; region: string }[] = [
-  { scope: 'township', region: township!.code },
+  { scope: 'township', region: place!.township },
   { scope: 'county', region: '520523' },
   { scope: 'city', region: '5205' },
   { scope: 'province', region: '52' },
+  { scope: 'nation', region: 'CN' },
+]
+const modules: ('overview' | CompositeModule)[] = [
+  'overview',
+  'stations',
+  'opinions',
+  'funding',
+  'reportback',
 ]
 
 /** The /metrics queries the dashboard issues, one per chart kind. */
-const metricQueries: {
-  name: string
-  ids: string[]
-  by?: 'township' | 'month' | 'category'
-  compare?: 'yoy'
-}[] = [
-  {
-    name: 'metrics:kpis',
-    ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
-    compare: 'yoy',
-  },
-  { name: 'metrics:median_days', ids: ['median_days_to_resolve', 'timely_rate'] },
-  {
-    name: 'metrics:by_township',
-    ids: ['receptions', 'opinions_collected', 'resolution_rate'],
-    by: 'township',
-  },
-  { name: 'metrics:by_month', ids: ['receptions', 'opinions_collected'], by: 'month' },
-  { name: 'metrics:funding_by_category', ids: ['projects', 'funds_allocated'], by: 'category' },
-]
+const metricQueries: { name: string; ids: string[]; by?: 'area' | 'month' | 'category'; compare?: 'yoy' }[] =
+  [
+    {
+      name: 'metrics:kpis',
+      ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
+      compare: 'yoy',
+    },
+    { name: 'metrics:median_days', ids: ['median_days_to_resolve', 'timely_rate', 'backlog', 'overdue'] },
+    { name: 'metrics:by_area', ids: ['receptions', 'opinions_collected', 'resolution_rate'], by: 'area' },
+    { name: 'metrics:by_month', ids: ['receptions', 'opinions_collected'], by: 'month' },
+    { name: 'metrics:funding_by_category', ids: ['projects', 'funds_allocated'], by: 'category' },
+  ]
 
 // --- the API as a child process -------------------------------------------------------------------------
 const port = 19_000 + Math.floor(Math.random() * 1000)
 const base = `http://127.0.0.1:${port}`
-const kb = (pid: number, field: 'VmHWM' | 'VmRSS') =>
-  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+const kb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
+  try {
+    return Number(
+      new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+    )
+  } catch {
+    return 0
+  }
+}
+/** The API's processes: the child, and its workers when there are several. */
+const apiPids = (pid: number) => {
+  const path = `/proc/${pid}/task/${pid}/children`
+  const kids = existsSync(path)
+    ? readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    : []
+  return workers > 1 ? kids : [pid]
+}
 
 async function waitUp(child: ChildProcess) {
-  for (let i = 0; i < 1200; i++) {
+  for (let i = 0; i < 2400; i++) {
     if (child.exitCode !== null) throw new Error('the API exited')
     try {
       if ((await fetch(`${base}/api/v1/ready`)).ok) return
@@ -81,7 +106,14 @@ async function waitUp(child: ChildProcess) {
 }
 
 const child = spawn('node', ['--import', 'tsx', join(root, 'apps/api/src/cli.ts')], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DEMO: '1' },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO: '1',
+    WORKERS: String(workers),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const pct = (sorted: number[], p: number) =>
@@ -101,16 +133,23 @@ const canonical = (value: unknown): unknown =>
       : value && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]))
         : value
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(canonical(JSON.parse(JSON.stringify(a)))) === JSON.stringify(canonical(b))
 
 interface EndpointResult {
   name: string
   scope: string
   region: string
+  /** Computed on request (the cache bypassed with Cache-Control: no-cache). */
   p50_ms: number
   p95_ms: number
   p99_ms: number
+  /** Repeated requests answered from the API's cache. */
+  cached_p95_ms: number
+  /** The same answer straight from the facts, in this process (no HTTP). */
   raw_p50_ms: number | null
   raw_p95_ms: number | null
+  /** raw p95 ÷ computed p95. */
   speedup: number | null
   equal: boolean | null
   samples: number
@@ -118,17 +157,13 @@ interface EndpointResult {
 }
 
 const endpoints: EndpointResult[] = []
-let throughput = {
-  connections: 50,
-  rps: 0,
-  errors: 0,
-  non2xx: 0,
-  p99_ms: 0,
-  duration_s: duration,
-  scope: 'county',
+const throughput: Record<'cached' | 'computed', Record<string, number | string>> = {
+  cached: {},
+  computed: {},
 }
 let rssIdle = 0
 let rssPeak = 0
+let rssPeakTotal = 0
 try {
   await waitUp(child)
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -138,97 +173,127 @@ try {
   })
   if (!login.ok) throw new Error(`login failed: ${login.status}`)
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-  rssIdle = kb(child.pid!, 'VmRSS')
+  rssIdle = Math.max(...apiPids(child.pid!).map((p) => kb(p, 'VmRSS')))
 
-  const timeHttp = async (path: string) => {
+  /** Sequential GETs after two warm-ups; the last body for the equality check. */
+  const timeHttp = async (path: string, computed: boolean) => {
     let status = 0
+    let body: unknown = null
     const times: number[] = []
+    const headers: Record<string, string> = { cookie, ...(computed ? { 'cache-control': 'no-cache' } : {}) }
     for (let i = 0; i < samples + 2; i++) {
       const t = performance.now()
-      const res = await fetch(`${base}${path}`, { headers: { cookie } })
-      await res.arrayBuffer()
+      const res = await fetch(`${base}${path}`, { headers })
+      const text = await res.text()
       if (i >= 2) times.push(performance.now() - t)
       // A path the API does not know falls through to the SPA's index.html: count that as a failure.
       status = (res.headers.get('content-type') ?? '').includes('json') ? res.status : -res.status
+      if (status === 200) body = JSON.parse(text)
     }
-    return { ...stats(times), status }
+    return { ...stats(times), status, body }
+  }
+  const timeRaw = async (compute: () => Promise<unknown>) => {
+    const times: number[] = []
+    let answer: unknown = null
+    for (let i = 0; i < rawSamples + 1; i++) {
+      const t = performance.now()
+      answer = await compute()
+      if (i >= 1) times.push(performance.now() - t)
+    }
+    return { ...stats(times), answer }
+  }
+  const record = (
+    name: string,
+    scope: string,
+    region: string,
+    h: Awaited<ReturnType<typeof timeHttp>>,
+    cached: Awaited<ReturnType<typeof timeHttp>>,
+    raw: Awaited<ReturnType<typeof timeRaw>> | null,
+    equal: boolean | null,
+  ) => {
+    const speedup = raw ? r1(raw.p95 / Math.max(h.p95, 0.1)) : null
+    endpoints.push({
+      name,
+      scope,
+      region,
+      p50_ms: h.p50,
+      p95_ms: h.p95,
+      p99_ms: h.p99,
+      cached_p95_ms: cached.p95,
+      raw_p50_ms: raw?.p50 ?? null,
+      raw_p95_ms: raw?.p95 ?? null,
+      speedup,
+      equal,
+      samples,
+      status: h.status,
+    })
+    log(
+      `${scope.padEnd(9)} ${name.padEnd(28)} p95 ${h.p95} ms computed, ${cached.p95} ms cached (${h.status})` +
+        (raw ? ` · raw p95 ${raw.p95} ms · ×${speedup} · equal ${equal}` : ''),
+    )
   }
 
+  // A station: its detail (profile, deputies, monthly activity), always read from its facts.
+  const stationPath = `/api/v1/stations/${place!.station}?from=${from}&to=${to}`
+  record(
+    'station:detail',
+    'station',
+    String(place!.station),
+    await timeHttp(stationPath, true),
+    await timeHttp(stationPath, false),
+    null,
+    null,
+  )
+
   for (const { scope, region } of scopes) {
-    const q = `region=${region}&from=${from}&to=${to}`
-    for (const name of ['overview', 'stations', 'opinions', 'funding', 'reportback']) {
-      const path = `/api/v1/modules/${name}/data?${q}`
-      const h = await timeHttp(path)
-      endpoints.push({
-        name: `module:${name}`,
-        scope,
-        region,
-        p50_ms: h.p50,
-        p95_ms: h.p95,
-        p99_ms: h.p99,
-        raw_p50_ms: null,
-        raw_p95_ms: null,
-        speedup: null,
-        equal: null,
-        samples,
-        status: h.status,
-      })
-      log(`${scope.padEnd(9)} module:${name.padEnd(24)} p95 ${h.p95} ms (${h.status})`)
+    const q = { region, ...period }
+    for (const name of modules) {
+      const path = `/api/v1/modules/${name}/data?region=${region}&from=${from}&to=${to}`
+      const h = await timeHttp(path, true)
+      const cached = await timeHttp(path, false)
+      const raw = await timeRaw(() =>
+        name === 'overview' ? overviewData(handle.db, q, false) : moduleData(handle.db, name, q, null, false),
+      )
+      record(`module:${name}`, scope, region, h, cached, raw, h.status === 200 && same(raw.answer, h.body))
     }
     for (const m of metricQueries) {
       const params = new URLSearchParams({ ids: m.ids.join(','), region, from, to })
       if (m.by) params.set('by', m.by)
       if (m.compare) params.set('compare', m.compare)
-      const h = await timeHttp(`/api/v1/metrics?${params}`)
+      const path = `/api/v1/metrics?${params}`
+      const h = await timeHttp(path, true)
+      const cached = await timeHttp(path, false)
       const spec = { ids: m.ids, region, from, to, by: m.by, compare: m.compare }
-      const viaRollups = await queryMetrics(handle.db, spec)
-      const rawTimes: number[] = []
-      let raw: Awaited<ReturnType<typeof queryMetrics>> | null = null
-      for (let i = 0; i < rawSamples + 1; i++) {
-        const t = performance.now()
-        raw = await queryMetrics(handle.db, { ...spec, useRollups: false })
-        if (i >= 1) rawTimes.push(performance.now() - t)
-      }
-      const rs = stats(rawTimes)
-      const equal = JSON.stringify(canonical(viaRollups.data)) === JSON.stringify(canonical(raw!.data))
-      endpoints.push({
-        name: m.name,
-        scope,
-        region,
-        p50_ms: h.p50,
-        p95_ms: h.p95,
-        p99_ms: h.p99,
-        raw_p50_ms: rs.p50,
-        raw_p95_ms: rs.p95,
-        speedup: r1(rs.p95 / Math.max(h.p95, 0.1)),
-        equal,
-        samples,
-        status: h.status,
-      })
-      log(
-        `${scope.padEnd(9)} ${m.name.padEnd(31)} p95 ${h.p95} ms (${h.status}) · raw p95 ${rs.p95} ms · ×${r1(rs.p95 / Math.max(h.p95, 0.1))} · equal ${equal}`,
+      const raw = await timeRaw(
+        async () => (await queryMetrics(handle.db, { ...spec, useRollups: false })).data,
       )
+      const answered = (h.body as { data?: unknown } | null)?.data
+      record(m.name, scope, region, h, cached, raw, h.status === 200 && same(raw.answer, answered))
     }
   }
 
   // --- throughput: the overview at county scope, 50 connections, from this process -------------------
-  log(`autocannon: 50 connections, ${duration} s on the overview (county)`)
-  const result = await autocannon({
-    url: `${base}/api/v1/modules/overview/data?region=520523&from=${from}&to=${to}`,
-    connections: 50,
-    duration,
-    headers: { cookie },
-  })
-  throughput = {
-    connections: 50,
-    rps: Math.round(result.requests.average),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    p99_ms: result.latency.p99,
-    duration_s: duration,
-    scope: 'county',
+  for (const mode of ['cached', 'computed'] as const) {
+    log(`autocannon: 50 connections, ${duration} s on the overview (county, ${mode})`)
+    const result = await autocannon({
+      url: `${base}/api/v1/modules/overview/data?region=520523&from=${from}&to=${to}`,
+      connections: 50,
+      duration,
+      headers: { cookie, ...(mode === 'computed' ? { 'cache-control': 'no-cache' } : {}) },
+    })
+    throughput[mode] = {
+      connections: 50,
+      rps: Math.round(result.requests.average),
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      p99_ms: result.latency.p99,
+      duration_s: duration,
+      scope: 'county',
+    }
   }
-  rssPeak = kb(child.pid!, 'VmHWM')
+  const pids = apiPids(child.pid!)
+  rssPeak = Math.max(...pids.map((p) => kb(p, 'VmHWM')))
+  rssPeakTotal = pids.reduce((n, p) => n + kb(p, 'VmHWM'), 0)
 } finally {
   child.kill('SIGTERM')
   await new Promise((r) => child.once('exit', r))
@@ -274,16 +339,12 @@ const frontend: {
 }
 if (browser) {
   try {
-    Object.assign(frontend, await measureBrowser(url))
+    const { measureFrontEnd } = await import('./browser.ts')
+    Object.assign(frontend, await measureFrontEnd(url))
   } catch (error) {
     frontend.note = `browser measurement failed: ${(error as Error).message.split('\n')[0]}`
     log(frontend.note)
   }
-}
-
-async function measureBrowser(databaseUrl: string) {
-  const { measureFrontEnd } = await import('./browser.ts')
-  return measureFrontEnd(databaseUrl)
 }
 
 // --- report -----------------------------------------------------------------------------------------------
@@ -296,7 +357,6 @@ const pgVersion = await (async () => {
     await h.close()
   }
 })()
-const date = new Date().toISOString().slice(0, 10)
 const report = {
   scale,
   date: new Date().toISOString(),
@@ -306,39 +366,48 @@ const report = {
     memory_gb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     postgres: pgVersion,
+    workers,
     note: 'API, PostgreSQL, bench client and Chromium share the same machine',
   },
-  period: { from, to },
+  period,
   load,
   load_seconds: load?.load_seconds ?? null,
   endpoints,
-  throughput,
+  throughput: throughput.cached,
+  throughput_computed: throughput.computed,
   api_rss_mb: Math.round(rssPeak / 1024),
+  api_rss_total_mb: Math.round(rssPeakTotal / 1024),
   api_rss_idle_mb: Math.round(rssIdle / 1024),
   frontend,
 }
-console.log('\nendpoint                         scope       p50     p95     p99   raw p95   speedup  equal')
+console.log(
+  '\nendpoint                     scope        p50     p95     p99  cached p95  raw p95   speedup  equal',
+)
 for (const e of endpoints)
   console.log(
-    `${e.name.padEnd(32)} ${e.scope.padEnd(9)} ${String(e.p50_ms).padStart(7)} ${String(e.p95_ms).padStart(7)} ${String(e.p99_ms).padStart(7)} ${String(e.raw_p95_ms ?? '–').padStart(9)} ${String(e.speedup ?? '–').padStart(9)}  ${e.equal ?? '–'}`,
+    `${e.name.padEnd(28)} ${e.scope.padEnd(9)} ${String(e.p50_ms).padStart(7)} ${String(e.p95_ms).padStart(7)} ${String(e.p99_ms).padStart(7)} ${String(e.cached_p95_ms).padStart(11)} ${String(e.raw_p95_ms ?? '–').padStart(8)} ${String(e.speedup ?? '–').padStart(9)}  ${e.equal ?? '–'}`,
   )
+for (const mode of ['cached', 'computed'] as const) {
+  const t = throughput[mode]
+  console.log(
+    `throughput (overview, county, 50 conn, ${duration} s, ${mode}): ${t.rps} req/s, errors ${t.errors}, non-2xx ${t.non2xx}, p99 ${t.p99_ms} ms`,
+  )
+}
 console.log(
-  `\nthroughput (overview, county, 50 conn, ${duration} s): ${throughput.rps} req/s, errors ${throughput.errors}, non-2xx ${throughput.non2xx}, p99 ${throughput.p99_ms} ms`,
-)
-console.log(
-  `API RSS: idle ${report.api_rss_idle_mb} MB, peak ${report.api_rss_mb} MB; load ${report.load_seconds ?? '?'} s`,
+  `API RSS: idle ${report.api_rss_idle_mb} MB, peak ${report.api_rss_mb} MB per process (${report.api_rss_total_mb} MB in all); load ${report.load_seconds ?? '?'} s`,
 )
 for (const a of apps)
   console.log(`app ${a.name.padEnd(14)} js ${a.js_gzip_bytes} B gz, css ${a.css_gzip_bytes} B gz`)
 console.log(
   `first view: ${frontend.first_view_js_gzip_bytes ?? '–'} B gz JS, overview painted ${frontend.overview_painted_ms ?? '–'} ms`,
 )
-mkdirSync(join(root, 'bench/results'), { recursive: true })
-const out = join(root, `bench/results/${date}-${scale}.json`)
+const out = get('out') ?? join(root, `bench/results/${report.date.slice(0, 10)}-${scale}.json`)
+mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
 console.log(`wrote ${out}`)
 const bad = endpoints.filter((e) => e.status !== 200 || e.equal === false)
 if (bad.length) {
-  console.log(`${bad.length} endpoint(s) failed or disagreed with the raw path`)
+  console.log(`${bad.length} endpoint(s) failed or disagreed with the raw path:`)
+  for (const e of bad) console.log(`  ${e.name} ${e.scope} status ${e.status} equal ${e.equal}`)
   process.exitCode = 1
 }

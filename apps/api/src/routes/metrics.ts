@@ -1,4 +1,5 @@
 import { metricsQuery, scopeQuery } from '@liaison/contracts'
+import type { DbOrTx } from '@liaison/db'
 import { buildNarrative, describeRegion, MetricsError, publicCatalog, queryMetrics } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -7,8 +8,8 @@ import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
-export async function regionRef(c: { var: AppEnv['Variables'] }, code: string) {
-  const region = await describeRegion(c.var.figures, code)
+export async function regionRef(db: DbOrTx, code: string) {
+  const region = await describeRegion(db, code)
   if (!region)
     throw badRequest(`未知地区 / Unknown region: ${code}`, [{ field: 'region', message: 'unknown region' }])
   return region
@@ -19,7 +20,7 @@ export const metricRoutes = new Hono<AppEnv>()
   .get('/metrics', validate('query', metricsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const region = await regionRef(c, q.region)
+    const region = await regionRef(c.var.figures, q.region)
     try {
       const { data, previous } = await queryMetrics(c.var.figures, q)
       return c.json({
@@ -45,7 +46,7 @@ export const metricRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query')
       assertInScope(c, q.region)
-      const region = await regionRef(c, q.region)
+      const region = await regionRef(c.var.figures, q.region)
       const narrative = await buildNarrative(c.var.figures, q)
       if (!narrative) throw notFound()
       return c.json({

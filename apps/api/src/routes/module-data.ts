@@ -7,6 +7,7 @@ import {
   type MetricRow,
   type ModuleDataResponse,
   type moduleBreakdowns,
+  type ScopeQuery,
   scopeQuery,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
@@ -132,7 +133,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
 }
 
 type Row = Record<string, string | number | null>
-type Scope = { region: string; from: string; to: string }
+type Scope = { region: string; from: string; to: string; useRollups?: boolean | undefined }
 
 /** Breakdowns of single stations answer for a county or a township (a province holds thousands). */
 const stationLevel = (b: Breakdown) => 'list' in b || 'leaders' in b || ('by' in b && b.by === 'station')
@@ -171,7 +172,7 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
   const years = [last - 2, last - 1, last]
   return Promise.all(
     years.map(async (year) => {
-      const span = { region: scope.region, from: `${year}-01-01`, to: `${year}-12-31` }
+      const span = { ...scope, from: `${year}-01-01`, to: `${year}-12-31` }
       const { data } = await queryMetrics(db, { ...span, ids: breakdown.years })
       const values = Object.fromEntries(
         breakdown.years.map((id) => [id, (data[0]?.[id] ?? null) as Row[string]]),
@@ -207,7 +208,7 @@ export function kpiCardsFrom(
 /** KPI cards from one query. */
 export async function kpiCards(
   db: DbOrTx,
-  spec: { region: string; from: string; to: string; compare?: CompareMode | undefined },
+  spec: Scope & { compare?: CompareMode | undefined },
   ids: string[],
   targets: Record<string, string> = {},
 ) {
@@ -220,6 +221,41 @@ const moduleName = z.object({
   name: z.enum(['stations', 'opinions', 'funding', 'reportback'] as const satisfies CompositeModule[]),
 })
 
+/**
+ * One module's composite answer. `detailRegion`: where the user may open station details (null = anywhere);
+ * `useRollups: false` computes it straight from the facts (the bench).
+ */
+export async function moduleData(
+  db: DbOrTx,
+  name: z.infer<typeof moduleName>['name'],
+  q: ScopeQuery,
+  detailRegion: string | null,
+  useRollups?: boolean,
+): Promise<ModuleDataResponse> {
+  const spec = modules[name]
+  const base = { region: q.region, from: q.from, to: q.to, useRollups }
+  const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
+  const entries = Object.entries<Breakdown>(spec.breakdowns)
+  const [region, cards, ...parts] = await Promise.all([
+    regionRef(db, q.region),
+    kpiCards(db, { ...base, compare: q.compare }, spec.kpis, spec.targets),
+    ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, base, b) : [])),
+  ])
+  const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))
+  const leaders = at((b) => 'leaders' in b)
+  if (stationsToo && leaders >= 0) {
+    const count = (entries[leaders]![1] as { leaders: number }).leaders
+    const stations = parts[at((b) => 'by' in b && b.by === 'station')] ?? []
+    const list = parts[at((b) => 'list' in b)] ?? []
+    parts[leaders] = await leadersMonthly(db, base, stations, list, count, detailRegion)
+  }
+  return {
+    meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
+    kpis: cards.kpis,
+    breakdowns: Object.fromEntries(entries.map(([key], i) => [key, parts[i]!])),
+  }
+}
+
 export const moduleDataRoutes = new Hono<AppEnv>().get(
   '/modules/:name/data',
   validate('param', moduleName),
@@ -228,30 +264,6 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const { name } = c.req.valid('param')
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const db = c.var.figures
-    const spec = modules[name]
-    const region = await regionRef(c, q.region)
-    const base = { region: q.region, from: q.from, to: q.to }
-    const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
-    const entries = Object.entries<Breakdown>(spec.breakdowns)
-    const [cards, ...parts] = await Promise.all([
-      kpiCards(db, { ...base, compare: q.compare }, spec.kpis, spec.targets),
-      ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, base, b) : [])),
-    ])
-    const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))
-    const leaders = at((b) => 'leaders' in b)
-    if (stationsToo && leaders >= 0) {
-      const count = (entries[leaders]![1] as { leaders: number }).leaders
-      const stations = parts[at((b) => 'by' in b && b.by === 'station')] ?? []
-      const list = parts[at((b) => 'list' in b)] ?? []
-      const detailRegion = readableRegion(c.var.user, 'detail')
-      parts[leaders] = await leadersMonthly(db, base, stations, list, count, detailRegion)
-    }
-    const body: ModuleDataResponse = {
-      meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
-      kpis: cards.kpis,
-      breakdowns: Object.fromEntries(entries.map(([key], i) => [key, parts[i]!])),
-    }
-    return c.json(body)
+    return c.json(await moduleData(c.var.figures, name, q, readableRegion(c.var.user, 'detail')))
   },
 )

@@ -1,4 +1,5 @@
-import { type OverviewResponse, overviewFigures, scopeQuery } from '@liaison/contracts'
+import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } from '@liaison/contracts'
+import type { DbOrTx } from '@liaison/db'
 import { buildNarrative, narrativeIds, queryMetrics } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
@@ -30,59 +31,66 @@ const regionIds = [
   ]),
 ]
 
-/** GET /modules/overview/data: everything the 县域总览 module shows, in one request. */
+/** Everything the 县域总览 module shows. `useRollups: false` computes it straight from the facts (the bench). */
+export async function overviewData(
+  db: DbOrTx,
+  q: ScopeQuery,
+  useRollups?: boolean,
+): Promise<OverviewResponse> {
+  const spec = { region: q.region, from: q.from, to: q.to, useRollups }
+  // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
+  const [region, yoy, mom, trend, areas] = await Promise.all([
+    regionRef(db, q.region),
+    queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
+    q.compare === 'mom'
+      ? queryMetrics(db, { ...spec, ids: [...kpiIds, 'reportback_target_rate'], compare: 'mom' })
+      : null,
+    queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
+    queryMetrics(db, { ...spec, by: 'area', ids: tableIds }),
+  ])
+  const row = yoy.data[0]!
+  const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, [...kpiIds], {
+    reportback_rate: 'reportback_target_rate',
+  })
+  const value = (id: string) => (row[id] ?? null) as number | null
+  // Coverage is measured against the year's milestone of the three-year plan.
+  const kpis = cards.map((k) =>
+    k.id === 'station_coverage_rate'
+      ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
+      : k,
+  )
+  const narrative = await buildNarrative(db, spec, row)
+  return {
+    meta: {
+      region,
+      from: q.from,
+      to: q.to,
+      compare: q.compare ?? null,
+      previous: q.compare ? (mom ?? yoy).previous : null,
+    },
+    kpis,
+    trend: trend.data.map((r) => ({
+      month: String(r.month),
+      receptions: r.receptions as number,
+      visitors: r.visitors as number,
+      opinions_collected: r.opinions_collected as number,
+      opinions_resolved: r.opinions_resolved as number,
+      resolution_rate: r.resolution_rate as number | null,
+    })),
+    areas: areas.data,
+    total: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
+    narrative: { zh: narrative.zh, en: narrative.en },
+  }
+}
+
+/** GET /modules/overview/data: the overview in one request. */
 export const overviewRoutes = new Hono<AppEnv>().get(
   '/modules/overview/data',
   validate('query', scopeQuery),
   async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const db = c.var.figures
-    const spec = { region: q.region, from: q.from, to: q.to }
-    // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
-    const [region, yoy, mom, trend, areas] = await Promise.all([
-      regionRef(c, q.region),
-      queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
-      q.compare === 'mom'
-        ? queryMetrics(db, { ...spec, ids: [...kpiIds, 'reportback_target_rate'], compare: 'mom' })
-        : null,
-      queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
-      queryMetrics(db, { ...spec, by: 'area', ids: tableIds }),
-    ])
-    const row = yoy.data[0]!
-    const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, [...kpiIds], {
-      reportback_rate: 'reportback_target_rate',
-    })
-    const value = (id: string) => (row[id] ?? null) as number | null
-    // Coverage is measured against the year's milestone of the three-year plan.
-    const kpis = cards.map((k) =>
-      k.id === 'station_coverage_rate'
-        ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
-        : k,
-    )
-    const narrative = await buildNarrative(db, spec, row)
-    const body: OverviewResponse = {
-      meta: {
-        region,
-        from: q.from,
-        to: q.to,
-        compare: q.compare ?? null,
-        previous: q.compare ? (mom ?? yoy).previous : null,
-      },
-      kpis,
-      trend: trend.data.map((r) => ({
-        month: String(r.month),
-        receptions: r.receptions as number,
-        visitors: r.visitors as number,
-        opinions_collected: r.opinions_collected as number,
-        opinions_resolved: r.opinions_resolved as number,
-        resolution_rate: r.resolution_rate as number | null,
-      })),
-      areas: areas.data,
-      total: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
-      narrative: { zh: narrative.zh, en: narrative.en },
-    }
-    return c.json(body)
+    return c.json(await overviewData(c.var.figures, q))
   },
 )
 
