@@ -1,4 +1,4 @@
-// Rankings of townships or stations by any figure, with the region's figure, the mean, median and quartiles,
+// Rankings of areas, townships or stations by any figure, with the region's figure, the mean, median and quartiles,
 // and a small-sample rule: a rate over fewer cases than the county's minimum is flagged and left unranked.
 import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
@@ -11,7 +11,8 @@ export interface RankingSpec {
   region: string
   from: string
   to: string
-  level: 'township' | 'station'
+  /** area: the region's next level down (townships of a county, counties of a city, …). */
+  level: 'area' | 'township' | 'station'
 }
 
 export interface RankedRow {

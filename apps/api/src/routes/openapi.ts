@@ -24,7 +24,7 @@ const q = (name: string, description: string, required = true) => ({
   schema: { type: 'string' },
 })
 const scope = [
-  q('region', '区划代码 division code (2/4/6/9 digits, province to township)'),
+  q('region', '区划代码 division code (2/4/6/9 digits, province to township), or CN for the nation'),
   q('from', 'YYYY-MM-DD (inclusive)'),
   q('to', 'YYYY-MM-DD (inclusive)'),
   q('compare', 'yoy | mom', false),
@@ -81,7 +81,11 @@ const endpoints: Endpoint[] = [
     method: 'get',
     path: '/ranking',
     summary: '乡镇/站点排名 Ranking',
-    parameters: [q('metric', 'metric id'), ...scope, q('level', 'township | station', false)],
+    parameters: [
+      q('metric', 'metric id'),
+      ...scope,
+      q('level', 'area (default: the next level down) | township | station', false),
+    ],
   },
   { method: 'get', path: '/stations', summary: '站点清单 Station list', parameters: scope },
   {

@@ -15,7 +15,7 @@ import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
 const rankingQuery = scopeQuery.and(
-  z.object({ metric: z.string(), level: z.enum(['township', 'station']).default('township') }),
+  z.object({ metric: z.string(), level: z.enum(['area', 'township', 'station']).default('area') }),
 )
 const weightsQuery = scopeQuery.and(
   z.object({
