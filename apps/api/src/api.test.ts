@@ -193,6 +193,10 @@ for (const engine of testEngines()) {
       }
       expect(tree.tree.map((n) => n.code)).toEqual(['520523'])
       expect(tree.tree[0]!.children).toHaveLength(26)
+      // An administrator's tree starts at the nation, with the provinces that hold the demo's counties.
+      const all = (await (await get('demo-admin', '/regions')).json()) as typeof tree
+      expect(all.tree.map((n) => n.code)).toEqual(['CN'])
+      expect((all.tree[0]!.children as { code: string }[]).map((n) => n.code)).toEqual(['14', '52', '53'])
     })
 
     it('ranks townships with the county figure, median and quartiles, flagging small samples', async () => {

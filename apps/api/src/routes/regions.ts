@@ -1,4 +1,4 @@
-import type { RegionNode } from '@liaison/contracts'
+import { nationCode, type RegionNode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
@@ -38,6 +38,10 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
   return root ? top.filter((n) => n.code === root) : top
 }
 
-export const regionRoutes = new Hono<AppEnv>().get('/regions', async (c) =>
-  c.json({ tree: await scopeTree(c.var.figures, readableRegion(c.var.user)) }),
-)
+export const regionRoutes = new Hono<AppEnv>().get('/regions', async (c) => {
+  const scope = readableRegion(c.var.user)
+  const tree = await scopeTree(c.var.figures, scope)
+  // Whoever may read everything reads the nation too: its provinces hang under 全国.
+  if (scope !== null) return c.json({ tree })
+  return c.json({ tree: [{ code: nationCode, name: '全国', level: 'nation', children: tree }] })
+})
