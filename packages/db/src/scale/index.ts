@@ -9,6 +9,7 @@ import { Random } from '../demo/random.ts'
 import { type CountySize, countySizes } from '../demo/sizes.ts'
 import { demoTables, finishSeed, writeCounties } from '../demo/write.ts'
 import type { DbHandle } from '../index.ts'
+import { withoutIndexes } from './bulk.ts'
 
 export const scales = ['county', 'province', 'nation'] as const
 export type Scale = (typeof scales)[number]
@@ -89,7 +90,7 @@ export async function generateScale(handle: DbHandle, scale: Scale, options: Sca
     batch.length = 0
     options.onProgress?.({ counties: written.length, totalCounties: counties.length, rows: total })
   }
-  try {
+  const generate = async () => {
     for (const [i, county] of counties.entries()) {
       const built = await buildCounty(handle, county, new Random(seed + i * 7919), ids)
       // Villages are only needed while building; keep the townships light for finishSeed.
@@ -98,6 +99,11 @@ export async function generateScale(handle: DbHandle, scale: Scale, options: Sca
       if (batch.length === perBatch) await flush()
     }
     await flush()
+  }
+  try {
+    // Above a county the tables' indexes and constraints are built once, after the rows are in.
+    if (scale === 'county') await generate()
+    else await withoutIndexes(handle, demoTables, generate)
     await finishSeed(handle, written)
   } catch (error) {
     await handle.exec(`truncate ${demoTables.join(', ')} restart identity cascade`)
