@@ -1,6 +1,18 @@
 // Module-federation settings shared by every Vite config (shell and modules): one list of singletons, one
 // plugin-vue setup. Imported with the explicit .ts extension (Vite 8's native config loader needs it).
 import vue from '@vitejs/plugin-vue'
+import { visualizer } from 'rollup-plugin-visualizer'
+
+/**
+ * `ANALYZE=treemap pnpm build` (or raw-data, list, sunburst) writes each app's bundle analysis to
+ * dist/bundle-<template>.*, with gzip sizes: what each chunk holds and what it weighs.
+ */
+function bundleAnalysis() {
+  const template = process.env.ANALYZE as 'treemap' | 'raw-data' | 'list' | 'sunburst' | undefined
+  if (!template) return []
+  const extension = template === 'raw-data' ? 'json' : template === 'list' ? 'yml' : 'html'
+  return [visualizer({ template, filename: `dist/bundle-${template}.${extension}`, gzipSize: true })]
+}
 
 /** Loaded once, from whichever app provides it first. Sharing @liaison/ui makes ECharts a singleton too. */
 export const sharedSingletons = {
@@ -60,6 +72,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
         // The shell provides the MF runtime in production; standalone dev needs its own copy.
         experiments: { externalRuntime: command === 'build' },
       }) as ReturnType<F>,
+      ...bundleAnalysis(),
     ],
     server: {
       port,
@@ -85,6 +98,7 @@ export function shellViteConfig<F extends FederationPlugin>(federation: F) {
         dts: false,
         experiments: { provideExternalRuntime: true },
       }) as ReturnType<F>,
+      ...bundleAnalysis(),
     ],
     server: {
       port: shellPort,

@@ -1,25 +1,37 @@
-// pnpm bench [--scale county|province|nation] [--samples 25] [--duration 10] [--no-browser]
+// pnpm bench [--scale county|province|nation] [--samples 25] [--duration 10] [--no-browser] [--runs 5]
+// pnpm bench --frontend-only [--runs 5] [--waterfall]: only the front-end figures, on the demo (PGlite).
 // Against PostgreSQL: DATABASE_URL, or liaison_bench_<scale> on the local server (created and loaded when empty).
 // Starts the API as a child process, measures every module endpoint and a set of /metrics queries at each scope
 // over HTTP, the same /metrics figures straight from the facts (queryMetrics useRollups:false, in this process),
 // autocannon on the overview, the API's peak RSS, and the front end in Chromium. Writes bench/results/<date>-<scale>.json.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
+import { appSizes, runFrontEndOnly } from './frontend.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
 
 const argv = process.argv.slice(2)
+const root = new URL('..', import.meta.url).pathname
+if (argv.includes('--frontend-only')) {
+  const frontend = await runFrontEndOnly(argv, root)
+  const out = join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-demo.json`)
+  const { first_view_waterfall: _waterfall, ...figures } = frontend
+  writeFileSync(
+    out,
+    `${JSON.stringify({ target: 'demo (PGlite)', date: new Date().toISOString(), frontend: figures }, null, 2)}\n`,
+  )
+  process.exit(0)
+}
 const { scale, databaseUrl, get } = parseArgs(argv)
 const samples = Number(get('samples') ?? 25)
 const rawSamples = Number(get('raw-samples') ?? 7)
 const duration = Number(get('duration') ?? 10)
 const browser = !argv.includes('--no-browser')
-const root = new URL('..', import.meta.url).pathname
+const runs = Number(get('runs') ?? 5)
 const url = databaseUrl || (await benchDatabase(scale))
 if (!url.startsWith('postgres'))
   throw new Error('pnpm bench needs PostgreSQL (DATABASE_URL or --database-url)')
@@ -236,33 +248,13 @@ try {
 }
 
 // --- front end --------------------------------------------------------------------------------------------
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    return statSync(p).isDirectory() ? files(p) : [p]
-  })
-}
-const apps = readdirSync(join(root, 'apps'))
-  .filter((a) => a !== 'api')
-  .map((name) => {
-    const dist = join(root, 'apps', name, 'dist')
-    let list: string[] = []
-    try {
-      list = files(dist)
-    } catch {
-      return { name, js_gzip_bytes: null, css_gzip_bytes: null }
-    }
-    const gz = (ext: string) =>
-      list
-        .filter((f) => f.endsWith(ext))
-        .reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0)
-    return { name, js_gzip_bytes: gz('.js'), css_gzip_bytes: gz('.css') }
-  })
+const apps = appSizes(root)
 const frontend: {
   first_view_js_gzip_bytes: number | null
   first_view_css_gzip_bytes: number | null
   first_view_transfer_bytes: number | null
   overview_painted_ms: number | null
+  overview_painted_runs_ms?: number[]
   apps: typeof apps
   note?: string
 } = {
@@ -274,16 +266,13 @@ const frontend: {
 }
 if (browser) {
   try {
-    Object.assign(frontend, await measureBrowser(url))
+    const { measureFrontEnd } = await import('./browser.ts')
+    const { first_view_waterfall: _waterfall, ...figures } = await measureFrontEnd({ databaseUrl: url, runs })
+    Object.assign(frontend, figures)
   } catch (error) {
     frontend.note = `browser measurement failed: ${(error as Error).message.split('\n')[0]}`
     log(frontend.note)
   }
-}
-
-async function measureBrowser(databaseUrl: string) {
-  const { measureFrontEnd } = await import('./browser.ts')
-  return measureFrontEnd(databaseUrl)
 }
 
 // --- report -----------------------------------------------------------------------------------------------
