@@ -1,5 +1,6 @@
 // pnpm bench [--scale county|province|nation] [--samples 25] [--duration 10] [--no-browser] [--runs 5]
-// pnpm bench --frontend-only [--runs 5] [--waterfall]: only the front-end figures, on the demo (PGlite).
+// pnpm bench --frontend-only [--runs 5] [--waterfall] [--database-url URL]: only the front-end figures, on the
+// demo (PGlite) unless a database is named.
 // Against PostgreSQL: DATABASE_URL, or liaison_bench_<scale> on the local server (created and loaded when empty).
 // Starts the API as a child process, measures every module endpoint and a set of /metrics queries at each scope
 // over HTTP, the same /metrics figures straight from the facts (queryMetrics useRollups:false, in this process),
@@ -17,13 +18,19 @@ import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
 const argv = process.argv.slice(2)
 const root = new URL('..', import.meta.url).pathname
 if (argv.includes('--frontend-only')) {
-  const frontend = await runFrontEndOnly(argv, root)
-  const out = join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-demo.json`)
+  // Only an explicit --database-url: a DATABASE_URL in the environment is not a bench database.
+  const at = argv.indexOf('--database-url')
+  const databaseUrl = at >= 0 ? argv[at + 1] : undefined
+  const frontend = await runFrontEndOnly(argv, root, databaseUrl)
+  const target = databaseUrl ? 'postgres' : 'demo'
+  const out = join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-${target}.json`)
   const { first_view_waterfall: _waterfall, ...figures } = frontend
-  writeFileSync(
-    out,
-    `${JSON.stringify({ target: 'demo (PGlite)', date: new Date().toISOString(), frontend: figures }, null, 2)}\n`,
-  )
+  const report = {
+    target: databaseUrl ? 'PostgreSQL' : 'demo (PGlite)',
+    date: new Date().toISOString(),
+    frontend: figures,
+  }
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
   process.exit(0)
 }
 const { scale, databaseUrl, get } = parseArgs(argv)
