@@ -7,7 +7,7 @@
 // autocannon on the overview, the API's peak RSS, and the front end in Chromium. Writes bench/results/<date>-<scale>.json.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
@@ -28,6 +28,8 @@ if (argv.includes('--frontend-only')) {
   const report = {
     target: databaseUrl ? 'PostgreSQL' : 'demo (PGlite)',
     date: new Date().toISOString(),
+    // Timings on a shared machine mean little without the load they were taken under.
+    load_average: loadavg().map((n) => Math.round(n * 10) / 10),
     frontend: figures,
   }
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
@@ -303,6 +305,7 @@ const report = {
     node: process.version,
     postgres: pgVersion,
     note: 'API, PostgreSQL, bench client and Chromium share the same machine',
+    load_average_at_end: loadavg().map((n) => Math.round(n * 10) / 10),
   },
   period: { from, to },
   load,
