@@ -36,9 +36,12 @@ session.$subscribe(() => {
   if (module) {
     opening = undefined
     void loadModule(module).catch(() => {})
-    const query = Object.fromEntries(new URLSearchParams(location.search))
-    const scope = openingScope(query, session.regions, session.user?.regionCode ?? null)
-    prefetchModuleData(module.name, scopeQueryOf(scope))
+    // Not from the login page (the link's scope is in `next` there): its defaults would ask for the wrong scope.
+    if (location.pathname.startsWith(`/m/${module.name}`)) {
+      const query = Object.fromEntries(new URLSearchParams(location.search))
+      const scope = openingScope(query, session.regions, session.user?.regionCode ?? null)
+      prefetchModuleData(module.name, scopeQueryOf(scope))
+    }
   }
 })
 
