@@ -1,6 +1,18 @@
 // Module-federation settings shared by every Vite config (shell and modules): one list of singletons, one
 // plugin-vue setup. Imported with the explicit .ts extension (Vite 8's native config loader needs it).
 import vue from '@vitejs/plugin-vue'
+import { visualizer } from 'rollup-plugin-visualizer'
+
+/**
+ * `ANALYZE=treemap pnpm build` (or raw-data, list, sunburst) writes each app's bundle analysis to
+ * dist/bundle-<template>.*, with gzip sizes: what each chunk holds and what it weighs.
+ */
+function bundleAnalysis() {
+  const template = process.env.ANALYZE as 'treemap' | 'raw-data' | 'list' | 'sunburst' | undefined
+  if (!template) return []
+  const extension = template === 'raw-data' ? 'json' : template === 'list' ? 'yml' : 'html'
+  return [visualizer({ template, filename: `dist/bundle-${template}.${extension}`, gzipSize: true })]
+}
 
 /** Loaded once, from whichever app provides it first. Sharing @liaison/ui makes ECharts a singleton too. */
 export const sharedSingletons = {
@@ -10,6 +22,35 @@ export const sharedSingletons = {
   '@liaison/filters': { singleton: true, requiredVersion: '^1.0.0' },
   '@liaison/ui': { singleton: true, requiredVersion: '^1.0.0' },
 }
+
+/**
+ * A built module takes @liaison/filters from the shell only (no copy of its own). @module-federation/vite 1.23.0
+ * gives a workspace singleton that another shared package depends on (@liaison/ui imports the filters) an
+ * eager local fallback: each module evaluated its own copy of the filters before the shell's replaced it. A
+ * built module only runs inside the shell (its runtime is the shell's already, `externalRuntime`), so it needs
+ * no fallback; on its own dev server it keeps one.
+ */
+const builtModuleShared = {
+  ...sharedSingletons,
+  '@liaison/filters': { ...sharedSingletons['@liaison/filters'], import: false as const },
+}
+
+/**
+ * vue-i18n's compile-time flags (its esm-bundler build reads them): the product uses only the Composition API
+ * (`legacy: false`), so the legacy API is left out; `<i18n-t>` stays registered; no devtools hook in production.
+ */
+const vueI18nFlags = {
+  __VUE_I18N_LEGACY_API__: 'false',
+  __VUE_I18N_FULL_INSTALL__: 'true',
+  __INTLIFY_PROD_DEVTOOLS__: 'false',
+}
+
+/**
+ * The federation plugin tracks every module the build parses to find the shared ones, and gives up after 10 s
+ * without activity ("forcing resolve. Some shared/remote dependencies may be missing"): on a busy 2-core machine
+ * builds stall that long. Its own advice: a longer idle timeout (seconds).
+ */
+const moduleParseIdleTimeout = 120
 
 /** The module names, their dev-server ports and their production base under the API process. */
 export const modulePorts = {
@@ -48,6 +89,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
   return {
     // Production: served by the API process under /modules/<name>/; dev: its own server on its own port.
     base: command === 'build' ? `/modules/${name}/` : '/',
+    define: vueI18nFlags,
     plugins: [
       vueForMf(name),
       federation(<Parameters<F>[0]>{
@@ -55,11 +97,13 @@ export function moduleViteConfig<F extends FederationPlugin>(
         filename: 'remoteEntry.js',
         manifest: true,
         exposes: { './Module': './src/Module.vue' },
-        shared: sharedSingletons,
+        shared: command === 'build' ? builtModuleShared : sharedSingletons,
         dts: false,
+        moduleParseIdleTimeout,
         // The shell provides the MF runtime in production; standalone dev needs its own copy.
         experiments: { externalRuntime: command === 'build' },
       }) as ReturnType<F>,
+      ...bundleAnalysis(),
     ],
     server: {
       port,
@@ -76,6 +120,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
 /** The host: no static remotes (they come from the API's manifest at run time); it provides the MF runtime. */
 export function shellViteConfig<F extends FederationPlugin>(federation: F) {
   return {
+    define: vueI18nFlags,
     plugins: [
       vueForMf('shell'),
       federation(<Parameters<F>[0]>{
@@ -83,8 +128,10 @@ export function shellViteConfig<F extends FederationPlugin>(federation: F) {
         remotes: {},
         shared: sharedSingletons,
         dts: false,
+        moduleParseIdleTimeout,
         experiments: { provideExternalRuntime: true },
       }) as ReturnType<F>,
+      ...bundleAnalysis(),
     ],
     server: {
       port: shellPort,

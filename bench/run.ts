@@ -1,5 +1,7 @@
 // pnpm bench [--scale county|province|nation] [--samples 25] [--raw-samples 5] [--duration 10] [--workers n]
-//            [--no-browser] [--smoke] [--out file]
+//            [--runs 5] [--no-browser] [--smoke] [--out file]
+// pnpm bench --frontend-only [--runs 5] [--waterfall] [--database-url URL]: only the front-end figures, on the
+// demo (PGlite) unless a database is named.
 // Against PostgreSQL: DATABASE_URL, or liaison_bench_<scale> on the local server (created and loaded when empty).
 // Starts the API as a child process and measures, at every scope from a station to the nation: each module's
 // composite endpoint and a set of /metrics queries over HTTP, computed (Cache-Control: no-cache) and answered
@@ -7,19 +9,39 @@
 // whether they are equal; autocannon on the overview; the API's peak RSS; and the front end in Chromium.
 // Writes bench/results/<date>-<scale>.json (or --out).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import type { CompositeModule } from '@liaison/contracts'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
 import { moduleData } from '../apps/api/src/routes/module-data.ts'
 import { overviewData } from '../apps/api/src/routes/overview.ts'
+import { appSizes, runFrontEndOnly } from './frontend.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
 
 const argv = process.argv.slice(2)
+const root = new URL('..', import.meta.url).pathname
+/** Timings on a shared machine mean little without the load they were taken under. */
+const loadAverage = () => loadavg().map((n) => Math.round(n * 10) / 10)
+if (argv.includes('--frontend-only')) {
+  // Only an explicit --database-url: a DATABASE_URL in the environment is not a bench database.
+  const at = argv.indexOf('--database-url')
+  const databaseUrl = at >= 0 ? argv[at + 1] : undefined
+  const frontend = await runFrontEndOnly(argv, root, databaseUrl)
+  const target = databaseUrl ? 'postgres' : 'demo'
+  const out = join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-${target}.json`)
+  const { first_view_waterfall: _waterfall, ...figures } = frontend
+  const report = {
+    target: databaseUrl ? 'PostgreSQL' : 'demo (PGlite)',
+    date: new Date().toISOString(),
+    load_average: loadAverage(),
+    frontend: figures,
+  }
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
+  process.exit(0)
+}
 const { scale, databaseUrl, get } = parseArgs(argv)
 const smoke = argv.includes('--smoke')
 const samples = Number(get('samples') ?? (smoke ? 3 : 25))
@@ -27,7 +49,7 @@ const rawSamples = Number(get('raw-samples') ?? (smoke ? 1 : 5))
 const duration = Number(get('duration') ?? (smoke ? 2 : 10))
 const workers = Number(get('workers') ?? 1)
 const browser = !argv.includes('--no-browser') && !smoke
-const root = new URL('..', import.meta.url).pathname
+const runs = Number(get('runs') ?? 5)
 const url = databaseUrl || (await benchDatabase(scale))
 if (!url.startsWith('postgres'))
   throw new Error('pnpm bench needs PostgreSQL (DATABASE_URL or --database-url)')
@@ -301,33 +323,13 @@ try {
 }
 
 // --- front end --------------------------------------------------------------------------------------------
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f)
-    return statSync(p).isDirectory() ? files(p) : [p]
-  })
-}
-const apps = readdirSync(join(root, 'apps'))
-  .filter((a) => a !== 'api')
-  .map((name) => {
-    const dist = join(root, 'apps', name, 'dist')
-    let list: string[] = []
-    try {
-      list = files(dist)
-    } catch {
-      return { name, js_gzip_bytes: null, css_gzip_bytes: null }
-    }
-    const gz = (ext: string) =>
-      list
-        .filter((f) => f.endsWith(ext))
-        .reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0)
-    return { name, js_gzip_bytes: gz('.js'), css_gzip_bytes: gz('.css') }
-  })
+const apps = appSizes(root)
 const frontend: {
   first_view_js_gzip_bytes: number | null
   first_view_css_gzip_bytes: number | null
   first_view_transfer_bytes: number | null
   overview_painted_ms: number | null
+  overview_painted_runs_ms?: number[]
   apps: typeof apps
   note?: string
 } = {
@@ -340,7 +342,8 @@ const frontend: {
 if (browser) {
   try {
     const { measureFrontEnd } = await import('./browser.ts')
-    Object.assign(frontend, await measureFrontEnd(url))
+    const { first_view_waterfall: _waterfall, ...figures } = await measureFrontEnd({ databaseUrl: url, runs })
+    Object.assign(frontend, figures)
   } catch (error) {
     frontend.note = `browser measurement failed: ${(error as Error).message.split('\n')[0]}`
     log(frontend.note)
@@ -368,6 +371,7 @@ const report = {
     postgres: pgVersion,
     workers,
     note: 'API, PostgreSQL, bench client and Chromium share the same machine',
+    load_average_at_end: loadAverage(),
   },
   period,
   load,

@@ -1,5 +1,15 @@
 import { federation } from '@module-federation/vite'
 import { defineConfig } from 'vite'
 import { shellViteConfig } from '../../mf.shared.ts'
+import { preloadFirstView } from './first-view-preload.ts'
 
-export default defineConfig(shellViteConfig(federation))
+const config = shellViteConfig(federation)
+// A dashboard link's first view: the shared ui package, the dashboard page and the bars-and-lines ECharts.
+config.plugins.push(
+  preloadFirstView([
+    'packages/ui/src/index.ts',
+    'src/pages/DashboardPage.vue',
+    'packages/ui/src/charts/register.ts',
+  ]),
+)
+export default defineConfig(config)

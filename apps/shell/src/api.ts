@@ -30,8 +30,10 @@ export class ImportRefusedError extends ApiError {
   }
 }
 
+// Restoring a session asks for the user, regions and modules at once; only a 401 after sign-in means "expired".
+const quietPaths = ['/auth/login', '/auth/me', '/regions', '/modules']
 const signalUnauthorized = (status: number, path: string) => {
-  if (status === 401 && path !== '/auth/login' && path !== '/auth/me') {
+  if (status === 401 && !quietPaths.includes(path)) {
     window.dispatchEvent(new Event(unauthorizedEvent))
   }
 }

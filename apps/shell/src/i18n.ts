@@ -1,5 +1,9 @@
 import type { ImportKind } from '@liaison/contracts'
+import type { Language } from '@liaison/filters'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import { createI18n } from 'vue-i18n'
+
+type ElementLocale = typeof zhCn
 
 const zh = {
   app: {
@@ -139,152 +143,25 @@ const zh = {
   },
 }
 
-const en: typeof zh = {
-  app: {
-    title: 'Deputy Liaison Stations Dashboard',
-    short: 'Liaison dashboard',
-    demoNote: 'Demo data is illustrative; all people are invented.',
-  },
-  print: {
-    line: '{module} · Basis: {region}, {period} · printed {day}',
-  },
-  login: {
-    title: 'Sign in',
-    username: 'User name',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Sign-in failed: {message}',
-    demoHint: 'Demo accounts: demo-leader (county leader), demo-township (township head)',
-  },
-  filters: {
-    region: 'Region',
-    period: 'Period',
-    kind: { year: 'Year', quarter: 'Quarter', month: 'Month', custom: 'Custom' },
-    quarter: 'Q{n}',
-    month: 'Month {n}',
-    compare: 'Compare',
-    yoy: 'YoY',
-    mom: 'MoM',
-    none: 'None',
-    language: 'Language',
-    theme: 'Dark',
-    decal: 'Patterns',
-    decalHint: 'Patterns on chart areas, for colour-blind readers and black-and-white print',
-    bigScreen: 'Big screen',
-    rotate: 'Rotate',
-    from: 'From',
-    to: 'To',
-  },
-  nav: { modules: 'Modules', home: 'All' },
-  user: { menu: 'User menu', logout: 'Sign out', scope: 'Scope' },
-  slot: {
-    loading: 'Loading “{name}”…',
-    failed: '“{name}” could not be loaded',
-    retry: 'Retry',
-    crashed: 'The module failed',
-    explain:
-      'This module is unavailable for now; the others keep working. Retry later or contact the administrator.',
-    details: 'Technical details',
-  },
-  bigScreen: { exit: 'Exit big screen', refreshed: 'Last refresh' },
-  report: {
-    menu: 'Export report',
-    busy: 'Generating…',
-    docx: 'Word report',
-    pptx: 'PPT deck',
-    'docx-bundle': 'Word, one part per township',
-    'pptx-bundle': 'PPT, slides per township',
-    failed: 'Export failed: {message}',
-  },
-  imports: {
-    link: 'Import data',
-    title: 'Import registers',
-    back: 'Back to the dashboard',
-    upload: 'Upload a register',
-    intro:
-      "Upload your county's registers (Excel or CSV). Dry-run first, check, then import; a file with any error writes nothing.",
-    county: 'County',
-    countyPlaceholder: 'Choose a county',
-    kind: 'Register',
-    kindHint: 'A CSV file holds one register; unless chosen, it is recognised by its header',
-    kindAuto: 'Recognise by the header',
-    drop: 'Drop the file here, or {click}',
-    click: 'click to choose one',
-    accept: '.xlsx, .csv or .tsv (UTF-8 or GBK), up to 20 MB',
-    chosen: 'Chosen: {name} ({size})',
-    remove: 'Remove the file',
-    dryRun: 'Dry run (check only, write nothing)',
-    confirm: 'Import',
-    cancel: 'Choose again',
-    uploading: 'Uploading {percent}%',
-    processing: 'The server is checking and writing, please wait…',
-    needFile: 'Choose a file first',
-    needCounty: 'Choose a county',
-    dryRunOk: 'Dry run passed: this is what will be written',
-    dryRunNothing: 'The file holds no rows to import',
-    imported: 'Imported (batch {id})',
-    refused: 'The file was refused with {n} errors; nothing was written. Fix them and upload again.',
-    failed: 'Failed: {message}',
-    counts: {
-      register: 'Register',
-      inserted: 'Inserted',
-      updated: 'Updated',
-      unchanged: 'Unchanged',
-    },
-    warnings: 'Warnings ({n})',
-    errors: 'Errors',
-    problem: {
-      sheet: 'Sheet',
-      row: 'Row',
-      column: 'Column',
-      value: 'Cell value',
-      message: 'Problem',
-      filter: 'Filter by any column',
-      empty: 'none',
-      whole: 'whole file',
-    },
-    templates: 'Templates',
-    templatesHint: 'Chinese headers, an example row and drop-down lists',
-    history: 'History',
-    refresh: 'Refresh',
-    historyEmpty: 'No imports yet',
-    column: {
-      time: 'Time',
-      user: 'User',
-      file: 'File',
-      county: 'County',
-      counts: 'Inserted / updated',
-      status: 'Status',
-      actions: 'Actions',
-    },
-    source: { file: 'Upload', cli: 'Command line', ingest: 'API' },
-    status: { applied: 'Imported', rolled_back: 'Rolled back' },
-    rollback: 'Roll back',
-    rollbackTitle: 'Roll back the import',
-    rollbackConfirm:
-      'Roll back batch {id} ({file})? The rows it inserted are deleted and the rows it updated restored.',
-    rollbackOk: 'Batch {id} rolled back',
-    rollbackRefused: 'Cannot roll back: {message}',
-    ok: 'OK',
-    no: 'Cancel',
-    kinds: {
-      stations: 'Stations',
-      deputies: 'Deputies',
-      receptions: 'Receptions',
-      opinions: 'Opinions',
-      projects: 'Micro-projects',
-      reportbacks: 'Report-backs',
-      plans: 'Plans',
-    },
-  },
-}
-
 /** Every register kind, in the order the importer writes them (the labels' keys are checked against ImportKind). */
 export const importKindOrder = Object.keys(zh.imports.kinds) as ImportKind[]
+
+export type Messages = typeof zh
 
 export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': zh } as Record<string, Messages>,
 })
+
+/**
+ * Make a language's messages available and give Element Plus's locale for it. Chinese, the first language, is
+ * built in; English is loaded the first time someone picks it (most users never do).
+ */
+export async function loadLanguage(language: Language): Promise<ElementLocale> {
+  if (language === 'zh-CN') return zhCn
+  const english = await import('./i18n-en.ts')
+  if (!i18n.global.availableLocales.includes('en')) i18n.global.setLocaleMessage('en', english.messages)
+  return english.elementLocale
+}

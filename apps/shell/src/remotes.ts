@@ -37,8 +37,21 @@ function timeout(ms: number, name: string) {
   )
 }
 
+// One load per module: the shell starts the current module's as soon as the manifest is known, and the slot
+// that renders it takes the same promise.
+const loading = new Map<string, Promise<Component>>()
+
 /** Load a module's component; on retry, re-register it so a failed manifest is fetched again. */
-export async function loadModule(module: { name: string; entry: string }, retry = false): Promise<Component> {
+export function loadModule(module: { name: string; entry: string }, retry = false): Promise<Component> {
+  const started = retry ? undefined : loading.get(module.name)
+  if (started) return started
+  const load = fetchModule(module, retry)
+  loading.set(module.name, load)
+  load.catch(() => loading.delete(module.name))
+  return load
+}
+
+async function fetchModule(module: { name: string; entry: string }, retry: boolean): Promise<Component> {
   ensurePlugins()
   if (retry) {
     registerRemotes([{ name: module.name, entry: new URL(module.entry, location.href).href }], {

@@ -5,13 +5,16 @@ import { useSessionStore } from './session.ts'
 /** The roles the API lets import registers (POST /api/v1/imports). */
 export const importRoles: readonly SessionUser['role'][] = ['admin', 'clerk']
 
+/** The dashboard page's code: the shell starts loading it while the session is restored. */
+export const dashboardPage = () => import('./pages/DashboardPage.vue')
+
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: '/imports', component: () => import('./pages/ImportsPage.vue'), meta: { importer: true } },
-    { path: '/m/:name', component: () => import('./pages/DashboardPage.vue') },
-    { path: '/:rest(.*)*', component: () => import('./pages/DashboardPage.vue') },
+    { path: '/m/:name', component: dashboardPage },
+    { path: '/:rest(.*)*', component: dashboardPage },
   ],
 })
 

@@ -11,14 +11,19 @@ export const useSessionStore = defineStore('session', () => {
   const modules = shallowRef<ModulesResponse['modules']>([])
   const signedIn = computed(() => user.value !== null)
 
-  async function loadScope() {
-    const [tree, manifest] = await Promise.all([api.regions(), api.modules()])
+  async function loadScope(scope = Promise.all([api.regions(), api.modules()])) {
+    const [tree, manifest] = await scope
     regions.value = tree.tree
     modules.value = manifest.modules
   }
 
-  /** Restore the session from the cookie; false when there is none. */
+  /**
+   * Restore the session from the cookie; false when there is none. The three requests go out together (the page
+   * preloads them, see index.html): without a session, regions and modules answer 401 and are ignored.
+   */
   async function restore(): Promise<boolean> {
+    const scope = Promise.all([api.regions(), api.modules()])
+    scope.catch(() => {})
     try {
       const session = await api.me()
       user.value = session.user
@@ -26,7 +31,7 @@ export const useSessionStore = defineStore('session', () => {
     } catch {
       return false
     }
-    await loadScope()
+    await loadScope(scope)
     return true
   }
 

@@ -4,6 +4,16 @@ import { parsePeriod } from './period.ts'
 import type { CompareMode, FilterState, Language, ThemeName } from './url-query.ts'
 import { defaultFilterState } from './url-query.ts'
 
+/** The query every figure endpoint takes for a scope; `compare` left out when none. */
+export function scopeQueryOf(
+  state: Pick<FilterState, 'region' | 'period' | 'compare'>,
+): Record<string, string> {
+  const range = parsePeriod(state.period)
+  const query: Record<string, string> = { region: state.region, from: range?.from ?? '', to: range?.to ?? '' }
+  if (state.compare !== 'none') query.compare = state.compare
+  return query
+}
+
 /** The one filter store: what the dashboard shows (region, period, comparison) and how (language, theme, screen). */
 export const useFiltersStore = defineStore('filters', () => {
   const region = ref(defaultFilterState.region)
@@ -23,12 +33,9 @@ export const useFiltersStore = defineStore('filters', () => {
   const chartTheme = computed(() => (bigScreen.value ? 'big-screen' : theme.value))
   /** Ready to ask the API once a region and a period are known. */
   const ready = computed(() => Boolean(region.value && range.value))
-  /** The query every figure endpoint takes; `compare` left out when none. */
-  const scopeQuery = computed(() => {
-    const query: Record<string, string> = { region: region.value, from: from.value, to: to.value }
-    if (compare.value !== 'none') query.compare = compare.value
-    return query
-  })
+  const scopeQuery = computed(() =>
+    scopeQueryOf({ region: region.value, period: period.value, compare: compare.value }),
+  )
 
   function apply(state: Partial<FilterState>) {
     if (state.region !== undefined) region.value = state.region

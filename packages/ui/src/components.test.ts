@@ -1,7 +1,8 @@
 import { useFiltersStore } from '@liaison/filters'
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { loadCharts } from './charts/load.ts'
 import KpiCard from './kpi/KpiCard.vue'
 import { sparklinePoints } from './kpi/sparkline.ts'
 import ChartPanel from './panel/ChartPanel.vue'
@@ -35,6 +36,10 @@ describe('ui components', () => {
     expect(wrapper.text()).toContain('暂无数据')
     useFiltersStore().bigScreen = true
     await wrapper.setProps({ empty: false, option: { aria: { label: { description: '逐月上升' } } } })
+    // ECharts loads on demand: the panel stays in its loading state until it is registered.
+    await loadCharts()
+    await flushPromises()
+    expect(wrapper.attributes('data-state')).toBe('ready')
     expect(wrapper.get('.stub-chart').attributes('data-theme')).toBe('liaison-big-screen')
     expect(wrapper.text()).toContain('逐月上升')
   })

@@ -8,3 +8,9 @@ const lazy = () => import('./element-lazy.ts')
 export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer))
 export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
 export const DataTable = defineAsyncComponent(() => import('./table/DataTable.vue'))
+
+/** An error toast (Element Plus's message, with its styles), loaded when the first one is shown. */
+export async function showError(text: string) {
+  const { ElMessage } = await import('./element-message.ts')
+  ElMessage.error(text)
+}

@@ -1,7 +1,6 @@
 // @liaison/ui: one chart panel, KPI card, ranking table, formatting, the ECharts registration and themes.
 // Shared as a federation singleton; the counter lets the browser test prove it is evaluated once.
 import { countEvaluation } from '@liaison/filters'
-import './charts/register.ts'
 
 countEvaluation('@liaison/ui')
 
@@ -21,7 +20,7 @@ export {
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
 export * from './charts/builders/shapes.ts'
-export { echarts } from './charts/register.ts'
+export { type Charts, loadCharts, loadedCharts } from './charts/load.ts'
 export * from './charts/themes.ts'
 export * from './data/use-module-data.ts'
 export * from './element.ts'

@@ -1,41 +1,34 @@
-// The one ECharts registration of the product: only the charts and components the dashboard draws.
-// @liaison/ui is a federation singleton, so this runs once for the shell and every module.
-import { BarChart, FunnelChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
+// The one ECharts registration of the product, in two parts loaded on demand (load.ts): this one has what the
+// axis charts need (bars, lines and their components), which every module's first view draws; extras.ts adds
+// the rest. @liaison/ui is a federation singleton, so each runs once for the shell and every module.
+import { countEvaluation } from '@liaison/filters'
+import { BarChart, LineChart } from 'echarts/charts'
 import {
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
-import { LabelLayout } from 'echarts/features'
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { CanvasRenderer } from 'echarts/renderers'
+import VChart from 'vue-echarts'
 import { registerThemes } from './themes.ts'
 
 echarts.use([
   BarChart,
   LineChart,
-  PieChart,
-  FunnelChart,
-  RadarChart,
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
   TooltipComponent,
-  LabelLayout,
   CanvasRenderer,
-  // For crisp vector export and print (a panel may pass init-options { renderer: 'svg' }).
-  SVGRenderer,
 ])
 registerThemes(echarts.registerTheme)
+countEvaluation('echarts')
 
 /** The registered ECharts core (for tests that check it is one object across the shell and modules). */
-export { echarts }
+export { echarts, VChart }

@@ -34,6 +34,31 @@ export async function fetchJson<T>(
   return (await response.json()) as T
 }
 
+// A module's request, started by the shell before the module's code has loaded (both take a few round trips):
+// the module's first load with the same query takes the answer instead of asking again.
+const early = new Map<string, { at: number; body: Promise<unknown> }>()
+const earlyForMs = 10_000
+const earlyKey = (name: string, query: Record<string, string>) => `${name}?${new URLSearchParams(query)}`
+
+/** Start GET /modules/<name>/data for the given scope now; the module's own first load picks it up. */
+export function prefetchModuleData(name: string, query: Record<string, string>) {
+  const now = Date.now()
+  for (const [key, entry] of early) if (now - entry.at > earlyForMs) early.delete(key)
+  const key = earlyKey(name, query)
+  if (early.has(key)) return
+  const body = fetchJson(`/modules/${name}/data`, query)
+  // Not handled here: the module's load reports a failure as its own.
+  body.catch(() => {})
+  early.set(key, { at: now, body })
+}
+
+function takePrefetched(name: string, query: Record<string, string>): Promise<unknown> | null {
+  const key = earlyKey(name, query)
+  const entry = early.get(key)
+  early.delete(key)
+  return entry && Date.now() - entry.at <= earlyForMs ? entry.body : null
+}
+
 export interface ModuleDataOptions<T> {
   parser?: Parser<T>
 }
@@ -58,7 +83,8 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
     error.value = null
     try {
       const query = { ...filters.scopeQuery }
-      const body: unknown = await fetchJson(`/modules/${name}/data`, query, current.signal)
+      const body: unknown = await (takePrefetched(name, query) ??
+        fetchJson(`/modules/${name}/data`, query, current.signal))
       if (current.signal.aborted) return
       if (options.parser) {
         const parsed = options.parser.safeParse(body)

@@ -1,6 +1,6 @@
 // A dashboard chart as a file: the panel's option redrawn off screen with its title, region and period on
 // top and its 口径 (basis), source and date of generation underneath, so the image never travels without them.
-import { echarts } from '../charts/register.ts'
+import { loadCharts } from '../charts/load.ts'
 
 export interface ChartFrame {
   title: string
@@ -71,12 +71,14 @@ export function framedOption(option: Record<string, unknown>, frame: ChartFrame)
 }
 
 /** Draw off screen and read the file back: PNG at a pixel ratio (2× of 960×540 is 1920×1080) or SVG. */
-export function chartFile(
+export async function chartFile(
   option: Record<string, unknown>,
   frame: ChartFrame,
   format: 'png' | 'svg',
   options: { theme?: string; scale?: number } = {},
-): Blob {
+): Promise<Blob> {
+  const framed = framedOption(option, frame)
+  const { echarts } = await loadCharts(framed, format === 'svg')
   const host = document.createElement('div')
   host.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`
   document.body.appendChild(host)
@@ -86,7 +88,7 @@ export function chartFile(
     height,
   })
   try {
-    chart.setOption(framedOption(option, frame), { notMerge: true })
+    chart.setOption(framed, { notMerge: true })
     const url = chart.getDataURL({
       type: format,
       pixelRatio: options.scale ?? 2,

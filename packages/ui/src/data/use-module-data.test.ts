@@ -1,0 +1,64 @@
+import { useFiltersStore } from '@liaison/filters'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { prefetchModuleData, useModuleData } from './use-module-data.ts'
+
+// The network is the browser's; here a fake fetch records each request and answers with its own URL.
+const requests: string[] = []
+beforeEach(() => {
+  requests.length = 0
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      requests.push(url)
+      return new Response(JSON.stringify({ url, n: requests.length }), { status: 200 })
+    }),
+  )
+  setActivePinia(createPinia())
+  useFiltersStore().apply({ region: '520523', period: '2025', compare: 'yoy' })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+function mountModule(name: string) {
+  let state: ReturnType<typeof useModuleData<{ url: string; n: number }>> | undefined
+  mount(
+    defineComponent({
+      setup() {
+        state = useModuleData(name)
+        return () => h('div')
+      },
+    }),
+  )
+  return state!
+}
+
+const url = (name: string) =>
+  `/api/v1/modules/${name}/data?region=520523&from=2025-01-01&to=2025-12-31&compare=yoy`
+
+describe('a module request started early', () => {
+  it("is the module's first load: one request, its answer", async () => {
+    prefetchModuleData('overview', useFiltersStore().scopeQuery)
+    prefetchModuleData('overview', useFiltersStore().scopeQuery)
+    expect(requests).toEqual([url('overview')])
+    const state = mountModule('overview')
+    await flushPromises()
+    expect(requests).toEqual([url('overview')])
+    expect(state.data.value).toEqual({ url: url('overview'), n: 1 })
+    // Taken once: a reload asks the API again.
+    await state.reload()
+    expect(requests).toEqual([url('overview'), url('overview')])
+    expect(state.data.value?.n).toBe(2)
+  })
+
+  it('is not used for another scope or another module', async () => {
+    prefetchModuleData('overview', { ...useFiltersStore().scopeQuery, region: '520500' })
+    const state = mountModule('overview')
+    const stations = mountModule('stations')
+    await flushPromises()
+    expect(requests).toHaveLength(3)
+    expect(state.data.value?.url).toBe(url('overview'))
+    expect(stations.data.value?.url).toBe(url('stations'))
+  })
+})

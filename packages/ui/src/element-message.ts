@@ -1,0 +1,3 @@
+import 'element-plus/es/components/message/style/css'
+
+export { ElMessage } from 'element-plus'
