@@ -20,6 +20,7 @@ export {
 } from '@liaison/db/enums'
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
+export * from './charts/builders/map.ts'
 export * from './charts/builders/shapes.ts'
 export { echarts } from './charts/register.ts'
 export * from './charts/themes.ts'

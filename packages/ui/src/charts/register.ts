@@ -1,6 +1,6 @@
 // The one ECharts registration of the product: only the charts and components the dashboard draws.
 // @liaison/ui is a federation singleton, so this runs once for the shell and every module.
-import { BarChart, FunnelChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
+import { BarChart, FunnelChart, LineChart, MapChart, PieChart, RadarChart } from 'echarts/charts'
 import {
   AriaComponent,
   DatasetComponent,
@@ -10,6 +10,7 @@ import {
   RadarComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
@@ -22,6 +23,8 @@ echarts.use([
   PieChart,
   FunnelChart,
   RadarChart,
+  // The township map (series map; it brings the geo coordinate system) and its colour legend.
+  MapChart,
   AriaComponent,
   DatasetComponent,
   GridComponent,
@@ -30,6 +33,7 @@ echarts.use([
   RadarComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   LabelLayout,
   CanvasRenderer,
   // For crisp vector export and print (a panel may pass init-options { renderer: 'svg' }).
