@@ -63,14 +63,13 @@ describe('option builders', () => {
     // Above the plot (the line's start: the category axis is inverse), never at its foot on the value axis.
     expect(lines.every((l) => l.label.position === 'start')).toBe(true)
     expect(option.yAxis).toMatchObject({ inverse: true })
-    // Neighbours in value sit on different rows, and the grid leaves room for both rows under the legend.
+    // One row per label, lowest value nearest the plot, and room for all rows under the legend.
     const row = (name: string) => lines.find((l) => l.name.startsWith(name))!.label.distance
-    expect(row('Average')).not.toBe(row('Lower'))
-    expect(row('Average')).not.toBe(row('Upper'))
+    expect(row('Lower')).toBeLessThan(row('Average'))
+    expect(row('Average')).toBeLessThan(row('Upper'))
+    expect(row('Average') - row('Lower')).toBeGreaterThanOrEqual(option.textStyle.fontSize)
     const top = (option.grid as { top: number }).top
-    expect(top).toBeGreaterThanOrEqual(
-      36 + Math.max(row('Average'), row('Lower')) + option.textStyle.fontSize,
-    )
+    expect(top).toBeGreaterThanOrEqual(36 + row('Upper') + option.textStyle.fontSize)
     expect(option.textStyle.fontSize).toBe(18)
   })
 

@@ -40,8 +40,8 @@ const referenceRow = (fontSize: number) => fontSize + 6
 
 /**
  * A reference line across sideways bars (a ranking's average and quartiles). Its label, with the value, goes
- * above the plot: at the line's foot it covered the value axis' labels. Lines next to each other in value
- * alternate between two rows, so close ones (a quartile near the average) do not print over each other.
+ * above the plot: at the line's foot it covered the value axis' labels. Each line's label has a row of its own,
+ * lowest value nearest the plot, so close lines (both quartiles on a phone) never print over each other.
  */
 function sidewaysReference(
   reference: ReferenceLine,
@@ -55,7 +55,7 @@ function sidewaysReference(
     name: `${reference.name} ${formatValue(reference.value, unit, locale)}`,
     xAxis: reference.value,
     // The category axis runs top to bottom (inverse), so the line starts at the top of the plot.
-    label: { position: 'start' as const, distance: 4 + (rank % 2) * referenceRow(fontSize) },
+    label: { position: 'start' as const, distance: 4 + rank * referenceRow(fontSize) },
   }
 }
 
@@ -114,11 +114,11 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     legend: { top: 0, type: 'scroll' as const },
     tooltip: { trigger: 'axis' as const },
     // ECharts 6 keeps axis labels inside the chart by default (outerBoundsMode 'auto'); no containLabel.
-    // Sideways, the reference labels stand in two rows above the plot (see sidewaysReference).
+    // Sideways, the reference labels stand in rows above the plot (see sidewaysReference).
     grid: {
       left: 8,
       right: 16,
-      top: options.horizontal && options.references?.length ? 36 + 2 * referenceRow(t.fontSize) : 36,
+      top: options.horizontal ? 36 + (options.references?.length ?? 0) * referenceRow(t.fontSize) : 36,
       bottom: 8,
     },
     xAxis: options.horizontal ? valueAxes : categoryAxis,
