@@ -128,6 +128,10 @@ describe('township map', () => {
     expect(drawn).toEqual(api.breakdowns.townships!.map((r) => [r.township_name, r.seven_standard_rate]))
     expect(drawn).toHaveLength(26)
     expect(await page.locator('[data-map-note]').innerText()).toContain('示意边界')
+    // …in the subtitle too, which every PNG/SVG export of the panel carries.
+    expect(await page.locator('[data-panel=stations-map] .chart-panel__subtitle').innerText()).toContain(
+      '金沙县（示意边界）',
+    )
     expect(await page.locator('[data-panel=stations-map] .chart-panel__sr').innerText()).toMatch(
       /“七有”达标率：最高 .+，最低 .+，共 26 项。示意边界/,
     )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { framedOption } from '../../panel/chart-export.ts'
 import { echarts } from '../register.ts'
 import { boundaryAspect, buildMapOption, registerBoundary } from './map.ts'
 
@@ -46,6 +47,7 @@ describe('township map', () => {
       type: 'map',
       map: 'test-county',
       encode: { itemName: 'name', value: 'seven_standard_rate' },
+      preserveAspect: 'contain',
     })
     expect(option.visualMap).toMatchObject({ min: 0, max: 1, dimension: 'seven_standard_rate' })
     expect(option.visualMap.formatter(0.5)).toBe('50%')
@@ -82,5 +84,29 @@ describe('township map', () => {
     registerBoundary('county-test-1', { ...boundary, features: [] })
     expect(regions()).toHaveLength(2)
     expect(boundaryAspect(boundary)).toBeCloseTo(Math.cos((27.15 * Math.PI) / 180), 6)
+  })
+
+  it('exports framed: the map and its legend move between the header and the footer', () => {
+    const option = buildMapOption(rows, 'light', {
+      locale: 'zh-CN',
+      map: 'test-county',
+      value: 'stations_built',
+      label: '已建成站室',
+      unit: 'count',
+    })
+    const frame = {
+      title: '乡镇（街道）地图',
+      subtitle: '金沙县 · 2025年',
+      footer: ['口径：…', '数据来源：…'],
+      background: '#fff',
+      textColour: '#000',
+      mutedColour: '#666',
+    }
+    const framed = framedOption(option, frame) as typeof option
+    // 64 px of title on top; two 22 px footer lines and 8 px below.
+    expect(framed.series[0]).toMatchObject({ type: 'map', top: 8 + 64, bottom: 8 + 52, left: 64 })
+    expect(framed.visualMap).toMatchObject({ left: 0, bottom: 52 })
+    expect(framed.visualMap).not.toHaveProperty('top')
+    expect(option.series[0]).toMatchObject({ top: 8, bottom: 8 })
   })
 })

@@ -62,8 +62,13 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
         name: options.label,
         encode: { itemName: 'name', value: options.value },
         aspectScale: options.aspectScale ?? 0.75,
-        layoutCenter: ['55%', '50%'],
-        layoutSize: '95%',
+        // A box (numbers, which the chart export shifts under its header), clear of the legend on the left;
+        // the county keeps its shape inside it.
+        top: 8,
+        bottom: 8,
+        left: 64,
+        right: 8,
+        preserveAspect: 'contain' as const,
         selectedMode: false as const,
         // A halo in the page's colour keeps the names readable on light and dark areas alike.
         label: {
