@@ -22,6 +22,7 @@ const regionRoutes = [
   `/modules/funding/data?region={r}&${period}`,
   `/modules/reportback/data?region={r}&${period}`,
   `/exports/report.docx?region={r}&${period}`,
+  '/regions/{r}/boundary',
 ]
 const plainRoutes = [
   '/auth/me',

@@ -5,6 +5,7 @@ import { requireUser } from './auth/middleware.ts'
 import { chooseReader, dataCache, ResponseCache } from './cache.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
+import { boundaryRoutes } from './routes/boundaries.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { importRoutes } from './routes/imports.ts'
@@ -61,6 +62,7 @@ export function createApi(deps: AppDeps) {
   secured
     .route('/', sessionRoutes)
     .route('/', regionRoutes)
+    .route('/', boundaryRoutes)
     .route('/', moduleRoutes)
     .route('/', metricRoutes)
     .route('/', overviewRoutes)

@@ -1,6 +1,10 @@
 // The shell's own calls: session, regions, the module manifest and register imports. Modules fetch their data themselves.
 // The contracts are used as types: the API answers with them, and zod stays out of the browser bundle.
 import type {
+  BoundaryProblem,
+  BoundaryRefusedResponse,
+  BoundaryResponse,
+  BoundaryUploadResponse,
   ImportBatch,
   ImportProblem,
   ImportRefusedResponse as ImportRefused,
@@ -26,6 +30,13 @@ export class ImportRefusedError extends ApiError {
     readonly errors: ImportProblem[],
     readonly warnings: ImportProblem[],
   ) {
+    super(422, 'refused')
+  }
+}
+
+/** A boundary file refused (422): every feature that does not match, nothing stored. */
+export class BoundaryRefusedError extends ApiError {
+  constructor(readonly errors: BoundaryProblem[]) {
     super(422, 'refused')
   }
 }
@@ -96,6 +107,24 @@ function upload<T>(
   })
 }
 
+/** PUT a county's boundary file (multipart, small enough to need no progress bar). */
+async function putBoundary(county: string, file: File, csrf: string): Promise<BoundaryUploadResponse> {
+  const path = `/regions/${county}/boundary`
+  const form = new FormData()
+  form.set('file', file)
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'PUT',
+    body: form,
+    headers: { 'x-csrf-token': csrf },
+    credentials: 'same-origin',
+  })
+  signalUnauthorized(response.status, path)
+  if (response.status === 422)
+    throw new BoundaryRefusedError(((await response.json()) as BoundaryRefusedResponse).errors)
+  if (!response.ok) throw new ApiError(response.status, await readError(response))
+  return (await response.json()) as BoundaryUploadResponse
+}
+
 export interface ImportUpload {
   file: File
   county: string
@@ -122,4 +151,8 @@ export const api = {
   rollbackImport: (id: number, csrf: string) =>
     call<unknown>(`/imports/${id}/rollback`, { method: 'POST' }, csrf),
   templateUrl: (kind: string) => `/api/v1/imports/templates/${kind}.xlsx`,
+  boundary: (county: string) => call<BoundaryResponse>(`/regions/${county}/boundary`),
+  uploadBoundary: putBoundary,
+  deleteBoundary: (county: string, csrf: string) =>
+    call<unknown>(`/regions/${county}/boundary`, { method: 'DELETE' }, csrf),
 }

@@ -1,5 +1,6 @@
 export * from '@liaison/db/enums'
 export * from './auth.ts'
+export * from './boundaries.ts'
 export * from './common.ts'
 export * from './imports.ts'
 export * from './metrics.ts'

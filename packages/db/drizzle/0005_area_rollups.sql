@@ -78,29 +78,87 @@ CREATE INDEX "rollup_opinions_area_idx" ON "rollup_opinions" USING btree ("area_
 CREATE INDEX "rollup_projects_area_idx" ON "rollup_projects" USING btree ("area_code","dim","month");--> statement-breakpoint
 CREATE INDEX "rollup_receptions_area_idx" ON "rollup_receptions" USING btree ("area_code","dim","month");--> statement-breakpoint
 CREATE INDEX "rollup_stations_area_idx" ON "rollup_stations" USING btree ("area_code","dim","month");--> statement-breakpoint
--- Stations, deputies, report-backs and plans now feed rollups too (stocks by area): every write to a data table
--- marks its counties' rollups stale, whichever argument its trigger was created with.
-CREATE OR REPLACE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'TRUNCATE' THEN
-    UPDATE data_versions SET version = version + 1, facts_version = facts_version + 1, changed_at = now();
-    RETURN NULL;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO data_versions AS d (county_code, version, facts_version)
-      SELECT DISTINCT county_code, 1, 1 FROM new_rows
-      ON CONFLICT (county_code) DO UPDATE
-      SET version = d.version + 1, facts_version = d.facts_version + 1, changed_at = now();
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    INSERT INTO data_versions AS d (county_code, version, facts_version)
-      SELECT DISTINCT county_code, 1, 1 FROM old_rows
-      ON CONFLICT (county_code) DO UPDATE
-      SET version = d.version + 1, facts_version = d.facts_version + 1, changed_at = now();
-  END IF;
-  RETURN NULL;
-END;
-$$;
+-- Stations, deputies, report-backs and plans now feed rollups too (stocks by area): their writes mark the
+-- counties' rollups stale, as writes to the flows do.
+DROP TRIGGER stations_version_insert ON stations;
+--> statement-breakpoint
+CREATE TRIGGER stations_version_insert AFTER INSERT ON stations REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER stations_version_update ON stations;
+--> statement-breakpoint
+CREATE TRIGGER stations_version_update AFTER UPDATE ON stations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER stations_version_delete ON stations;
+--> statement-breakpoint
+CREATE TRIGGER stations_version_delete AFTER DELETE ON stations REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER stations_version_truncate ON stations;
+--> statement-breakpoint
+CREATE TRIGGER stations_version_truncate AFTER TRUNCATE ON stations
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER deputies_version_insert ON deputies;
+--> statement-breakpoint
+CREATE TRIGGER deputies_version_insert AFTER INSERT ON deputies REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER deputies_version_update ON deputies;
+--> statement-breakpoint
+CREATE TRIGGER deputies_version_update AFTER UPDATE ON deputies REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER deputies_version_delete ON deputies;
+--> statement-breakpoint
+CREATE TRIGGER deputies_version_delete AFTER DELETE ON deputies REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER deputies_version_truncate ON deputies;
+--> statement-breakpoint
+CREATE TRIGGER deputies_version_truncate AFTER TRUNCATE ON deputies
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER reportbacks_version_insert ON reportbacks;
+--> statement-breakpoint
+CREATE TRIGGER reportbacks_version_insert AFTER INSERT ON reportbacks REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER reportbacks_version_update ON reportbacks;
+--> statement-breakpoint
+CREATE TRIGGER reportbacks_version_update AFTER UPDATE ON reportbacks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER reportbacks_version_delete ON reportbacks;
+--> statement-breakpoint
+CREATE TRIGGER reportbacks_version_delete AFTER DELETE ON reportbacks REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER reportbacks_version_truncate ON reportbacks;
+--> statement-breakpoint
+CREATE TRIGGER reportbacks_version_truncate AFTER TRUNCATE ON reportbacks
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER plans_version_insert ON plans;
+--> statement-breakpoint
+CREATE TRIGGER plans_version_insert AFTER INSERT ON plans REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER plans_version_update ON plans;
+--> statement-breakpoint
+CREATE TRIGGER plans_version_update AFTER UPDATE ON plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER plans_version_delete ON plans;
+--> statement-breakpoint
+CREATE TRIGGER plans_version_delete AFTER DELETE ON plans REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
+--> statement-breakpoint
+DROP TRIGGER plans_version_truncate ON plans;
+--> statement-breakpoint
+CREATE TRIGGER plans_version_truncate AFTER TRUNCATE ON plans
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('facts');
 --> statement-breakpoint
 -- The new tables start empty: every county is stale until refreshRollups rebuilds it (the server does at start).
 UPDATE data_versions SET facts_version = facts_version + 1;

@@ -44,6 +44,22 @@ describe('ui components', () => {
     expect(wrapper.text()).toContain('逐月上升')
   })
 
+  it('ChartPanel makes a chart one keyboard stop with its hint when asked, and only then', async () => {
+    const wrapper = mount(ChartPanel, {
+      props: { title: '乡镇地图', option: { series: [] }, keyboardHint: '用方向键选择乡镇' },
+      global: global(),
+    })
+    const chart = wrapper.get('.stub-chart')
+    expect(chart.attributes()).toMatchObject({
+      tabindex: '0',
+      role: 'application',
+      'aria-label': '用方向键选择乡镇',
+    })
+    await wrapper.setProps({ keyboardHint: null })
+    expect(wrapper.get('.stub-chart').attributes('tabindex')).toBeUndefined()
+    expect(wrapper.get('.stub-chart').attributes('role')).toBeUndefined()
+  })
+
   it('KpiCard colours a fall in a lower-is-better figure as good and shows progress to target', async () => {
     const wrapper = mount(KpiCard, {
       props: {

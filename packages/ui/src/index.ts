@@ -19,6 +19,7 @@ export {
 } from '@liaison/db/enums'
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
+export * from './charts/builders/map.ts'
 export * from './charts/builders/shapes.ts'
 export { type Charts, loadCharts, loadedCharts } from './charts/load.ts'
 export * from './charts/themes.ts'

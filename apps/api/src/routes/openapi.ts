@@ -1,5 +1,7 @@
 // The OpenAPI document, generated from the same zod contracts the API validates with, and a readable page.
 import {
+  boundaryResponse,
+  boundaryUploadResponse,
   loginBody,
   metricsResponse,
   modulesResponse,
@@ -29,10 +31,17 @@ const scope = [
   q('to', 'YYYY-MM-DD (inclusive)'),
   q('compare', 'yoy | mom', false),
 ]
+const county = {
+  name: 'county',
+  in: 'path',
+  required: true,
+  description: '6 位县级区划代码',
+  schema: { type: 'string' },
+}
 const error = { description: '`{ error: { code, message, details } }`' }
 
 interface Endpoint {
-  method: 'get' | 'post'
+  method: 'get' | 'post' | 'put' | 'delete'
   path: string
   summary: string
   parameters?: object[]
@@ -57,6 +66,27 @@ const endpoints: Endpoint[] = [
     path: '/regions',
     summary: '权限范围内的区划树 Region tree inside your scope',
     response: regionsResponse,
+  },
+  {
+    method: 'get',
+    path: '/regions/{county}/boundary',
+    summary: '县（区）的乡镇边界（GeoJSON；没有时为 null） Township boundary of a county, or null',
+    parameters: [county],
+    response: boundaryResponse,
+  },
+  {
+    method: 'put',
+    path: '/regions/{county}/boundary',
+    summary:
+      '上传乡镇边界（管理员、录入员；multipart `file` 或 GeoJSON 正文，10 MB 以内；不匹配时 422，不写入） Upload a boundary',
+    parameters: [county],
+    response: boundaryUploadResponse,
+  },
+  {
+    method: 'delete',
+    path: '/regions/{county}/boundary',
+    summary: '删除乡镇边界（管理员、录入员） Delete the boundary',
+    parameters: [county],
   },
   { method: 'get', path: '/modules', summary: '可用的看板模块 Dashboard modules', response: modulesResponse },
   { method: 'get', path: '/metrics/catalog', summary: '指标定义 Figure definitions' },

@@ -1,3 +1,4 @@
+export * from './boundaries.ts'
 export * from './deputies.ts'
 export * from './imports.ts'
 export * from './opinions.ts'

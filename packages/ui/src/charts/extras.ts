@@ -1,9 +1,20 @@
-// The charts and components only some panels and the exports use: funnels, donuts, radars, small multiples'
-// titles, label layout, and the SVG renderer for vector export and print. Registered on the same ECharts core.
-import { FunnelChart, PieChart, RadarChart } from 'echarts/charts'
-import { RadarComponent, TitleComponent } from 'echarts/components'
+// The charts and components only some panels and the exports use: funnels, donuts, radars, the township map
+// (series map brings the geo coordinate system) with its colour legend, small multiples' titles, label layout, and
+// the SVG renderer for vector export and print. Registered on the same ECharts core.
+import { FunnelChart, MapChart, PieChart, RadarChart } from 'echarts/charts'
+import { RadarComponent, TitleComponent, VisualMapContinuousComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
 
-echarts.use([FunnelChart, PieChart, RadarChart, RadarComponent, TitleComponent, LabelLayout, SVGRenderer])
+echarts.use([
+  FunnelChart,
+  PieChart,
+  RadarChart,
+  MapChart,
+  RadarComponent,
+  TitleComponent,
+  VisualMapContinuousComponent,
+  LabelLayout,
+  SVGRenderer,
+])

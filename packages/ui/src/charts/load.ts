@@ -12,16 +12,18 @@ let core: Promise<Charts> | null = null
 let extras: Promise<unknown> | null = null
 
 type Option = Record<string, unknown> | null | undefined
-const extraSeries = new Set(['pie', 'funnel', 'radar'])
+const extraSeries = new Set(['pie', 'funnel', 'radar', 'map'])
 
-/** Whether an option draws more than bars and lines (or has titles): it needs extras.ts. */
+/** Whether an option draws more than bars and lines (or has titles or a colour legend): it needs extras.ts. */
 export function needsExtras(option: Option): boolean {
   if (!option) return false
   const series = option.series
   const types = (Array.isArray(series) ? series : [series]).map(
     (s) => (s as { type?: string } | undefined)?.type,
   )
-  return Boolean(option.title || option.radar || types.some((t) => t && extraSeries.has(t)))
+  return Boolean(
+    option.title || option.radar || option.visualMap || types.some((t) => t && extraSeries.has(t)),
+  )
 }
 
 /** Load (once) what an option needs; a failed load is tried again on the next call. */

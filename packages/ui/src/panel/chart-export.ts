@@ -29,6 +29,12 @@ function shifted(part: unknown, top: number, bottom: number): unknown {
   return part && typeof part === 'object' ? move(part as Record<string, unknown>) : part
 }
 
+/** A component anchored to the bottom (a map's colour legend), lifted above the footer. */
+const raised = (part: unknown, by: number) => {
+  const item = part as Record<string, unknown>
+  return { ...item, bottom: (typeof item.bottom === 'number' ? item.bottom : 0) + by }
+}
+
 const withBounds = (grid: unknown) =>
   Array.isArray(grid)
     ? grid.map((g) => ({ ...g, outerBoundsMode: 'same' }))
@@ -66,6 +72,13 @@ export function framedOption(option: Record<string, unknown>, frame: ChartFrame)
     // 'same': axis labels stay inside the grid's rectangle, clear of the header and footer.
     grid: withBounds(shifted(grid, head, foot * frame.footer.length + 8)),
     legend: option.legend ? shifted(option.legend, head - 8, 0) : undefined,
+    // A map has no grid: its box and its colour legend move between the header and the footer instead.
+    series: Array.isArray(option.series)
+      ? option.series.map((s: { type?: string }) =>
+          s.type === 'map' ? shifted(s, head, foot * frame.footer.length + 8) : s,
+        )
+      : option.series,
+    ...(option.visualMap ? { visualMap: raised(option.visualMap, foot * frame.footer.length + 8) } : {}),
     tooltip: undefined,
   }
 }

@@ -29,23 +29,62 @@ describe('option builders', () => {
     expect(option.series[1]?.tooltip.valueFormatter(0.9996)).toBe('99.9%')
   })
 
-  it('draws a sideways ranking with average and quartile lines', () => {
+  it('draws a sideways ranking with average and quartile lines labelled above the plot, clear of the axis', () => {
     const towns = [
       { name: '平坝镇', receptions: 40 },
       { name: '后山镇', receptions: 10 },
+      { name: '木孔镇', receptions: 24 },
+      { name: '安底镇', receptions: 26 },
     ]
     const stats = quartiles(towns.map((t) => t.receptions))!
-    expect(stats.mean).toBe(25)
+    expect(stats).toMatchObject({ mean: 25, q1: 20.5, q3: 29.5 })
     const option = buildComboOption(towns, 'big-screen', {
       locale: 'en',
       category: 'name',
       horizontal: true,
       series: [{ key: 'receptions', name: 'Receptions', type: 'bar', unit: 'count' }],
-      references: [{ name: 'Average', value: stats.mean }],
+      references: [
+        { name: 'Average', value: stats.mean },
+        { name: 'Lower quartile', value: stats.q1 },
+        { name: 'Upper quartile', value: stats.q3 },
+      ],
     })
     expect(option.series[0]).toMatchObject({ encode: { y: 'name', x: 'receptions' } })
-    expect(option.series[0]?.markLine?.data).toEqual([{ name: 'Average', xAxis: 25 }])
+    const lines = option.series[0]!.markLine!.data as {
+      name: string
+      xAxis: number
+      label: { position: string; distance: number }
+    }[]
+    expect(lines.map((l) => [l.name, l.xAxis])).toEqual([
+      ['Average 25', 25],
+      ['Lower quartile 20.5', 20.5],
+      ['Upper quartile 29.5', 29.5],
+    ])
+    // Above the plot (the line's start: the category axis is inverse), never at its foot on the value axis.
+    expect(lines.every((l) => l.label.position === 'start')).toBe(true)
+    expect(option.yAxis).toMatchObject({ inverse: true })
+    // One row per label, lowest value nearest the plot, and room for all rows under the legend.
+    const row = (name: string) => lines.find((l) => l.name.startsWith(name))!.label.distance
+    expect(row('Lower')).toBeLessThan(row('Average'))
+    expect(row('Average')).toBeLessThan(row('Upper'))
+    expect(row('Average') - row('Lower')).toBeGreaterThanOrEqual(option.textStyle.fontSize)
+    const top = (option.grid as { top: number }).top
+    expect(top).toBeGreaterThanOrEqual(36 + row('Upper') + option.textStyle.fontSize)
     expect(option.textStyle.fontSize).toBe(18)
+  })
+
+  it('keeps an upright chart target line label inside the plot, with no extra room on top', () => {
+    const option = buildComboOption(rows, 'light', {
+      locale: 'zh-CN',
+      category: 'month',
+      series: [{ key: 'receptions', name: '接待', type: 'bar', unit: 'count' }],
+      references: [{ name: '目标 60', value: 60 }],
+    })
+    expect(option.series[0]!.markLine).toMatchObject({
+      label: { position: 'insideEndTop' },
+      data: [{ name: '目标 60', yAxis: 60 }],
+    })
+    expect(option.grid).toMatchObject({ top: 36 })
   })
 
   it('draws funnel, donut, radar and small multiples', () => {

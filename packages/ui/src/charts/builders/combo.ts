@@ -1,4 +1,4 @@
-import type { Unit } from '../../format/index.ts'
+import { formatValue, type Locale, type Unit } from '../../format/index.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
 import {
@@ -34,6 +34,29 @@ export interface ComboOptions extends BuilderOptions {
   horizontal?: boolean
   /** Average, quartiles, target… drawn across the first value axis. */
   references?: ReferenceLine[]
+}
+
+const referenceRow = (fontSize: number) => fontSize + 6
+
+/**
+ * A reference line across sideways bars (a ranking's average and quartiles). Its label, with the value, goes
+ * above the plot: at the line's foot it covered the value axis' labels. Each line's label has a row of its own,
+ * lowest value nearest the plot, so close lines (both quartiles on a phone) never print over each other.
+ */
+function sidewaysReference(
+  reference: ReferenceLine,
+  all: ReferenceLine[],
+  unit: Unit,
+  locale: Locale,
+  fontSize: number,
+) {
+  const rank = [...all].sort((a, b) => a.value - b.value).indexOf(reference)
+  return {
+    name: `${reference.name} ${formatValue(reference.value, unit, locale)}`,
+    xAxis: reference.value,
+    // The category axis runs top to bottom (inverse), so the line starts at the top of the plot.
+    label: { position: 'start' as const, distance: 4 + rank * referenceRow(fontSize) },
+  }
 }
 
 /** Bars and lines over one category axis, from a dataset. The workhorse behind trends, rankings and targets. */
@@ -72,13 +95,11 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
             symbol: 'none',
             silent: true,
             lineStyle: { color: t.target, type: 'dashed' },
-            label: {
-              formatter: '{b}',
-              color: t.muted,
-              position: options.horizontal ? 'end' : 'insideEndTop',
-            },
+            label: { formatter: '{b}', color: t.muted, position: 'insideEndTop' },
             data: options.references.map((r) =>
-              options.horizontal ? { name: r.name, xAxis: r.value } : { name: r.name, yAxis: r.value },
+              options.horizontal
+                ? sidewaysReference(r, options.references!, spec.unit, options.locale, t.fontSize)
+                : { name: r.name, yAxis: r.value },
             ),
           },
         }
@@ -93,7 +114,13 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     legend: { top: 0, type: 'scroll' as const },
     tooltip: { trigger: 'axis' as const },
     // ECharts 6 keeps axis labels inside the chart by default (outerBoundsMode 'auto'); no containLabel.
-    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    // Sideways, the reference labels stand in rows above the plot (see sidewaysReference).
+    grid: {
+      left: 8,
+      right: 16,
+      top: options.horizontal ? 36 + (options.references?.length ?? 0) * referenceRow(t.fontSize) : 36,
+      bottom: 8,
+    },
     xAxis: options.horizontal ? valueAxes : categoryAxis,
     yAxis: options.horizontal ? categoryAxis : valueAxes,
     series,
