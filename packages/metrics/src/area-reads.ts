@@ -29,7 +29,8 @@ export function areaRead(s: SourceSpec, table: RollupTable): AreaRead | null {
     }
   }
   if (prefix.length > table.finest) return null
-  const here = sql`r.area_code = ${prefix}`
+  // The level first: the rollups are indexed by (length(area_code), area_code, dim, month).
+  const here = sql`length(r.area_code) = ${prefix.length} and r.area_code = ${prefix}`
   if (!s.by) return { where: sql`${here} and r.dim = ''`, key: null }
   if (s.by === 'month' || s.by === 'quarter' || s.by === 'year')
     return table.keys.includes('month') && table.kind === 'flow'

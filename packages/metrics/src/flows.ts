@@ -4,7 +4,7 @@ import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { areaRead, monthEndCut } from './area-reads.ts'
 import { rowsOf } from './db.ts'
-import { type BaseRow, dimension, grouped, merge, type SourceSpec, sumRows } from './grouping.ts'
+import { type BaseRow, dimension, grouped, merge, type SourceSpec, sumRows, wants } from './grouping.ts'
 import { percentileRows } from './percentiles.ts'
 import { type PeriodSplit, splitPeriod } from './period.ts'
 import {
@@ -204,6 +204,11 @@ async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<Base
 
 export async function opinions(db: DbOrTx, s: SourceSpec) {
   const key = dimension(s, 'o', 'received_on')
-  const [c, p, b] = await Promise.all([cohort(db, s, key), percentiles(db, s, key), backlog(db, s, key)])
+  // Medians and the backlog only when asked for: their histograms and history cost the most.
+  const [c, p, b] = await Promise.all([
+    cohort(db, s, key),
+    wants(s, 'median_days_to_resolve', 'p90_days_to_resolve') ? percentiles(db, s, key) : [],
+    wants(s, 'backlog', 'overdue') ? backlog(db, s, key) : [],
+  ])
   return merge(merge(c, p), b)
 }

@@ -12,7 +12,12 @@ export interface SourceSpec {
   by?: Dimension | undefined
   /** Read the area rollups where they serve the query (queryMetrics decides: they must be current). */
   rollups?: boolean | undefined
+  /** The figures asked for: a source computes only the parts they need (all parts when absent). */
+  ids?: readonly string[] | undefined
 }
+
+/** Does the spec ask for any of these figures? */
+export const wants = (s: SourceSpec, ...ids: string[]) => !s.ids || ids.some((id) => s.ids!.includes(id))
 
 export type BaseRow = Record<string, number | string | null> & { key: string | null }
 

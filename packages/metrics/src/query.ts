@@ -118,7 +118,14 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
     !timeBy ||
     (row.key !== null && row.key >= bucket(spec.from, spec.by!) && row.key <= bucket(spec.to, spec.by!))
   const rollups = spec.useRollups !== false && (await rollupsCurrent(db, spec.region))
-  const sourceSpec: SourceSpec = { region: spec.region, from: spec.from, to: spec.to, by: spec.by, rollups }
+  const sourceSpec: SourceSpec = {
+    region: spec.region,
+    from: spec.from,
+    to: spec.to,
+    by: spec.by,
+    rollups,
+    ids: metrics.map((m) => m.id),
+  }
   let current = (await baseRows(db, needed, sourceSpec)).filter(inPeriod)
   // Every area of the region has a row, with or without activity, so rankings show who lags.
   if (spec.by === 'township' || spec.by === 'area') {

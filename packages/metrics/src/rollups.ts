@@ -70,7 +70,8 @@ function fromChildren(t: RollupTable, level: Level, prefix: string | null, month
 const perDims = (t: RollupTable) => (t.rowsPerDim ? [null, ...t.dims].map((d) => [d]) : [[null, ...t.dims]])
 
 const remove = (t: RollupTable, area: string, months: string[] | null) =>
-  sql`delete from ${sql.identifier(t.name)} where area_code = ${area} and ${monthIn(months, sql`month`)}`
+  sql`delete from ${sql.identifier(t.name)} where length(area_code) = ${area.length} and area_code = ${area}
+      and ${monthIn(months, sql`month`)}`
 
 /** One county's rollups and its city's, province's and the nation's, for `months` (null: every month). */
 function countyStatements(countyCode: string, months: string[] | null): SQL[] {

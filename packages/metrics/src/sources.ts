@@ -7,7 +7,7 @@ import { areaRead, monthEndCut } from './area-reads.ts'
 import type { Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
 import { opinions, projects, receptions } from './flows.ts'
-import { type BaseRow, dimension, grouped, merge, type SourceSpec } from './grouping.ts'
+import { type BaseRow, dimension, grouped, merge, type SourceSpec, wants } from './grouping.ts'
 import { deputiesRollup, type RollupTable, stationsRollup } from './rollup-tables.ts'
 import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
 
@@ -58,6 +58,7 @@ async function stations(db: DbOrTx, s: SourceSpec) {
       sql`from stations s where ${inRegion('s', s.region)}`,
     ))
   if (s.by && s.by !== 'township' && s.by !== 'area') return stock
+  if (!wants(s, 'townships_covered_rate', 'visitors_per_10k', 'opinions_per_10k')) return stock
   // Every township of the region counts in the denominator, with or without a station.
   return merge(stock, await townships(db, s))
 }

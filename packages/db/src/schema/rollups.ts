@@ -5,7 +5,8 @@ import { bigint, date, index, integer, numeric, pgTable, text, timestamp } from 
 // packages/metrics for city, province and national scopes (a county or a township reads its own indexed facts,
 // which are small). Maintained by `refreshRollups` (packages/metrics) inside every writing transaction.
 //
-// Every table has the same key: `areaCode` is a county (6 digits), city (4), province (2) or '' for the nation;
+// Every table has the same key: `areaCode` is a county (6 digits), city (4), province (2) or '' for the nation
+// (indexed by its length first, so the areas of one level under a region are one index range);
 // `dim` names the breakdown the row belongs to ('' = the area's total; 'category', 'kind', … = one value of that
 // dimension, in `dimValue`); `month` is the first day of a month. County rows hold totals only (dim = ''): they
 // serve a city's by-county breakdown. Breakdowns by category and the like are kept from the city up.
@@ -31,7 +32,7 @@ export const rollupReceptions = pgTable(
     visitors: integer().notNull(),
     deputyAttendances: integer().notNull(),
   },
-  (t) => [index('rollup_receptions_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_receptions_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /**
@@ -58,7 +59,7 @@ export const rollupOpinions = pgTable(
     overdueFrom: integer().notNull().default(0),
     overdueUntil: integer().notNull().default(0),
   },
-  (t) => [index('rollup_opinions_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_opinions_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /** Days from receipt to resolution, exactly, per area (from the city up), month of receipt and month resolved:
@@ -72,7 +73,7 @@ export const rollupOpinionDays = pgTable(
     days: integer().notNull(),
     opinions: integer().notNull(),
   },
-  (t) => [index('rollup_opinion_days_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_opinion_days_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /** Micro-projects per area, month of approval and (from the city up) category or status. Money in 元;
@@ -87,7 +88,7 @@ export const rollupProjects = pgTable(
     fundsAllocated: numeric({ precision: 18, scale: 2, mode: 'number' }).notNull(),
     fundsSpent: numeric({ precision: 18, scale: 2, mode: 'number' }).notNull(),
   },
-  (t) => [index('rollup_projects_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_projects_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /** Stations and rooms per area, by the month they were built or standardised (and the month a township got
@@ -103,7 +104,7 @@ export const rollupStations = pgTable(
     seven: integer().notNull().default(0),
     townshipsCovered: integer().notNull().default(0),
   },
-  (t) => [index('rollup_stations_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_stations_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /** Deputies per area (month null) and by the month their station was built (covered); level and category
@@ -119,7 +120,7 @@ export const rollupDeputies = pgTable(
     reportbackRequired: integer().notNull().default(0),
     reportbackDone: integer().notNull().default(0),
   },
-  (t) => [index('rollup_deputies_area_idx').on(t.areaCode, t.dim, t.month)],
+  (t) => [index('rollup_deputies_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
 /**
