@@ -54,7 +54,7 @@ describe('dashboard', () => {
     expect(trend.series.map((s) => s.type)).toEqual(['bar', 'bar', 'line'])
     expect(trend.source).toEqual(api.trend)
     expect(trend.width).toBeGreaterThan(300)
-    expect(await page.locator('[data-panel=overview-townships] tbody tr').count()).toBe(api.townships.length)
+    expect(await page.locator('[data-panel=overview-townships] tbody tr').count()).toBe(api.areas.length)
     expect(await page.locator('[data-narrative]').innerText()).toBe(api.narrative.zh)
   })
 

@@ -75,7 +75,7 @@ describe('township map', () => {
   it('shows township tiles while the county has no boundary', async () => {
     await login(page, harness.url, 'demo-clerk')
     await openStations()
-    expect(await page.locator('[data-panel=stations-tiles] [data-township]').count()).toBe(26)
+    expect(await page.locator('[data-panel=stations-tiles] [data-area]').count()).toBe(26)
     expect(await page.locator('[data-panel=stations-map]').count()).toBe(0)
     // The ranking beside it: its average and quartile labels stand above the plot, clear of the value axis.
     await page
@@ -125,7 +125,7 @@ describe('township map', () => {
     const map = (await readCharts(page)).find((c) => c.panel === 'stations-map')!
     expect(map.series).toEqual([{ type: 'map', name: '“七有”达标率' }])
     const drawn = (map.source as Record<string, unknown>[]).map((r) => [r.name, r.seven_standard_rate])
-    expect(drawn).toEqual(api.breakdowns.townships!.map((r) => [r.township_name, r.seven_standard_rate]))
+    expect(drawn).toEqual(api.breakdowns.areas!.map((r) => [r.area_name, r.seven_standard_rate]))
     expect(drawn).toHaveLength(26)
     expect(await page.locator('[data-map-note]').innerText()).toContain('示意边界')
     // …in the subtitle too, which every PNG/SVG export of the panel carries.
@@ -135,7 +135,7 @@ describe('township map', () => {
     expect(await page.locator('[data-panel=stations-map] .chart-panel__sr').innerText()).toMatch(
       /“七有”达标率：最高 .+，最低 .+，共 26 项。示意边界/,
     )
-    const pingba = api.breakdowns.townships!.find((r) => r.township === '520523108')!
+    const pingba = api.breakdowns.areas!.find((r) => r.area === '520523108')!
     const at = await mapPixel(inside['520523108']!)
     await page.mouse.move(at.x, at.y)
     const tip = page
@@ -198,7 +198,7 @@ describe('township map', () => {
     await page.waitForSelector('[data-boundary-result=notice]')
     expect(await page.locator('[data-boundary-current]').innerText()).toContain('当前没有边界')
     await openStations()
-    expect(await page.locator('[data-panel=stations-tiles] [data-township]').count()).toBe(26)
+    expect(await page.locator('[data-panel=stations-tiles] [data-area]').count()).toBe(26)
     expect(await page.locator('[data-panel=stations-map]').count()).toBe(0)
   })
 })

@@ -28,8 +28,8 @@ export function fundingPanels(
     { name: t('budgetBars.allocated'), amount: total('funds_allocated') },
     { name: t('budgetBars.spent'), amount: total('funds_spent') },
   ]
-  const towns = b.townships
-    .map((r): MetricRow => ({ ...r, name: String(r.township_name) }))
+  const towns = b.areas
+    .map((r): MetricRow => ({ ...r, name: String(r.area_name) }))
     .sort((a, b) => Number(b.funds_allocated) - Number(a.funds_allocated))
   const categories = b.categories
     .map((r): MetricRow => ({ ...r, name: enumLabel(opinionCategories, r.category, locale) }))
@@ -61,7 +61,7 @@ export function fundingPanels(
     },
     {
       id: 'funding-townships',
-      table: { ids: ['funds_allocated', 'funds_spent', 'fund_execution_rate'], by: 'township' },
+      table: { ids: ['funds_allocated', 'funds_spent', 'fund_execution_rate'], by: 'area' },
       title: t('byTownship'),
       empty: towns.length === 0,
       wide: true,

@@ -42,7 +42,7 @@ const named = (rows: MetricRow[], key: string, label: (v: unknown) => string): M
 
 export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Locale, t: T): PanelSpec[] {
   const b = data.breakdowns
-  const towns = b.townships.map((r): MetricRow => ({ ...r, name: String(r.township_name) }))
+  const towns = b.areas.map((r): MetricRow => ({ ...r, name: String(r.area_name) }))
   const base = { locale }
   const stages = funnelStages(b.statuses)
   const categories = named(b.categories, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(
@@ -98,7 +98,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-timeliness',
-      table: { ids: ['median_days_to_resolve', 'timely_rate'], by: 'township' },
+      table: { ids: ['median_days_to_resolve', 'timely_rate'], by: 'area' },
       title: t('timeliness'),
       empty: towns.length === 0,
       wide: true,
@@ -114,7 +114,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-backlog',
-      table: { ids: ['backlog', 'overdue'], by: 'township' },
+      table: { ids: ['backlog', 'overdue'], by: 'area' },
       title: t('backlog'),
       empty: towns.length === 0,
       wide: true,
@@ -133,7 +133,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-satisfaction',
-      table: { ids: ['opinions_evaluated', 'satisfaction_rate'], by: 'township' },
+      table: { ids: ['opinions_evaluated', 'satisfaction_rate'], by: 'area' },
       title: t('satisfaction'),
       empty: towns.length === 0,
       option: buildComboOption(

@@ -18,11 +18,11 @@ export function reportbackPanels(
 ) {
   const base = { locale }
   const b = data.breakdowns
-  const towns = b.townships
+  const towns = b.areas
     .map(
       (r): MetricRow => ({
         ...r,
-        name: String(r.township_name),
+        name: String(r.area_name),
         // Shown as a count of people: required minus reported, both as the API reports them.
         pending: Math.max(0, Number(r.reportback_required ?? 0) - Number(r.reportback_done ?? 0)),
       }),
@@ -64,7 +64,7 @@ export function reportbackPanels(
     },
     {
       id: 'reportback-townships',
-      table: { ids: ['reportback_done', 'reportback_required', 'reportback_rate'], by: 'township' },
+      table: { ids: ['reportback_done', 'reportback_required', 'reportback_rate'], by: 'area' },
       title: t('byTownship'),
       empty: towns.length === 0,
       wide: true,

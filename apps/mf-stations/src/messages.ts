@@ -4,10 +4,10 @@ export const messages = {
     kpis: '建设概况',
     plan: '三年规划完成情况',
     planSeries: { done: '已规范化（累计）', target: '年度累计目标', planned: '规划总数' },
-    byTownship: '各乡镇（街道）站点建设',
+    byTownship: '各{areas}站点建设',
     townshipSeries: { built: '已建成', standardised: '已规范化', rate: '“七有”达标率' },
-    tiles: '乡镇（街道）分布',
-    tilesHint: '颜色越深“七有”达标率越高；点击进入该乡镇',
+    tiles: '{areas}分布',
+    tilesHint: '颜色越深“七有”达标率越高；点击进入该{areas}',
     map: '乡镇（街道）地图',
     mapBy: '地图着色指标',
     mapFigures: {
@@ -22,6 +22,8 @@ export const messages = {
     mapSource: '边界文件：{file}。',
     mapMissing: '以下乡镇（街道）没有边界，未在地图上显示：{names}。',
     list: '站点清单',
+    wideRegion:
+      '站点清单与站点对比按县（市、区）或乡镇（街道）查看：请点击上方的{areas}，或在区域选择器中选定一个县。',
     columns: {
       name: '站点名称',
       township: '乡镇（街道）',
@@ -67,10 +69,10 @@ export const messages = {
       target: 'Cumulative target',
       planned: 'Planned in total',
     },
-    byTownship: 'Stations by township',
+    byTownship: 'Stations by {areas}',
     townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-standard compliance' },
-    tiles: 'Townships',
-    tilesHint: 'Darker: more stations meet all seven items. Select a township to narrow the view',
+    tiles: 'By {areas}',
+    tilesHint: 'Darker: more stations meet all seven items. Select a tile to narrow the view',
     map: 'Township map',
     mapBy: 'Shade the map by',
     mapFigures: {
@@ -85,6 +87,8 @@ export const messages = {
     mapSource: 'Boundary file: {file}.',
     mapMissing: 'No boundary for these townships, so they are not on the map: {names}.',
     list: 'Stations',
+    wideRegion:
+      'The station list and the station comparison are shown for a county or a township: select one of the {areas} above, or a county in the region picker.',
     columns: {
       name: 'Station',
       township: 'Township',

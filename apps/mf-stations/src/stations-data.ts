@@ -1,5 +1,5 @@
 // The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
-// functions of it: the three-year plan and the townships.
+// functions of it: the three-year plan and the region's areas.
 import type { ModuleData, StationRow } from '@liaison/contracts'
 import { buildComboOption, type ChartTheme, type Locale, type MetricRow, type PanelSpec } from '@liaison/ui'
 
@@ -20,8 +20,8 @@ export const comparisonIds = [
 export const stationList = (data: StationsData | null) =>
   (data?.breakdowns.list ?? []) as unknown as StationRow[]
 
-export const townshipRows = (data: StationsData | null): MetricRow[] =>
-  (data?.breakdowns.townships ?? []).map((r) => ({ ...r, name: String(r.township_name ?? r.township) }))
+export const areaRows = (data: StationsData | null): MetricRow[] =>
+  (data?.breakdowns.areas ?? []).map((r) => ({ ...r, name: String(r.area_name ?? r.area) }))
 
 export function stationPanels(
   data: StationsData,
@@ -31,7 +31,7 @@ export function stationPanels(
 ): PanelSpec[] {
   const plan = data.breakdowns.years
   const planned = plan.at(-1)?.stations_planned
-  const towns = townshipRows(data)
+  const towns = areaRows(data)
   return [
     {
       id: 'stations-plan',

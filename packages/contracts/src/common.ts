@@ -33,6 +33,16 @@ export function areaLabel(region: string): { zh: string; en: string } {
   return { zh: '乡镇（街道）', en: 'Township' }
 }
 
+/** What the reference row of an area table is called: the region's own rate, or its total per area. */
+export function averageLabel(region: string): { zh: string; en: string } {
+  const length = region === nationCode ? 0 : region.length
+  if (length === 0) return { zh: '全国平均', en: 'National average' }
+  if (length === 2) return { zh: '省均', en: 'Province average' }
+  if (length === 4) return { zh: '市均', en: 'City average' }
+  if (length === 6) return { zh: '县均', en: 'County average' }
+  return { zh: '乡镇均', en: 'Township average' }
+}
+
 export const compareModes = ['yoy', 'mom'] as const
 export type CompareMode = (typeof compareModes)[number]
 

@@ -95,6 +95,7 @@ describe('ui components', () => {
         nameLabel: '乡镇',
         rowKey: 'code',
         reference: { name: '县均', rate: 0.8 },
+        referenceLabel: '县均',
         selectable: true,
       },
       global: global(),

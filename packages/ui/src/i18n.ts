@@ -12,7 +12,7 @@ const words = {
   yoy: { 'zh-CN': '同比', en: 'YoY' },
   mom: { 'zh-CN': '环比', en: 'MoM' },
   previous: { 'zh-CN': '上期', en: 'Previous' },
-  average: { 'zh-CN': '县均', en: 'County average' },
+  average: { 'zh-CN': '平均', en: 'Average' },
   sortBy: { 'zh-CN': '按此列排序', en: 'Sort by this column' },
   chartDescription: { 'zh-CN': '图表说明', en: 'Chart description' },
 } as const

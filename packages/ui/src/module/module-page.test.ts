@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { figureSuffix } from '../format/index.ts'
 import ModulePage from './ModulePage.vue'
-import { townshipOf, useModulePage } from './use-module-page.ts'
+import { areaOf, useModulePage } from './use-module-page.ts'
 
 const chartStub = { props: ['option', 'theme'], template: '<div class="stub-chart" />' }
 const stubs = { VChart: chartStub, echarts: chartStub }
@@ -81,10 +81,11 @@ describe('useModulePage and ModulePage', () => {
     expect(wrapper.get('[data-panel=b]').classes()).toContain('module-page__wide')
   })
 
-  it('drills down to the township of a clicked bar or row', () => {
-    expect(townshipOf({ data: { township: '520523108' } })).toBe('520523108')
-    expect(townshipOf({ township: '520523101' })).toBe('520523101')
-    expect(townshipOf({ data: { name: '金沙县' } })).toBeNull()
+  it('drills down to the area of a clicked bar or row', () => {
+    expect(areaOf({ data: { area: '520523108' } })).toBe('520523108')
+    expect(areaOf({ area: '5205' })).toBe('5205')
+    expect(areaOf({ township: '520523101' })).toBe('520523101')
+    expect(areaOf({ data: { name: '金沙县' } })).toBeNull()
   })
 
   it('writes the measure word of each figure', () => {

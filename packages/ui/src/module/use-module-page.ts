@@ -1,6 +1,6 @@
 // The setup every dashboard module shares: the filters, its one request, the panels' subtitle and states, and
-// drill-down to a township. A module adds only its panels (pure option builders) and its messages.
-import type { RegionRef } from '@liaison/contracts'
+// drill-down to an area. A module adds only its panels (pure option builders) and its messages.
+import { areaLabel, averageLabel, type RegionRef } from '@liaison/contracts'
 import { periodLabel, useFiltersStore } from '@liaison/filters'
 import { computed } from 'vue'
 import { type ModuleDataOptions, useModuleData } from '../data/use-module-data.ts'
@@ -22,11 +22,22 @@ export interface ModulePageOptions<T> extends ModuleDataOptions<T> {
   source: () => string
 }
 
-/** The township a click names: a table row (`{ township }`) or an ECharts event (`{ data: { township } }`). */
-export function townshipOf(target: Record<string, unknown>): string | null {
-  if (typeof target.township === 'string') return target.township
-  const data = target.data as { township?: unknown } | undefined
-  return typeof data?.township === 'string' ? data.township : null
+/**
+ * The area a click names (a province, city, county or township one level below the region): a table row
+ * (`{ area }`) or an ECharts event (`{ data: { area } }`); rows that name only a `township` drill there.
+ */
+export function areaOf(target: Record<string, unknown>): string | null {
+  const data = (target.data ?? {}) as Record<string, unknown>
+  for (const value of [target.area, data.area, target.township, data.township])
+    if (typeof value === 'string' && value) return value
+  return null
+}
+
+const plural: Record<string, string> = {
+  Province: 'provinces',
+  City: 'cities',
+  County: 'counties',
+  Township: 'townships',
 }
 
 export function useModulePage<T extends { meta: { region: RegionRef } }>(
@@ -43,10 +54,23 @@ export function useModulePage<T extends { meta: { region: RegionRef } }>(
     loading: loading.value,
     error: error.value,
   }))
-  /** A click on a township (bar, tile or row) narrows every module to it. */
+  /** What the region's areas and its reference row are called (乡镇（街道）/县均 for a county, …). */
+  const areaWords = computed(() => {
+    const region = data.value?.meta.region.code ?? filters.region
+    const en = filters.language === 'en'
+    const area = areaLabel(region)
+    return {
+      /** A column header: 乡镇（街道） / Township. */
+      area: en ? area.en : area.zh,
+      /** In a sentence: 乡镇（街道） / townships. */
+      areas: en ? plural[area.en] : area.zh,
+      average: en ? averageLabel(region).en : averageLabel(region).zh,
+    }
+  })
+  /** A click on an area (bar, tile or row) narrows every module to it. */
   function drill(target: Record<string, unknown>) {
-    const township = townshipOf(target)
-    if (township) filters.region = township
+    const area = areaOf(target)
+    if (area && area !== filters.region) filters.region = area
   }
-  return { filters, data, loading, error, reload, head, drill }
+  return { filters, data, loading, error, reload, head, drill, areaWords }
 }

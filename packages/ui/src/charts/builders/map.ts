@@ -31,7 +31,7 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
   const max = rate ? 1 : Math.max(1, ...values)
   return {
     ...baseOption(theme, options),
-    dataset: { dimensions: ['name', 'township', options.value], source: rows },
+    dataset: { dimensions: ['name', 'area', options.value], source: rows },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { name: string; data?: Row }) =>

@@ -11,11 +11,11 @@ const ids = [
   ['reportback_rate', 'rate'],
 ] as const
 
-/** The figures of the township table, for its XLSX/CSV export. */
-export const townshipTable = { ids: ids.map(([key]) => key as string), by: 'township' }
+/** The figures of the area table, for its XLSX/CSV export. */
+export const areaTable = { ids: ids.map(([key]) => key as string), by: 'area' }
 
-/** The township table's columns, labelled and directed as the API's KPIs are. */
-export function townshipColumns(locale: 'zh-CN' | 'en', kpis: Kpi[]): RankingColumn[] {
+/** The area table's columns, labelled and directed as the API's KPIs are. */
+export function areaColumns(locale: 'zh-CN' | 'en', kpis: Kpi[]): RankingColumn[] {
   return ids.map(([key, unit]) => {
     const kpi = kpis.find((k) => k.id === key)
     return {
@@ -30,14 +30,14 @@ export function townshipColumns(locale: 'zh-CN' | 'en', kpis: Kpi[]): RankingCol
 type Row = Record<string, string | number | null>
 
 /**
- * The reference row the table colours against: the county's own rate for rates, and for totals the average
- * township (a township's count against the county total would always look low).
+ * The reference row the table colours against: the region's own rate for rates, and for totals the average
+ * area (a township's count against the county total would always look low).
  */
-export function countyAverage(rows: Row[], county: Row | null): Row | null {
-  if (!county || rows.length === 0) return null
+export function regionAverage(rows: Row[], total: Row | null): Row | null {
+  if (!total || rows.length === 0) return null
   const average: Row = {}
   for (const [key, unit] of ids) {
-    const value = county[key]
+    const value = total[key]
     average[key] = typeof value !== 'number' ? null : unit === 'rate' ? value : value / rows.length
   }
   return average
