@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { nationCode } from './areas.ts'
+
+export * from './areas.ts'
 
 const isoDay = z.iso.date()
-
-/** The whole country as a region: every figure endpoint takes it where it takes a division code. */
-export const nationCode = 'CN'
 
 /** The dimensions a figure can be broken down by. `area` is the division one level down from the region:
  * provinces of the nation, cities of a province, counties of a city, townships of a county. */
@@ -22,26 +22,6 @@ export const dimensions = [
   'status',
 ] as const
 export type Dimension = (typeof dimensions)[number]
-
-/** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
- * townships of a county (and of a township, itself). */
-export function areaLabel(region: string): { zh: string; en: string } {
-  const length = region === nationCode ? 0 : region.length
-  if (length === 0) return { zh: '省（区、市）', en: 'Province' }
-  if (length === 2) return { zh: '市（州）', en: 'City' }
-  if (length === 4) return { zh: '县（市、区）', en: 'County' }
-  return { zh: '乡镇（街道）', en: 'Township' }
-}
-
-/** What the reference row of an area table is called: the region's own rate, or its total per area. */
-export function averageLabel(region: string): { zh: string; en: string } {
-  const length = region === nationCode ? 0 : region.length
-  if (length === 0) return { zh: '全国平均', en: 'National average' }
-  if (length === 2) return { zh: '省均', en: 'Province average' }
-  if (length === 4) return { zh: '市均', en: 'City average' }
-  if (length === 6) return { zh: '县均', en: 'County average' }
-  return { zh: '乡镇均', en: 'Township average' }
-}
 
 export const compareModes = ['yoy', 'mom'] as const
 export type CompareMode = (typeof compareModes)[number]

@@ -1,5 +1,7 @@
 // The filter state <-> URL query mapping, as pure functions. Defaults are left out of the URL, except region and
 // period, which are always written so that a shared link reproduces the view.
+
+import { nationCode } from '@liaison/contracts/areas'
 import { parsePeriod } from './period.ts'
 
 export type CompareMode = 'yoy' | 'mom' | 'none'
@@ -47,7 +49,8 @@ export function stateToQuery(state: FilterState): Record<string, string> {
 export function queryToState(query: Query): Partial<FilterState> {
   const state: Partial<FilterState> = {}
   const region = first(query.region)
-  if (region && /^(\d{2}|\d{4}|\d{6}|\d{9})$/.test(region)) state.region = region
+  // The nation (CN) or a division code from province to township.
+  if (region && (region === nationCode || /^(\d{2}|\d{4}|\d{6}|\d{9})$/.test(region))) state.region = region
   const period = first(query.period)
   if (period && parsePeriod(period)) state.period = period
   const compare = first(query.compare)

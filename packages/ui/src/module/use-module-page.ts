@@ -1,6 +1,7 @@
 // The setup every dashboard module shares: the filters, its one request, the panels' subtitle and states, and
 // drill-down to an area. A module adds only its panels (pure option builders) and its messages.
-import { areaLabel, averageLabel, type RegionRef } from '@liaison/contracts'
+import type { RegionRef } from '@liaison/contracts'
+import { areaLabel, averageLabel } from '@liaison/contracts/areas'
 import { periodLabel, useFiltersStore } from '@liaison/filters'
 import { computed } from 'vue'
 import { type ModuleDataOptions, useModuleData } from '../data/use-module-data.ts'

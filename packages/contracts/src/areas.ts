@@ -1,0 +1,24 @@
+// Region words without zod, so the browser modules can import them (`@liaison/contracts/areas`) cheaply.
+
+/** The whole country as a region: every figure endpoint takes it where it takes a division code. */
+export const nationCode = 'CN'
+
+/** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
+ * townships of a county (and of a township, itself). */
+export function areaLabel(region: string): { zh: string; en: string } {
+  const length = region === nationCode ? 0 : region.length
+  if (length === 0) return { zh: '省（区、市）', en: 'Province' }
+  if (length === 2) return { zh: '市（州）', en: 'City' }
+  if (length === 4) return { zh: '县（市、区）', en: 'County' }
+  return { zh: '乡镇（街道）', en: 'Township' }
+}
+
+/** What the reference row of an area table is called: the region's own rate, or its total per area. */
+export function averageLabel(region: string): { zh: string; en: string } {
+  const length = region === nationCode ? 0 : region.length
+  if (length === 0) return { zh: '全国平均', en: 'National average' }
+  if (length === 2) return { zh: '省均', en: 'Province average' }
+  if (length === 4) return { zh: '市均', en: 'City average' }
+  if (length === 6) return { zh: '县均', en: 'County average' }
+  return { zh: '乡镇均', en: 'Township average' }
+}
