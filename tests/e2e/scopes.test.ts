@@ -1,0 +1,66 @@
+// Above a county, as the demo administrator: the nation's overview compares its provinces, a province's
+// stations module its cities (and says where the station list is), and a click on a province drills down.
+import type { ModuleDataResponse, OverviewResponse } from '@liaison/contracts'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  apiGet,
+  type Harness,
+  login,
+  readCharts,
+  screenshotDir,
+  startHarness,
+  waitForModule,
+} from './browser.ts'
+
+let harness: Harness
+let page: Page
+const period = 'from=2023-01-01&to=2023-12-31&compare=yoy'
+
+beforeAll(async () => {
+  harness = await startHarness()
+  page = await harness.context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await login(page, harness.url, 'demo-admin')
+})
+afterAll(async () => {
+  await harness?.close()
+})
+
+describe('wider scopes', () => {
+  it('compares the provinces of the nation, named as provinces, against the national average', async () => {
+    await page.goto(`${harness.url}/m/overview?region=CN&period=2023`)
+    await waitForModule(page, 'overview')
+    const api = await apiGet<OverviewResponse>(page, `/modules/overview/data?region=CN&${period}`)
+    expect(api.areas.length).toBeGreaterThan(1)
+    const table = page.locator('[data-panel=overview-townships]')
+    await expect(table.locator('h3').innerText()).resolves.toBe('各省（区、市）指标对比')
+    const names = await table.locator('tbody th').allInnerTexts()
+    expect([...names].sort()).toEqual(api.areas.map((r) => String(r.area_name)).sort())
+    await expect(table.locator('tfoot th').innerText()).resolves.toBe('全国平均')
+    await page.screenshot({ path: `${screenshotDir}overview-nation.png`, fullPage: true })
+    // A province's row drills down to it.
+    const first = table.locator('tbody tr').first()
+    const province = (await first.locator('th').innerText()).trim()
+    await first.click()
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('region')?.length === 2)
+    await waitForModule(page, 'overview')
+    await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe(province)
+  })
+
+  it("draws a province's cities in the stations module and points to a county for the station list", async () => {
+    await page.goto(`${harness.url}/m/stations?region=52&period=2023`)
+    await waitForModule(page, 'stations')
+    const api = await apiGet<ModuleDataResponse>(page, `/modules/stations/data?region=52&${period}`)
+    const bars = (await readCharts(page)).find((c) => c.panel === 'stations-townships')!
+    expect(bars.source).toHaveLength(api.breakdowns.areas!.length)
+    await expect(page.locator('[data-panel=stations-townships] h3').innerText()).resolves.toBe(
+      '各市（州）站点建设',
+    )
+    expect(await page.locator('[data-panel=stations-tiles] [data-area]').count()).toBe(
+      api.breakdowns.areas!.length,
+    )
+    await expect(page.locator('[data-hint=wide-region]').innerText()).resolves.toContain('选定一个县')
+    expect(await page.locator('[data-panel=stations-list]').count()).toBe(0)
+  })
+})
