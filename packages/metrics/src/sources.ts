@@ -114,8 +114,10 @@ async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   const [row] = await rowsOf<BaseRow>(
     db,
     sql`select null as key,
-      (select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p where ${ofRegion}
-        and p.year = (select max(x.year) from plans x where x.county_code = p.county_code and x.stations_target is not null)) as stations_planned,
+      (select sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int from (
+        -- Each county's latest plan with a station target (one sort, not a lookup per plan row).
+        select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
+        where ${ofRegion} and p.stations_target is not null order by p.county_code, p.year desc) l) as stations_planned,
       (select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p
         where ${ofRegion} and p.year = extract(year from ${s.to}::date)) as stations_target,
       (select sum(p.fund_budget)::float8 from plans p where ${ofRegion}
