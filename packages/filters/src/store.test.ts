@@ -42,8 +42,8 @@ describe('useFiltersStore', () => {
       compare: 'yoy',
     })
     expect(queryToState({ region: 'x', period: 'nonsense' })).not.toHaveProperty('region')
-    expect(queryToState({ region: 'CN' })).toEqual({ region: 'CN' })
-    expect(queryToState({ region: '5205' })).toEqual({ region: '5205' })
+    expect(queryToState({ region: 'CN' }).region).toBe('CN')
+    expect(queryToState({ region: '5205' }).region).toBe('5205')
   })
 
   it('mirrors the store in the route, and back/forward restore it', async () => {
