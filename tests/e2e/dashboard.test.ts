@@ -56,6 +56,15 @@ describe('dashboard', () => {
     expect(trend.width).toBeGreaterThan(300)
     expect(await page.locator('[data-panel=overview-townships] tbody tr').count()).toBe(api.areas.length)
     expect(await page.locator('[data-narrative]').innerText()).toBe(api.narrative.zh)
+    // Data completeness: the share of stations that filed in December, and the ones that did not.
+    const done = api.completeness!
+    expect(done.month).toBe('2025-12')
+    await expect(page.locator('[data-completeness=on-time] strong').innerText()).resolves.toBe(
+      `${(done.onTimeRate! * 100).toFixed(1)}%`,
+    )
+    expect(await page.locator('[data-completeness=silent-stations] .overview__chip').count()).toBe(
+      done.stations.filter((s) => !s.filed_in_month).length,
+    )
   })
 
   it('shows the seeded 2023 figures: 685 receptions, 1,259 people, a twelve-month trend', async () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { nationCode } from './areas.ts'
 
 export * from './areas.ts'
 

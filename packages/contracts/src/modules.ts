@@ -41,6 +41,32 @@ export const overviewFigures = [
   'reportback_rate',
 ] as const
 
+/**
+ * Data completeness of a county or a township (null above a county, where stations are not listed): every station
+ * in operation by the period's end with its latest register entry (a reception or an opinion) up to that day,
+ * whether it filed anything in the period's last month, and whether its registers are stale (nothing for
+ * `staleDays` days before the period's end). `onTimeRate` = stations that filed in that month ÷ stations listed.
+ */
+export const completeness = z
+  .object({
+    month: z.string(),
+    staleDays: z.number(),
+    onTimeRate: figure,
+    stations: z.array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        township: z.string(),
+        township_name: z.string(),
+        last_filed: z.string().nullable(),
+        filed_in_month: z.boolean(),
+        stale: z.boolean(),
+      }),
+    ),
+  })
+  .nullable()
+export type Completeness = z.infer<typeof completeness>
+
 export const overviewResponse = z.object({
   meta: periodMeta,
   kpis: z.array(kpi),
@@ -58,6 +84,7 @@ export const overviewResponse = z.object({
   areas: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   total: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   narrative: z.object({ zh: z.string(), en: z.string() }),
+  completeness,
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>
 

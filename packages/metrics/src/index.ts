@@ -1,4 +1,5 @@
 export * from './catalog.ts'
+export * from './completeness.ts'
 export * from './db.ts'
 export * from './narrative.ts'
 export * from './period.ts'

@@ -1,6 +1,6 @@
 import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { buildNarrative, narrativeIds, queryMetrics } from '@liaison/metrics'
+import { buildNarrative, narrativeIds, queryMetrics, stationCompleteness } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
 import type { AppEnv } from '../types.ts'
@@ -39,7 +39,7 @@ export async function overviewData(
 ): Promise<OverviewResponse> {
   const spec = { region: q.region, from: q.from, to: q.to, useRollups }
   // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
-  const [region, yoy, mom, trend, areas] = await Promise.all([
+  const [region, yoy, mom, trend, areas, completeness] = await Promise.all([
     regionRef(db, q.region),
     queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
     q.compare === 'mom'
@@ -47,6 +47,7 @@ export async function overviewData(
       : null,
     queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
     queryMetrics(db, { ...spec, by: 'area', ids: tableIds }),
+    stationCompleteness(db, q.region, q.to),
   ])
   const row = yoy.data[0]!
   const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, [...kpiIds], {
@@ -80,6 +81,7 @@ export async function overviewData(
     areas: areas.data,
     total: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
     narrative: { zh: narrative.zh, en: narrative.en },
+    completeness,
   }
 }
 

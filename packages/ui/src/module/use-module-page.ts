@@ -64,7 +64,7 @@ export function useModulePage<T extends { meta: { region: RegionRef } }>(
       /** A column header: 乡镇（街道） / Township. */
       area: en ? area.en : area.zh,
       /** In a sentence: 乡镇（街道） / townships. */
-      areas: en ? plural[area.en] : area.zh,
+      areas: en ? (plural[area.en] ?? area.en) : area.zh,
       average: en ? averageLabel(region).en : averageLabel(region).zh,
     }
   })
