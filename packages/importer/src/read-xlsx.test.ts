@@ -28,4 +28,13 @@ describe('readFile (.xlsx)', () => {
     await expect(readFile(Buffer.from('PK\x03\x04 not really'), 'x.xlsx')).rejects.toBeInstanceOf(FileRefused)
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')
   })
+
+  // Found by tests/reliability/fuzz-import.test.ts: these answered 500 (the CSV parser's own errors).
+  it("refuses a malformed CSV as the file's fault, not a crash", async () => {
+    for (const text of ['a,b\n"1,2\n', 'a,b\n"1"x,2\n'])
+      await expect(readFile(Buffer.from(text), 'r.csv')).rejects.toThrow('Cannot read this CSV file')
+    await expect(readFile(Buffer.from(','.repeat(20_000)), 'r.csv')).rejects.toThrow(
+      'More than 16,384 columns',
+    )
+  })
 })

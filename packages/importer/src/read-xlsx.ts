@@ -46,8 +46,21 @@ export function collectSheet(sheet: ExcelJS.Worksheet) {
 export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[]> {
   if (buffer.length > MAX_BYTES) throw new FileRefused('文件超过20MB上限', 'The file is larger than 20 MB')
   const lower = fileName.toLowerCase()
-  if (lower.endsWith('.csv')) return readCsv(buffer, false)
-  if (lower.endsWith('.tsv') || lower.endsWith('.txt')) return readCsv(buffer, true)
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) {
+    try {
+      return await readCsv(buffer, !lower.endsWith('.csv'))
+    } catch (error) {
+      if (error instanceof FileRefused) throw error
+      // The CSV parser throws on a stray quote ("a"b) or an unclosed one, and on a row of more than Excel's
+      // 16,384 columns: the file's fault, not the server's (these answered 500).
+      if (/out of bounds/.test((error as Error)?.message ?? ''))
+        throw new FileRefused('列数超过上限16384列', 'More than 16,384 columns')
+      throw new FileRefused(
+        '无法读取该 CSV 文件（格式错误，常见原因是引号不成对）',
+        'Cannot read this CSV file (malformed, often an unmatched quote)',
+      )
+    }
+  }
   if (!lower.endsWith('.xlsx'))
     throw new FileRefused('仅支持 .xlsx、.csv、.tsv 文件', 'Only .xlsx, .csv and .tsv files are accepted')
   try {
