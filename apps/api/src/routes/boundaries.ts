@@ -70,7 +70,18 @@ export const boundaryRoutes = new Hono<AppEnv>()
         user: { id: c.var.user.id, username: c.var.user.username },
         source: 'file',
       })
-      if (!report.ok) return c.json({ errors: report.errors }, 422)
+      if (!report.ok)
+        return c.json(
+          {
+            error: {
+              code: 'boundary_refused',
+              message: `边界未保存，${report.errors.length}处问题 / Boundary not saved, ${report.errors.length} problem(s)`,
+              details: null,
+            },
+            errors: report.errors,
+          },
+          422,
+        )
       const body: BoundaryUploadResponse = {
         features: report.collection.features.length,
         schematic: report.schematic,
