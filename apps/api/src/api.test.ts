@@ -143,6 +143,11 @@ for (const engine of testEngines()) {
         entries: { action: string; target: string }[]
       }
       expect(audit.entries.some((e) => e.action === 'user_create' && e.target === 'clerk2')).toBe(true)
+      // Found by fuzzing: an empty patch answered 500, and a patch could leave a non-admin without a region.
+      const id = ((await created.json()) as { user: { id: number } }).user.id
+      expect((await post('demo-admin', `/users/${id}`, {}, 'PATCH')).status).toBe(400)
+      expect((await post('demo-admin', `/users/${id}`, { regionCode: null }, 'PATCH')).status).toBe(400)
+      expect((await post('demo-admin', `/users/${id}`, { role: 'leader' }, 'PATCH')).status).toBe(200)
       // Changing the password revokes the user's other sessions.
       await login('demo-township')
       const first = { ...sessions['demo-township']! }
