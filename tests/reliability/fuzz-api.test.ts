@@ -194,7 +194,7 @@ describe('fuzz: every API route', () => {
   })
   afterAll(async () => {
     console.log(
-      `fuzz-api: ${tried} API cases on ${routes?.length} routes, ${failures.length} failures, ${slow.length} slow; answers ${JSON.stringify(statuses)}`,
+      `fuzz: ${tried} API cases on ${routes?.length} routes, ${failures.length} failures, ${slow.length} slow; answers ${JSON.stringify(statuses)}`,
     )
     await handle?.close()
   })

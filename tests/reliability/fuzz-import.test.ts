@@ -60,7 +60,7 @@ describe('fuzz: register import', () => {
     baseline = await tableCounts(handle)
   })
   afterAll(async () => {
-    console.log(`fuzz-import: ${tried} import cases, ${failures.length} failures`)
+    console.log(`fuzz: ${tried} import cases, ${failures.length} failures`)
     await handle?.close()
   })
 
