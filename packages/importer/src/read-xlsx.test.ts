@@ -56,4 +56,23 @@ describe('readFile (.xlsx)', () => {
     )
     expect(performance.now() - t0).toBeLessThan(10_000)
   }, 30_000)
+
+  it("refuses a zip that understates a part's size (the ratio check alone trusted it)", async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期'])
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()))
+    const part = 'xl/sharedStrings.xml'
+    zip.file(part, `<sst>${'<si><t>x</t></si>'.repeat(3_000_000)}</sst>`)
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    // Claim 1 KB in the local header and the central directory.
+    const name = Buffer.from(part)
+    for (let i = 0; i < bytes.length - 46; i++) {
+      const sig = bytes.readUInt32LE(i)
+      if (sig === 0x04034b50 && bytes.subarray(i + 30, i + 30 + name.length).equals(name))
+        bytes.writeUInt32LE(1024, i + 22)
+      if (sig === 0x02014b50 && bytes.subarray(i + 46, i + 46 + name.length).equals(name))
+        bytes.writeUInt32LE(1024, i + 24)
+    }
+    await expect(readFile(bytes, 'b.xlsx')).rejects.toThrow('larger than it claims')
+  }, 30_000)
 })

@@ -137,6 +137,29 @@ const attribute = (tag: string, name: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
 
+/** Unpack one part as a stream without keeping it; refuse it as soon as it grows past its stated size. */
+function unpackedWithin(entry: JSZip.JSZipObject, declared: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0
+    const stream = entry.nodeStream('nodebuffer')
+    stream
+      .on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen > declared) {
+          stream.pause()
+          reject(
+            new FileRefused(
+              '工作簿内容与其声明的大小不符（疑似压缩炸弹）',
+              'A part of the workbook is larger than it claims',
+            ),
+          )
+        }
+      })
+      .on('error', reject)
+      .on('end', () => resolve())
+  })
+}
+
 /** Merged ranges per sheet name, 0-based, from the workbook's part list (workbook.xml and its rels). */
 async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
   const zip = await JSZip.loadAsync(buffer)
@@ -149,6 +172,14 @@ async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
     total += size
     if (total > MAX_SHEET_XML || (size > BOMB_FLOOR && size > MAX_RATIO * (data?.compressedSize ?? 0)))
       throw new FileRefused('工作簿解压后过大（疑似压缩炸弹）', 'The workbook is far too large once unpacked')
+  }
+  // …and the sizes are true: a zip that understates them (1 KB claimed for a shared-strings part of 50 MB) passed
+  // the check above and was parsed whole by exceljs. Each part is unpacked as a stream, counted, and dropped.
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    const declared =
+      (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0
+    await unpackedWithin(entry, declared)
   }
   const text = (path: string) => zip.file(path)?.async('string') ?? Promise.resolve('')
   const [workbook, rels] = await Promise.all([text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')])
