@@ -262,6 +262,30 @@ describe('fuzz: register import', () => {
       ),
       'a.xlsx',
     ])
+    // Bombs whose zip understates their size (1 KB claimed for 40-50 MB): the ratio check cannot see them; each
+    // part is unpacked as a counted stream first (the shared-strings one was parsed whole before).
+    cases.push([
+      'zip bomb understating its size',
+      lieAboutSize(
+        await rezip(good, (z) => z.file(SHEET, worksheet('<x/>'.repeat(10_000_000))), 9),
+        SHEET,
+        1000,
+      ),
+      'a.xlsx',
+    ])
+    cases.push([
+      'shared-strings bomb understating its size',
+      lieAboutSize(
+        await rezip(
+          good,
+          (z) => z.file('xl/sharedStrings.xml', `<sst>${'<si><t>x</t></si>'.repeat(3_000_000)}</sst>`),
+          9,
+        ),
+        'xl/sharedStrings.xml',
+        1000,
+      ),
+      'a.xlsx',
+    ])
     // A zip whose sheet says it unpacks to 2 GB: refused from the header, before unpacking.
     cases.push(['zip claiming 2 GB', lieAboutSize(good, SHEET, 2 ** 31 - 1), 'a.xlsx'])
     const slow: string[] = []
