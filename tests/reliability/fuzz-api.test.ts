@@ -165,6 +165,34 @@ const rawBody = fc.oneof(
   ),
 )
 
+const CONTENT_TYPES = [
+  'application/json',
+  'multipart/form-data; boundary=xxx',
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'application/json; charset=gbk',
+  'application/geo+json',
+  '',
+]
+/** The content type a body claims: mostly JSON, sometimes a form (broken multipart included) or none at all. */
+const contentType = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('application/json') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...CONTENT_TYPES),
+  },
+)
+const anyBody = fc
+  .tuple(
+    fc.oneof(
+      json.map((j) => ({ json: j })),
+      rawBody.map((raw) => ({ raw })),
+    ),
+    contentType,
+  )
+  .map(([body, type]) => ({ ...body, type }))
+
 interface Route {
   method: string
   path: string
@@ -203,14 +231,14 @@ describe('fuzz: every API route', () => {
     route: Route,
     path: string,
     user: string | null,
-    body?: { json?: unknown; raw?: string },
+    body?: { json?: unknown; raw?: string; type?: string },
   ) {
     tried++
     const s = user ? sessions[user]! : null
     const headers: Record<string, string> = s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}
     let payload: string | undefined
     if (body && route.method !== 'GET') {
-      headers['content-type'] = 'application/json'
+      if (body.type !== '') headers['content-type'] = body.type ?? 'application/json'
       payload = body.raw ?? JSON.stringify(body.json)
     }
     const label = `${route.method} ${path.slice(0, 200)}${payload ? ` body ${payload.slice(0, 120)}` : ''} as ${user}`
@@ -266,21 +294,24 @@ describe('fuzz: every API route', () => {
     expect(slow).toEqual([])
   }, 120_000)
 
-  it('fuzzes the JSON bodies of every route that writes', async () => {
+  it('fuzzes the bodies (JSON, broken JSON, broken forms) of every route that writes', async () => {
     const targets = routes.filter((r) => r.method !== 'GET' && !sessionChanging(r))
+    // First systematically: each writing route, with good path parameters, × each content type × a broken body.
+    for (const route of targets) {
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name]?.[0] ?? 'x')
+      for (const type of CONTENT_TYPES)
+        for (const raw of [
+          'garbage',
+          '--xxx\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc',
+          '{"a":',
+        ])
+          await send(route, `${path}?county=520523`, 'demo-admin', { raw, type })
+    }
     for (const route of targets) {
       await fc.assert(
-        fc.asyncProperty(
-          pathOf(route),
-          query,
-          fc.oneof(
-            json.map((j) => ({ json: j })),
-            rawBody.map((raw) => ({ raw })),
-          ),
-          async (path, q, body) => {
-            await send(route, `${path}?${q}`, 'demo-admin', body)
-          },
-        ),
+        fc.asyncProperty(pathOf(route), query, anyBody, async (path, q, body) => {
+          await send(route, `${path}?${q}`, 'demo-admin', body)
+        }),
         { seed: SEED, numRuns: runs(25) },
       )
     }
@@ -291,30 +322,18 @@ describe('fuzz: every API route', () => {
   it('fuzzes logout, then login, last (they change sessions and throttle the address)', async () => {
     const logout = { method: 'POST', path: '/auth/logout' }
     await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          json.map((j) => ({ json: j })),
-          rawBody.map((raw) => ({ raw })),
-        ),
-        async (body) => {
-          sessions['demo-clerk'] = await login(api, 'demo-clerk')
-          tried++ // the login above
-          await send(logout, '/auth/logout', 'demo-clerk', body)
-        },
-      ),
+      fc.asyncProperty(anyBody, async (body) => {
+        sessions['demo-clerk'] = await login(api, 'demo-clerk')
+        tried++ // the login above
+        await send(logout, '/auth/logout', 'demo-clerk', body)
+      }),
       { seed: SEED, numRuns: runs(5) },
     )
     const loginRoute = { method: 'POST', path: '/auth/login' }
     await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          json.map((j) => ({ json: j })),
-          rawBody.map((raw) => ({ raw })),
-        ),
-        async (body) => {
-          await send(loginRoute, '/auth/login', null, body)
-        },
-      ),
+      fc.asyncProperty(anyBody, async (body) => {
+        await send(loginRoute, '/auth/login', null, body)
+      }),
       { seed: SEED, numRuns: runs(40) },
     )
     expect(failures).toEqual([])
