@@ -95,6 +95,7 @@ const nasty = fc.oneof(
     '9'.repeat(400),
   ),
   fc.constant('区'.repeat(20_000)), // 60 KB of UTF-8 in one value
+  fc.string({ maxLength: 8 }).map((x) => `${x}\u0000${x}`), // PostgreSQL cannot store a NUL
 )
 const value = (key: string) =>
   good[key]
@@ -330,6 +331,8 @@ describe('fuzz: every API route', () => {
       { seed: SEED, numRuns: runs(5) },
     )
     const loginRoute = { method: 'POST', path: '/auth/login' }
+    for (const username of ['demo-admin\u0000', '\u0000', 'demo-admin'.repeat(1000), '\ud800'])
+      await send(loginRoute, '/auth/login', null, { json: { username, password: 'x' } })
     await fc.assert(
       fc.asyncProperty(anyBody, async (body) => {
         await send(loginRoute, '/auth/login', null, body)
