@@ -129,6 +129,8 @@ describe('fuzz: register import', () => {
       ['big5 csv', iconv.encode(goodCsv, 'big5'), 'a.tsv'],
       ['lone surrogates', Buffer.from(`${header.join(',')}\n\ud800,\udfff,1,S-1\n`), 'a.csv'],
       ['NUL bytes', Buffer.from(`${header.join(',')}\n\0\0\0,JS-ZZ-001,\0,N-1\n`), 'a.csv'],
+      // A valid row with a NUL in its key: it answered 500 (PostgreSQL cannot store U+0000); now imported without it.
+      ['NUL in a valid row', Buffer.from(`${header.join(',')}\n2023-01-01,JS-ZZ-001,1,N\0-2\n`), 'a.csv'],
       ['formula injection', Buffer.from(`${header.join(',')}\n=cmd|' /C calc'!A0,@SUM(1),+1,-1\n`), 'a.csv'],
       [
         '1 MB cell csv',
