@@ -288,7 +288,7 @@ describe('fuzz: every API route', () => {
             await send(route, `${path}?${q}`, user, route.method === 'GET' ? undefined : { json: {} })
           },
         ),
-        { seed: SEED, numRuns: runs(route.path.startsWith('/exports') ? 6 : 14) },
+        { seed: SEED, numRuns: runs(route.path.startsWith('/exports') ? 5 : 12) },
       )
     }
     expect(failures).toEqual([])
@@ -313,7 +313,7 @@ describe('fuzz: every API route', () => {
         fc.asyncProperty(pathOf(route), query, anyBody, async (path, q, body) => {
           await send(route, `${path}?${q}`, 'demo-admin', body)
         }),
-        { seed: SEED, numRuns: runs(25) },
+        { seed: SEED, numRuns: runs(20) },
       )
     }
     expect(failures).toEqual([])

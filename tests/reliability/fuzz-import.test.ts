@@ -426,7 +426,7 @@ describe('fuzz: register import', () => {
           await upload(`mutated ${part}`, await rezip(good, (z) => z.file(part, text)), 'a.xlsx')
         },
       ),
-      { seed: SEED, numRuns: runs(60) },
+      { seed: SEED, numRuns: runs(50) },
     )
     expect(failures).toEqual([])
   }, 60_000)
@@ -465,7 +465,7 @@ describe('fuzz: register import', () => {
           'receptions',
         )
       }),
-      { seed: SEED, numRuns: runs(80) },
+      { seed: SEED, numRuns: runs(60) },
     )
     expect(failures).toEqual([])
   }, 60_000)
