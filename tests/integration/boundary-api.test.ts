@@ -149,6 +149,13 @@ for (const engine of testEngines()) {
       expect(
         (await api.request('/api/v1/regions/999999/boundary', { headers: headers('demo-admin') })).status,
       ).toBe(404)
+      // A broken multipart body is refused as such (it answered 500, found by fuzzing).
+      const broken = await api.request(path, {
+        method: 'PUT',
+        body: 'garbage',
+        headers: headers('demo-clerk', { 'content-type': 'multipart/form-data; boundary=xxx' }),
+      })
+      expect(broken.status).toBe(400)
       expect(await audits()).toHaveLength(count)
     })
 

@@ -143,6 +143,11 @@ for (const engine of testEngines()) {
         entries: { action: string; target: string }[]
       }
       expect(audit.entries.some((e) => e.action === 'user_create' && e.target === 'clerk2')).toBe(true)
+      // Found by fuzzing: an empty patch answered 500, and a patch could leave a non-admin without a region.
+      const id = ((await created.json()) as { user: { id: number } }).user.id
+      expect((await post('demo-admin', `/users/${id}`, {}, 'PATCH')).status).toBe(400)
+      expect((await post('demo-admin', `/users/${id}`, { regionCode: null }, 'PATCH')).status).toBe(400)
+      expect((await post('demo-admin', `/users/${id}`, { role: 'leader' }, 'PATCH')).status).toBe(200)
       // Changing the password revokes the user's other sessions.
       await login('demo-township')
       const first = { ...sessions['demo-township']! }
@@ -238,6 +243,41 @@ for (const engine of testEngines()) {
         )
       ).json()) as { scores: { score: number }[] }
       expect(scores.scores[0]!.score).toBe(100) // activity only: the most active station scores 100
+    })
+
+    // Found by fuzzing: PostgreSQL cannot store U+0000, and a NUL in a login name or an ingested record answered
+    // 500 (with the record's values in the log).
+    it('refuses a NUL in a login name with 400, and imports a record with the NUL taken out', async () => {
+      const nulLogin = await api.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo\u0000admin', password: 'x' }),
+      })
+      expect(nulLogin.status).toBe(400)
+      const logged: string[] = []
+      const original = console.error
+      console.error = (...args: unknown[]) => void logged.push(args.join(' '))
+      try {
+        const ingest = await api.request('/api/v1/ingest/receptions?county=520523', {
+          method: 'POST',
+          headers: {
+            cookie: sessions['demo-admin']!.cookie,
+            'x-csrf-token': sessions['demo-admin']!.csrf,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify([
+            { 接待日期: '2023-01-05', 联络站: 'JS-ZZ-001', 接待群众人次: 1, 记录编号: 'NUL\u0000-1' },
+          ]),
+        })
+        expect(ingest.status).toBe(200)
+      } finally {
+        console.error = original
+      }
+      expect(logged).toEqual([])
+      const [row] = await handle.rows<{ n: number }>(
+        `select count(*)::int as n from receptions where record_no = 'NUL-1'`,
+      )
+      expect(row!.n).toBe(1)
     })
 
     it('answers 400 with the offending field for each kind of bad parameter', async () => {

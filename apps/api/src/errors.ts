@@ -21,6 +21,21 @@ export const forbidden = (message = '无权访问该范围的数据 / Outside yo
   new ApiError(403, 'forbidden', message)
 export const notFound = (message = '未找到 / Not found') => new ApiError(404, 'not_found', message)
 
+/** The first code on an error or its causes (drizzle wraps the driver's error). */
+function codeOf(error: unknown): string | undefined {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string') return e.code
+  }
+  return undefined
+}
+
+/** PostgreSQL refusing a value it cannot store (a NUL character, text the encoding lacks): the input's fault. */
+const unstorable = ['22021', '22P05']
+
 /** True for errors that mean the database is unreachable (refused, reset, timed out), also when wrapped by drizzle. */
 export function isDatabaseDown(error: unknown): boolean {
   const codes = [
@@ -70,8 +85,26 @@ export function errorResponse(error: unknown, c: Context) {
       503,
     )
   }
-  // Never a stack trace to users: log it, answer plainly.
-  console.error('Unhandled error', (error as Error)?.message ?? error)
+  if (unstorable.includes(codeOf(error) ?? '')) {
+    return c.json(
+      {
+        error: {
+          code: 'bad_request',
+          message:
+            '输入含有无法保存的字符（如 NUL） / The input holds characters that cannot be stored (such as NUL)',
+          details: null,
+        },
+      },
+      400,
+    )
+  }
+  // Never a stack trace to users: log it, answer plainly. Not the query's parameters either (drizzle puts them in
+  // its message): they can be a deputy's phone number or an opinion's text.
+  const message = String((error as Error)?.message ?? error).replace(
+    /\nparams: [\s\S]*/,
+    '\nparams: (withheld)',
+  )
+  console.error('Unhandled error', message.slice(0, 2000))
   return c.json(
     { error: { code: 'internal', message: '服务器内部错误 / Internal error', details: null } },
     500,

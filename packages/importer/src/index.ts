@@ -80,9 +80,18 @@ interface RunOptions {
 
 class Refused extends Error {}
 
+/** PostgreSQL cannot store U+0000 in text: a NUL in any cell (a CSV from a broken export, a JSON record) failed the
+ * whole import's transaction with a 500 and the row's values in the log (found by fuzzing). It carries nothing. */
+function withoutNul(sheet: Sheet): Sheet {
+  const clean = (v: unknown) =>
+    typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v
+  return { name: clean(sheet.name) as string, rows: sheet.rows.map((row) => row.map(clean)) }
+}
+
 /** Check and write register by register in ONE transaction (stations first, so the rows naming them find
  * them); any error, or a dry run, rolls everything back. */
-async function run(db: Db, sheets: Sheet[], options: RunOptions): Promise<ImportReport> {
+async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportReport> {
+  const sheets = input.map(withoutNul)
   const county = await resolveCounty(db, options.county)
   if (!county) return refused('', options.county, '未知的县（区）', 'Unknown county')
   const plan = planSheets(sheets, options.kind)

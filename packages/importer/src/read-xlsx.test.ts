@@ -1,6 +1,7 @@
 // The streaming workbook reader: plain rows, dates as dates, formulas with their results, and merged ranges
 // filled from their first cell (the streaming reader itself skips merges).
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { FileRefused, readFile } from './read-xlsx.ts'
 
@@ -28,4 +29,50 @@ describe('readFile (.xlsx)', () => {
     await expect(readFile(Buffer.from('PK\x03\x04 not really'), 'x.xlsx')).rejects.toBeInstanceOf(FileRefused)
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')
   })
+
+  // Found by tests/reliability/fuzz-import.test.ts: these answered 500 (the CSV parser's own errors) or kept the
+  // server parsing for 17 s (a zip bomb of empty rows within the size limits).
+  it("refuses a malformed CSV as the file's fault, not a crash", async () => {
+    for (const text of ['a,b\n"1,2\n', 'a,b\n"1"x,2\n'])
+      await expect(readFile(Buffer.from(text), 'r.csv')).rejects.toThrow('Cannot read this CSV file')
+    await expect(readFile(Buffer.from(','.repeat(20_000)), 'r.csv')).rejects.toThrow(
+      'More than 16,384 columns',
+    )
+  })
+
+  it("refuses zip bombs quickly: a high ratio from the zip's header, rows without numbers by their count", async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期'])
+    const good = Buffer.from(await book.xlsx.writeBuffer())
+    const bomb = async (sheetData: string) => {
+      const zip = await JSZip.loadAsync(good)
+      zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${sheetData}</sheetData></worksheet>`)
+      return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    }
+    const t0 = performance.now()
+    await expect(readFile(await bomb('<row/>'.repeat(7_000_000)), 'b.xlsx')).rejects.toThrow('far too large')
+    await expect(readFile(await bomb('<row/>'.repeat(210_000)), 'b.xlsx')).rejects.toThrow(
+      'More than 200000 rows',
+    )
+    expect(performance.now() - t0).toBeLessThan(10_000)
+  }, 30_000)
+
+  it("refuses a zip that understates a part's size (the ratio check alone trusted it)", async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期'])
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()))
+    const part = 'xl/sharedStrings.xml'
+    zip.file(part, `<sst>${'<si><t>x</t></si>'.repeat(3_000_000)}</sst>`)
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    // Claim 1 KB in the local header and the central directory.
+    const name = Buffer.from(part)
+    for (let i = 0; i < bytes.length - 46; i++) {
+      const sig = bytes.readUInt32LE(i)
+      if (sig === 0x04034b50 && bytes.subarray(i + 30, i + 30 + name.length).equals(name))
+        bytes.writeUInt32LE(1024, i + 22)
+      if (sig === 0x02014b50 && bytes.subarray(i + 46, i + 46 + name.length).equals(name))
+        bytes.writeUInt32LE(1024, i + 24)
+    }
+    await expect(readFile(bytes, 'b.xlsx')).rejects.toThrow('larger than it claims')
+  }, 30_000)
 })

@@ -14,6 +14,10 @@ export const MAX_BYTES = 20 * 1024 * 1024
 export const MAX_ROWS = 200_000
 /** Unpacked size of one worksheet's XML beyond which a workbook is refused (a zip bomb within 20 MB). */
 const MAX_SHEET_XML = 400 * 1024 * 1024
+/** Registers' XML deflates 9–15×; a part that unpacks more than this much larger than it is packed, and past
+ * BOMB_FLOOR, is a zip bomb: 40 MB of empty elements packed into 50 KB took 17 s of parsing to refuse. */
+const MAX_RATIO = 200
+const BOMB_FLOOR = 16 * 1024 * 1024
 
 export class FileRefused extends Error {
   constructor(
@@ -46,8 +50,21 @@ export function collectSheet(sheet: ExcelJS.Worksheet) {
 export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[]> {
   if (buffer.length > MAX_BYTES) throw new FileRefused('文件超过20MB上限', 'The file is larger than 20 MB')
   const lower = fileName.toLowerCase()
-  if (lower.endsWith('.csv')) return readCsv(buffer, false)
-  if (lower.endsWith('.tsv') || lower.endsWith('.txt')) return readCsv(buffer, true)
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) {
+    try {
+      return await readCsv(buffer, !lower.endsWith('.csv'))
+    } catch (error) {
+      if (error instanceof FileRefused) throw error
+      // The CSV parser throws on a stray quote ("a"b) or an unclosed one, and on a row of more than Excel's
+      // 16,384 columns: the file's fault, not the server's (these answered 500).
+      if (/out of bounds/.test((error as Error)?.message ?? ''))
+        throw new FileRefused('列数超过上限16384列', 'More than 16,384 columns')
+      throw new FileRefused(
+        '无法读取该 CSV 文件（格式错误，常见原因是引号不成对）',
+        'Cannot read this CSV file (malformed, often an unmatched quote)',
+      )
+    }
+  }
   if (!lower.endsWith('.xlsx'))
     throw new FileRefused('仅支持 .xlsx、.csv、.tsv 文件', 'Only .xlsx, .csv and .tsv files are accepted')
   try {
@@ -79,8 +96,11 @@ async function streamWorkbook(buffer: Buffer): Promise<Sheet[]> {
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name: string }).name
     const rows: unknown[][] = []
+    let count = 0
     for await (const row of worksheet) {
-      if (row.number > MAX_ROWS)
+      // Counted as read, not by the row's number: rows without an `r` attribute (or all claiming the same one)
+      // would otherwise slip past the limit, and millions of them kept the server busy for minutes.
+      if (row.number > MAX_ROWS || ++count > MAX_ROWS)
         throw new FileRefused(`行数超过上限${MAX_ROWS}行`, `More than ${MAX_ROWS} rows`)
       rows[row.number - 1] = (row.values as unknown[]).slice(1)
     }
@@ -117,9 +137,50 @@ const attribute = (tag: string, name: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
 
+/** Unpack one part as a stream without keeping it; refuse it as soon as it grows past its stated size. */
+function unpackedWithin(entry: JSZip.JSZipObject, declared: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0
+    const stream = entry.nodeStream('nodebuffer')
+    stream
+      .on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen > declared) {
+          stream.pause()
+          reject(
+            new FileRefused(
+              '工作簿内容与其声明的大小不符（疑似压缩炸弹）',
+              'A part of the workbook is larger than it claims',
+            ),
+          )
+        }
+      })
+      .on('error', reject)
+      .on('end', () => resolve())
+  })
+}
+
 /** Merged ranges per sheet name, 0-based, from the workbook's part list (workbook.xml and its rels). */
 async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
   const zip = await JSZip.loadAsync(buffer)
+  // Sizes as the zip states them, for every part (exceljs reads more than the sheets): refused, not unpacked.
+  let total = 0
+  for (const entry of Object.values(zip.files)) {
+    const data = (entry as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })
+      ._data
+    const size = data?.uncompressedSize ?? 0
+    total += size
+    if (total > MAX_SHEET_XML || (size > BOMB_FLOOR && size > MAX_RATIO * (data?.compressedSize ?? 0)))
+      throw new FileRefused('工作簿解压后过大（疑似压缩炸弹）', 'The workbook is far too large once unpacked')
+  }
+  // …and the sizes are true: a zip that understates them (1 KB claimed for a shared-strings part of 50 MB) passed
+  // the check above and was parsed whole by exceljs. Each part is unpacked as a stream, counted, and dropped.
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    const declared =
+      (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0
+    await unpackedWithin(entry, declared)
+  }
   const text = (path: string) => zip.file(path)?.async('string') ?? Promise.resolve('')
   const [workbook, rels] = await Promise.all([text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')])
   const targets = new Map(

@@ -34,7 +34,13 @@ async function countyOf(c: Context<AppEnv>, code: string, purpose: 'figures' | '
 /** The uploaded text: a multipart form's `file`, or the GeoJSON itself as the body. */
 async function uploadedText(c: Context<AppEnv>): Promise<{ text: string; fileName: string | null }> {
   if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-    const file = (await c.req.parseBody()).file
+    // A broken multipart body is the client's mistake: 400, not the 500 it answered (found by fuzzing).
+    const form = await c.req.parseBody().catch(() => {
+      throw badRequest('无法读取上传的表单 / Cannot read the uploaded form', [
+        { field: 'file', message: 'malformed multipart body' },
+      ])
+    })
+    const file = form.file
     if (!(file instanceof File))
       throw badRequest('请选择文件 / Choose a file', [{ field: 'file', message: 'missing' }])
     if (file.size > MAX_BOUNDARY_BYTES) throw tooLarge()
@@ -70,7 +76,18 @@ export const boundaryRoutes = new Hono<AppEnv>()
         user: { id: c.var.user.id, username: c.var.user.username },
         source: 'file',
       })
-      if (!report.ok) return c.json({ errors: report.errors }, 422)
+      if (!report.ok)
+        return c.json(
+          {
+            error: {
+              code: 'boundary_refused',
+              message: `边界未保存，${report.errors.length}处问题 / Boundary not saved, ${report.errors.length} problem(s)`,
+              details: null,
+            },
+            errors: report.errors,
+          },
+          422,
+        )
       const body: BoundaryUploadResponse = {
         features: report.collection.features.length,
         schematic: report.schematic,

@@ -7,6 +7,7 @@ import {
   isKind,
   MAX_BYTES,
   MAX_INGEST,
+  type Problem,
   RollbackRefused,
   resolveCounty,
   rollbackImport,
@@ -29,6 +30,20 @@ const uploadForm = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 })
+
+/** A refused import: the problems row by row, and the API's one error envelope (a code and a message) on top. */
+function refusal(errors: Problem[], warnings: Problem[]) {
+  const first = errors[0]?.message
+  return {
+    error: {
+      code: 'import_refused',
+      message: `未导入，${errors.length}处问题${first ? `（${first.zh}）` : ''} / Nothing imported, ${errors.length} problem(s)${first ? ` (${first.en})` : ''}`,
+      details: null,
+    },
+    errors,
+    warnings,
+  }
+}
 
 export const importRoutes = new Hono<AppEnv>()
   .post('/imports', requireRole('admin', 'clerk'), validate('form', uploadForm), async (c) => {
@@ -54,7 +69,7 @@ export const importRoutes = new Hono<AppEnv>()
       user: { id: c.var.user.id, username: c.var.user.username },
       source: 'file',
     })
-    if (!report.ok) return c.json({ errors: report.errors, warnings: report.warnings }, 422)
+    if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
     return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
   })
   .get('/imports/templates/:file', async (c) => {
@@ -103,7 +118,7 @@ export const importRoutes = new Hono<AppEnv>()
         dryRun: query.dryRun === 'true',
         user: { id: c.var.user.id, username: c.var.user.username },
       })
-      if (!report.ok) return c.json({ errors: report.errors, warnings: report.warnings }, 422)
+      if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
       return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
     },
   )

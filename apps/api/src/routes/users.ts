@@ -110,9 +110,25 @@ export const userRoutes = new Hono<AppEnv>()
     validate('json', userPatch),
     async (c) => {
       const { id } = c.req.valid('param')
-      const { password, disabled, ...rest } = c.req.valid('json')
+      const body = c.req.valid('json')
+      const { password, disabled, ...rest } = body
+      // An empty patch reached the database as an UPDATE with nothing to set (a 500, found by fuzzing).
+      if (!Object.values(body).some((v) => v !== undefined))
+        throw badRequest('没有要修改的内容 / Nothing to change', [{ field: 'body', message: 'empty' }])
       const db = c.var.deps.handle.db
       const updated = await db.transaction(async (tx) => {
+        // As on creation: only an administrator may have no region (every scope check reads it).
+        const [current] = await tx
+          .select({ role: schema.users.role, regionCode: schema.users.regionCode })
+          .from(schema.users)
+          .where(eq(schema.users.id, id))
+        if (!current) throw notFound()
+        const role = rest.role ?? current.role
+        const regionCode = rest.regionCode === undefined ? current.regionCode : rest.regionCode
+        if (role !== 'admin' && !regionCode)
+          throw badRequest('非管理员必须指定地区 / A region is required', [
+            { field: 'regionCode', message: 'required' },
+          ])
         const changes = {
           ...rest,
           ...(password ? { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } : {}),
