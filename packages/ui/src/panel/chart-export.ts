@@ -11,6 +11,8 @@ export interface ChartFrame {
   background: string
   textColour: string
   mutedColour: string
+  /** Printed faintly, tiled diagonally across the image (organisation, or user and date). */
+  watermark?: string | null
 }
 
 const width = 960
@@ -39,6 +41,23 @@ const withBounds = (grid: unknown) =>
   Array.isArray(grid)
     ? grid.map((g) => ({ ...g, outerBoundsMode: 'same' }))
     : grid && { left: 16, right: 16, ...(grid as object), outerBoundsMode: 'same' }
+
+/** The watermark six times across the image, turned, faint, above the chart (as the server's images have it). */
+function watermarkTiles(text: string, colour: string) {
+  const tiles = []
+  for (let y = 0; y < 2; y++)
+    for (let x = 0; x < 3; x++)
+      tiles.push({
+        type: 'text',
+        silent: true,
+        z: 100,
+        x: ((x + 0.5) * width) / 3,
+        y: ((y + 0.5) * height) / 2 + (x % 2) * 30,
+        rotation: Math.PI / 8,
+        style: { text, fill: colour, opacity: 0.16, fontSize: 18, align: 'center', verticalAlign: 'middle' },
+      })
+  return tiles
+}
 
 export function framedOption(option: Record<string, unknown>, frame: ChartFrame): Record<string, unknown> {
   const footLines = frame.footer.map((text, i) => ({
@@ -79,6 +98,7 @@ export function framedOption(option: Record<string, unknown>, frame: ChartFrame)
         )
       : option.series,
     ...(option.visualMap ? { visualMap: raised(option.visualMap, foot * frame.footer.length + 8) } : {}),
+    ...(frame.watermark ? { graphic: watermarkTiles(frame.watermark, frame.mutedColour) } : {}),
     tooltip: undefined,
   }
 }
