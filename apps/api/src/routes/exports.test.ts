@@ -20,7 +20,7 @@ describe('the Word report', () => {
     await refreshRollups(handle.db, 'all')
     await ensureDemoUsers(handle.db)
     api = createApi({ handle, demo: true })
-    for (const username of ['demo-analyst', 'demo-township']) {
+    for (const username of ['demo-analyst', 'demo-township', 'demo-admin']) {
       const res = await api.request('/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -117,6 +117,50 @@ describe('the Word report', () => {
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
     )
     expect(audit!.n).toBe(1 + 1 + 5) // the Chinese and English reports, then these five
+  })
+
+  it('words the watermark chosen: none, the organisation (the user’s people’s congress body), or the user and date', async () => {
+    const mark = async (user: string, query: string) => {
+      const res = await api.request(`/api/v1/exports/watermark?${query}`, {
+        headers: { cookie: cookies[user]! },
+      })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { text: string | null }).text
+    }
+    expect(await mark('demo-analyst', 'watermark=none&region=520523')).toBeNull()
+    expect(await mark('demo-analyst', 'watermark=org&region=520523')).toBe('金沙县人大常委会')
+    expect(await mark('demo-analyst', 'watermark=org&region=520523&lang=en')).toBe(
+      "Standing Committee of the 金沙县 People's Congress",
+    )
+    // A sub-district has a working committee of the county's congress, not a congress of its own.
+    expect(await mark('demo-township', 'watermark=org')).toBe('民兴街道人大工委')
+    expect(await mark('demo-township', 'watermark=user')).toMatch(
+      /^民兴街道人大工委（演示） \d{4}-\d{2}-\d{2}$/,
+    )
+    const header = async (watermark: string) => {
+      const res = await api.request(
+        `/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&watermark=${watermark}`,
+        { headers: { cookie: cookies['demo-analyst']! } },
+      )
+      const zip = await JSZip.loadAsync(await res.arrayBuffer())
+      return zip.file('word/header1.xml')?.async('string') ?? null
+    }
+    expect((await header('org'))!.replace(/<[^>]+>/g, '')).toContain('金沙县人大常委会')
+    const none = await header('none')
+    expect(none?.replace(/<[^>]+>/g, '') ?? '').not.toContain('金沙县人大常委会')
+    expect(none ?? '').not.toContain('behindDoc="1"')
+  })
+
+  it('names the areas of a city as 县（市、区）, not 乡镇', async () => {
+    const res = await api.request('/api/v1/exports/report.docx?region=5205&from=2023-01-01&to=2023-12-31', {
+      headers: { cookie: cookies['demo-admin']! },
+    })
+    expect(res.status).toBe(200)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(text).toContain('各县（市、区）主要指标')
+    expect(text).toContain('金沙县')
+    expect(text).not.toContain('乡镇（街道）')
   })
 
   it('refuses another county', async () => {
