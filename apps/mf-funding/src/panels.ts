@@ -56,7 +56,7 @@ export function fundingPanels(
           value: r.projects as number | null,
         })),
         theme,
-        { ...base, unit: 'count' },
+        { ...base, unit: 'count', nameLabel: t('columns.status'), valueLabel: t('columns.projects') },
       ),
     },
     {
@@ -83,6 +83,7 @@ export function fundingPanels(
       option: buildComboOption(categories, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.category'),
         horizontal: true,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },
