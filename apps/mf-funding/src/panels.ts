@@ -42,6 +42,7 @@ export function fundingPanels(
       option: buildComboOption(budgetRows, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.item'),
         horizontal: true,
         series: [{ ...money('amount'), name: t('amount'), type: 'bar' }],
       }),

@@ -78,6 +78,7 @@ export function tableFromOption(option: Record<string, unknown> | null | undefin
 
 const generic = {
   zh: {
+    year: '年度',
     division: '区划代码',
     month: '月份',
     date: '日期',
@@ -88,6 +89,7 @@ const generic = {
     value: '数值',
   },
   en: {
+    year: 'Year',
     division: 'Division code',
     month: 'Month',
     date: 'Date',
@@ -123,6 +125,7 @@ export function nameColumns(table: PanelData, lang: 'zh' | 'en', areaWord: strin
     let label = c.label
     if (!label) {
       if (c.key === 'series') label = w.series
+      else if (c.key === 'year') label = w.year
       else if (c.unit === 'month') label = w.month
       else if (c.unit === 'date') label = w.date
       else if (c.unit === 'code') label = c.key === 'area' ? w.division : w.code
