@@ -14,6 +14,7 @@ describe('the Word report', () => {
   let handle: DbHandle
   let api: ReturnType<typeof createApi>
   const cookies: Record<string, string> = {}
+  const csrf: Record<string, string> = {}
   beforeAll(async () => {
     handle = await engine.create()
     await seedDemo(handle)
@@ -27,6 +28,7 @@ describe('the Word report', () => {
         body: JSON.stringify({ username, password: 'demo' }),
       })
       cookies[username] = res.headers.get('set-cookie')!.split(';')[0]!
+      csrf[username] = ((await res.json()) as { csrfToken: string }).csrfToken
     }
   })
   afterAll(() => handle.close())
@@ -161,6 +163,36 @@ describe('the Word report', () => {
     expect(text).toContain('各县（市、区）主要指标')
     expect(text).toContain('金沙县')
     expect(text).not.toContain('乡镇（街道）')
+  })
+
+  it('records an export made in the browser, within the user’s scope and with the CSRF token only', async () => {
+    const post = (user: string, body: object, token = csrf[user]!) =>
+      api.request('/api/v1/exports/audit', {
+        method: 'POST',
+        headers: { cookie: cookies[user]!, 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify(body),
+      })
+    const entry = {
+      format: 'csv',
+      name: '办理流程漏斗（金沙县 · 2023年）',
+      region: '520523',
+      from: '2023-01-01',
+      to: '2023-12-31',
+      panel: 'opinions-funnel',
+      rows: 6,
+    }
+    expect((await post('demo-township', entry)).status).toBe(204)
+    const [row] = await handle.rows<{
+      target: string
+      details: { where: string; panel: string; rows: number }
+    }>(
+      `select target, details from audit_log where action = 'export' and username = 'demo-township' order by id desc limit 1`,
+    )
+    expect(row!.target).toBe('办理流程漏斗（金沙县 · 2023年）.csv')
+    expect(row!.details).toMatchObject({ where: 'browser', panel: 'opinions-funnel', rows: 6 })
+    expect((await post('demo-township', entry, 'wrong')).status).toBe(403)
+    expect((await post('demo-township', { ...entry, region: '520626' })).status).toBe(403)
+    expect((await post('demo-township', { ...entry, format: 'exe' })).status).toBe(400)
   })
 
   it('refuses another county', async () => {

@@ -88,6 +88,19 @@ const watermarkQuery = z.object({
   lang: z.enum(['zh', 'en']).optional(),
 })
 
+/** An export made in the browser (a chart image, a panel's data), recorded like the server's own. */
+const auditBody = z.object({
+  format: z.enum(['png', 'svg', 'xlsx', 'csv']),
+  /** The file's name without its extension. */
+  name: z.string().trim().min(1).max(200),
+  region: z.string().regex(/^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  panel: z.string().max(80).optional(),
+  rows: z.number().int().min(0).optional(),
+  watermark: z.enum(['none', 'org', 'user']).optional(),
+})
+
 /**
  * The watermark's text: none; the organisation — the people's congress body of the user's region (of the
  * region exported for a user without one), "金沙县人大常委会"; the user's name and today's date; or free text.
@@ -170,6 +183,26 @@ export const exportRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query')
     if (q.region) assertInScope(c, q.region)
     return c.json({ text: await watermarkOf(c, q.watermark, q.region, q.lang) })
+  })
+  // A browser-side export is written to the audit log before the browser saves it (it is refused otherwise).
+  .post('/exports/audit', validate('json', auditBody), async (c) => {
+    const q = c.req.valid('json')
+    assertInScope(c, q.region)
+    await c.var.deps.handle.db.insert(schema.auditLog).values({
+      userId: c.var.user.id,
+      username: c.var.user.username,
+      action: 'export',
+      target: `${q.name}.${q.format}`,
+      details: {
+        format: q.format,
+        ...scopeOf(q),
+        where: 'browser',
+        panel: q.panel ?? null,
+        rows: q.rows ?? null,
+        watermark: q.watermark ?? null,
+      },
+    })
+    return c.body(null, 204)
   })
   .get('/exports/report.docx', validate('query', reportQuery), async (c) => {
     const q = c.req.valid('query')

@@ -179,3 +179,47 @@ export async function downloadExport(path: string, query: Record<string, string>
   }
   saveFile(await response.blob(), fileNameOf(response, fallback))
 }
+
+let csrf: Promise<string> | null = null
+
+/**
+ * Record an export made in the browser in the audit log (POST /exports/audit, with the session's CSRF token from
+ * /auth/me); throws when it cannot be recorded, so nothing is saved unrecorded.
+ */
+export async function recordExport(entry: {
+  format: 'png' | 'svg' | 'xlsx' | 'csv'
+  name: string
+  region: string
+  from: string
+  to: string
+  panel?: string
+  rows?: number
+  watermark?: string
+}) {
+  csrf ??= fetch('/api/v1/auth/me', { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((me: { csrfToken: string }) => me.csrfToken)
+  const post = async () =>
+    fetch('/api/v1/exports/audit', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await csrf! },
+      body: JSON.stringify(entry),
+    })
+  let response: Response
+  try {
+    response = await post()
+    // A new session since the token was read (a new login): read it again once.
+    if (response.status === 403) {
+      csrf = null
+      csrf = fetch('/api/v1/auth/me', { credentials: 'same-origin' })
+        .then((r) => r.json())
+        .then((me: { csrfToken: string }) => me.csrfToken)
+      response = await post()
+    }
+  } catch (error) {
+    csrf = null
+    throw error
+  }
+  if (!response.ok) throw new Error(`audit: HTTP ${response.status}`)
+}
