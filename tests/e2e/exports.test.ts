@@ -1,10 +1,11 @@
 // Exports from the browser: 导出汇报材料 gives the Word report of the region and period on screen, and a
 // chart panel's menu gives its PNG at 2× (1920×1080) and the data behind it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
+import { apiGet, type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
@@ -73,6 +74,98 @@ describe('exports', () => {
     expect(svgText).toContain('<svg')
     expect(svgText).toContain('金沙县')
     expect(svgText).toContain('口径')
+  })
+
+  it('exports the data of a panel that had none (the opinions funnel) as CSV and XLSX, as the API counts it', async () => {
+    await page.goto(`${harness.url}/m/opinions?region=520523&period=2023`)
+    await waitForModule(page, 'opinions')
+    type Row = Record<string, string | number | null>
+    const api = await apiGet<{ kpis: { id: string; value: number }[]; breakdowns: { statuses: Row[] } }>(
+      page,
+      '/modules/opinions/data?region=520523&from=2023-01-01&to=2023-12-31',
+    )
+    const collected = api.kpis.find((k) => k.id === 'opinions_collected')!.value
+    expect(collected).toBe(853)
+    const evaluated = api.breakdowns.statuses.reduce((n, r) => n + Number(r.opinions_evaluated ?? 0), 0)
+    const panel = '[data-panel=opinions-funnel]'
+    await page.locator(`${panel} [data-action=export]`).scrollIntoViewIfNeeded()
+    await page.click(`${panel} [data-action=export]`)
+    const csvItem = page.locator('[data-export=csv]').filter({ visible: true }).first()
+    await csvItem.waitFor()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${screenshotDir}/export-menu-data.png` })
+    const csv = await Promise.all([page.waitForEvent('download'), csvItem.click()]).then(([d]) => saved(d))
+    writeFileSync(`${screenshotDir}/export-funnel.csv`, csv.bytes)
+    expect(csv.name).toMatch(/^办理流程.*\.csv$/)
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n')
+    expect(lines).toContain('地区：金沙县（520523）')
+    expect(lines).toContain('时段：2023年，2023-01-01至2023-12-31')
+    expect(lines).toContain('数据截至：2023-12-31')
+    expect(lines.some((l) => l.startsWith('数据来源：社情民意台账（人大代表联络站履职数据驾驶舱）'))).toBe(
+      true,
+    )
+    const header = lines.indexOf('办理环节,件数')
+    expect(header).toBeGreaterThan(0)
+    expect(lines.slice(header + 1, header + 7)).toEqual([
+      `收集,${collected}`,
+      expect.stringMatching(/^上报,\d+$/),
+      expect.stringMatching(/^办理,\d+$/),
+      expect.stringMatching(/^答复,\d+$/),
+      expect.stringMatching(/^办结,\d+$/),
+      `评价,${evaluated}`,
+    ])
+    const xlsx = await Promise.all([
+      page.waitForEvent('download'),
+      choose(`${panel} [data-action=export]`, '[data-export=xlsx]'),
+    ]).then(([d]) => saved(d))
+    expect(xlsx.name).toMatch(/\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]!
+    const top = [1, 2, 3, 4, 5].map((r) => String(sheet.getCell(r, 1).value))
+    expect(top).toContain('地区：金沙县（520523）')
+    const frozen = sheet.views[0] as { state: string; ySplit: number }
+    expect(frozen.state).toBe('frozen')
+    expect(sheet.getRow(frozen.ySplit).values).toEqual([undefined, '办理环节', '件数'])
+    const first = sheet.getRow(frozen.ySplit + 1)
+    expect(first.getCell(1).value).toBe('收集')
+    expect(first.getCell(2).value).toBe(collected)
+    expect(sheet.getRow(frozen.ySplit + 6).getCell(2).value).toBe(evaluated)
+    // Back where the other cases are.
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2023`)
+    await waitForModule(page, 'overview')
+  })
+
+  it('puts the organisation chosen in the report menu on the report, and on chart images', async () => {
+    await page.click('[data-action=report]')
+    const orgItem = page.locator('[data-watermark=org]').filter({ visible: true }).first()
+    await orgItem.waitFor()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${screenshotDir}/report-menu-watermark.png` })
+    await orgItem.click()
+    await page.waitForTimeout(300)
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      choose('[data-action=report]', '[data-report=docx]'),
+    ])
+    const zip = await JSZip.loadAsync((await saved(download)).bytes)
+    const header = (await zip.file('word/header1.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(header).toContain('金沙县人大常委会')
+    expect(header).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    // The chart menus share the choice.
+    const panel = '[data-panel=overview-trend]'
+    await page.click(`${panel} [data-action=export]`)
+    const org = page.locator('[data-watermark=org]').filter({ visible: true }).first()
+    expect(await org.getAttribute('aria-checked')).toBe('true')
+    const svg = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export=svg]').filter({ visible: true }).first().click(),
+    ]).then(([d]) => saved(d))
+    expect(svg.bytes.toString('utf8')).toContain('金沙县人大常委会')
+    // Back to the default (the user and date) once the menu has closed.
+    await page.waitForTimeout(500)
+    await choose('[data-action=report]', '[data-watermark=user]')
   })
 
   it('prints without controls, with the module, region, period and print date on top', async () => {

@@ -1,5 +1,6 @@
 export const messages = {
   'zh-CN': {
+    columns: { status: '项目状态', category: '项目类别', projects: '项目数', item: '项目' },
     source: '微项目台账',
     kpis: '资金概况',
     budget: '专项资金：预算、安排与支出',
@@ -21,6 +22,7 @@ export const messages = {
     },
   },
   en: {
+    columns: { status: 'Status', category: 'Category', projects: 'Projects', item: 'Item' },
     source: 'micro-project registers',
     kpis: 'Funds at a glance',
     budget: 'Fund: budget, allocated and spent',

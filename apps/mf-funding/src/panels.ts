@@ -42,6 +42,7 @@ export function fundingPanels(
       option: buildComboOption(budgetRows, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.item'),
         horizontal: true,
         series: [{ ...money('amount'), name: t('amount'), type: 'bar' }],
       }),
@@ -56,7 +57,7 @@ export function fundingPanels(
           value: r.projects as number | null,
         })),
         theme,
-        { ...base, unit: 'count' },
+        { ...base, unit: 'count', nameLabel: t('columns.status'), valueLabel: t('columns.projects') },
       ),
     },
     {
@@ -83,6 +84,7 @@ export function fundingPanels(
       option: buildComboOption(categories, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.category'),
         horizontal: true,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },

@@ -1,5 +1,12 @@
 export const messages = {
   'zh-CN': {
+    columns: {
+      stage: '办理环节',
+      route: '办理方式',
+      category: '问题类别',
+      channel: '收集渠道',
+      opinions: '件数',
+    },
     source: '社情民意台账',
     kpis: '办理概况',
     funnel: '办理流程漏斗',
@@ -44,6 +51,13 @@ export const messages = {
     },
   },
   en: {
+    columns: {
+      stage: 'Stage',
+      route: 'Route',
+      category: 'Category',
+      channel: 'Channel',
+      opinions: 'Opinions',
+    },
     source: 'opinion registers',
     kpis: 'Handling at a glance',
     funnel: 'Workflow funnel',

@@ -61,7 +61,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       option: buildFunnelOption(
         stages.map((s) => ({ name: t(`stages.${s.status}`), value: s.value })),
         theme,
-        { ...base, unit: 'count' },
+        { ...base, unit: 'count', nameLabel: t('columns.stage'), valueLabel: t('columns.opinions') },
       ),
     },
     {
@@ -72,6 +72,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       option: buildComboOption(categories, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.category'),
         horizontal: true,
         series: [{ key: 'opinions_collected', name: t('series.collected'), type: 'bar', unit: 'count' }],
       }),
@@ -84,6 +85,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       option: buildComboOption(channels, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('columns.channel'),
         series: [
           { key: 'opinions_collected', name: t('series.collected'), type: 'bar', unit: 'count' },
           { key: 'opinions_replied', name: t('series.replied'), type: 'bar', unit: 'count' },
@@ -94,7 +96,12 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       id: 'opinions-routes',
       title: t('routes'),
       empty: routes.length === 0,
-      option: buildPieOption(routes, theme, { ...base, unit: 'count' }),
+      option: buildPieOption(routes, theme, {
+        ...base,
+        unit: 'count',
+        nameLabel: t('columns.route'),
+        valueLabel: t('columns.opinions'),
+      }),
     },
     {
       id: 'opinions-timeliness',

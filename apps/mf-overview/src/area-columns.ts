@@ -11,9 +11,6 @@ const ids = [
   ['reportback_rate', 'rate'],
 ] as const
 
-/** The figures of the area table, for its XLSX/CSV export. */
-export const areaTable = { ids: ids.map(([key]) => key as string), by: 'area' }
-
 /** The area table's columns, labelled and directed as the API's KPIs are. */
 export function areaColumns(locale: 'zh-CN' | 'en', kpis: Kpi[]): RankingColumn[] {
   return ids.map(([key, unit]) => {

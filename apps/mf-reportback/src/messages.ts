@@ -1,5 +1,6 @@
 export const messages = {
   'zh-CN': {
+    levelColumn: '代表层级',
     source: '代表述职台账',
     kpis: '述职概况',
     progress: '述职完成率与年度累计目标',
@@ -15,6 +16,7 @@ export const messages = {
     },
   },
   en: {
+    levelColumn: 'Deputy level',
     source: 'report-back registers',
     kpis: 'Report-backs at a glance',
     progress: 'Completion against the cumulative target',

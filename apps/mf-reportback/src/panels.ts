@@ -55,6 +55,7 @@ export function reportbackPanels(
       option: buildComboOption(levels, theme, {
         ...base,
         category: 'name',
+        categoryLabel: t('levelColumn'),
         series: [
           { key: 'reportback_done', name: t('series.done'), type: 'bar', unit: 'people' },
           { key: 'reportback_required', name: t('series.required'), type: 'bar', unit: 'people' },

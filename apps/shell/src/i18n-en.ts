@@ -57,8 +57,8 @@ export const messages: Messages = {
     busy: 'Generating…',
     docx: 'Word report',
     pptx: 'PPT deck',
-    'docx-bundle': 'Word, one part per township',
-    'pptx-bundle': 'PPT, slides per township',
+    'docx-bundle': 'Word, one part per {area}',
+    'pptx-bundle': 'PPT, slides per {area}',
     failed: 'Export failed: {message}',
   },
   imports: {

@@ -57,8 +57,8 @@ const zh = {
     busy: '正在生成…',
     docx: 'Word 汇报材料',
     pptx: 'PPT 演示文稿',
-    'docx-bundle': 'Word（分乡镇汇编）',
-    'pptx-bundle': 'PPT（分乡镇汇编）',
+    'docx-bundle': 'Word（分{area}汇编）',
+    'pptx-bundle': 'PPT（分{area}汇编）',
     failed: '导出失败：{message}',
   },
   imports: {

@@ -22,3 +22,16 @@ export function averageLabel(region: string): { zh: string; en: string } {
   if (length === 6) return { zh: '县均', en: 'County average' }
   return { zh: '乡镇均', en: 'Township average' }
 }
+
+/** The people's congress body of a region, as a watermark names the organisation: the standing committee
+ * (人大常委会) of a county, city or province, a township's presidium (人大主席团), a sub-district's working
+ * committee (人大工委, 街道 have no congress of their own). */
+export function organisationName(region: string, name: string): { zh: string; en: string } {
+  if (region === nationCode)
+    return { zh: '全国人大常委会', en: "Standing Committee of the National People's Congress" }
+  if (region.length < 9)
+    return { zh: `${name}人大常委会`, en: `Standing Committee of the ${name} People's Congress` }
+  if (name.endsWith('街道'))
+    return { zh: `${name}人大工委`, en: `${name} People's Congress Working Committee` }
+  return { zh: `${name}人大主席团`, en: `Presidium of the ${name} People's Congress` }
+}

@@ -16,7 +16,7 @@ export interface ExportSpec {
   watermark?: string | null | undefined
   /** Chinese (default) or English. */
   lang?: Lang | undefined
-  /** Add one part per township of the region. */
+  /** Add one part per area of the region (townships of a county, counties of a city…). */
   townships?: boolean | undefined
   /** Fixed in tests; today otherwise. */
   today?: string | undefined
@@ -42,7 +42,6 @@ const tableIds = [
   'satisfaction_rate',
   'funds_allocated',
 ]
-const definitionIds = ['resolution_rate', 'satisfaction_rate', 'station_coverage_rate', 'reportback_rate']
 
 const label = (id: string, lang: Lang) => catalogById.get(id)!.label[lang]
 const unitOf = (id: string) => catalogById.get(id)!.unit
@@ -72,7 +71,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const isTownship = region?.level === 'township'
   const today = spec.today ?? new Date().toISOString().slice(0, 10)
   const lang = spec.lang ?? 'zh'
-  const t = textsOf(lang)
+  // The areas are named as the region's are: 乡镇（街道） of a county, 县（市、区） of a city…
+  const t = textsOf(lang, spec.region)
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
   const [totals, trend, townships, categories, channels, narrative] = await Promise.all([
@@ -207,7 +207,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       cutoff: [spec.to, today].sort()[0]!,
       source: t.source,
       generatedAt: today,
-      definitions: definitionIds.map((id) => definition(id, lang)),
+      // The definitions of every key figure shown (and so of the table's, a subset of them).
+      definitions: keyIds.map((id) => definition(id, lang)),
     },
     keyFigures: keyIds.map((id) => ({
       id,

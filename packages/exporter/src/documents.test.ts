@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { reportDocx } from './docx.ts'
 import { fixtureModel } from './fixture.ts'
 import { reportPptx, slideCount } from './pptx.ts'
+import { textsOf } from './texts.ts'
 
 const textOf = (xml: string) => xml.replace(/<[^>]+>/g, '')
 
@@ -34,6 +35,41 @@ describe('the Word report', () => {
     expect(textOf(header)).toContain('金沙县人大常委会办公室')
     // …and tiled diagonally across the page, behind the text.
     expect(header).toMatch(/<wp:anchor[^>]*behindDoc="1"/)
+  })
+})
+
+describe('口径 with definitions', () => {
+  it('the report states the definitions of the key figures and, under each figure, of what it draws', async () => {
+    const zip = await JSZip.loadAsync(await reportDocx(fixtureModel()))
+    const text = textOf(await zip.file('word/document.xml')!.async('string'))
+    expect(text).toContain(
+      '口径：金沙县，2023-01-01至2023-12-31，数据截至2023-12-31。办结率：已办结 ÷ 收集社情民意；满意率：',
+    )
+    // Under 图1 (the monthly trend) and 图4 (funding), each figure's own definitions.
+    const after = (caption: string) => text.slice(text.indexOf(caption), text.indexOf(caption) + 200)
+    expect(after('图1　')).toContain('口径：办结率：已办结 ÷ 收集社情民意。')
+    expect(after('图4　')).toContain('口径：资金执行率：已支出 ÷ 安排资金。')
+  })
+
+  it('every chart slide states its figures’ definitions, the key-figures slide those of its figures', async () => {
+    const model = fixtureModel()
+    const zip = await JSZip.loadAsync(await reportPptx(model))
+    const slide = async (n: number) => textOf(await zip.file(`ppt/slides/slide${n}.xml`)!.async('string'))
+    expect(await slide(2)).toContain('办结率：已办结 ÷ 收集社情民意')
+    for (const [i, chart] of model.charts.entries())
+      for (const definition of chart.definitions) expect(await slide(3 + i)).toContain(definition)
+    expect(await slide(6)).toContain('资金执行率：已支出 ÷ 安排资金')
+  })
+})
+
+describe('higher scopes', () => {
+  it('name the areas as the region has them: counties of a city, cities of a province, provinces of the nation', () => {
+    expect(textsOf('zh', '520523').townshipTable).toBe('各乡镇（街道）主要指标')
+    expect(textsOf('zh', '5205').townshipTable).toBe('各县（市、区）主要指标')
+    expect(textsOf('zh', '5205').township).toBe('县（市、区）')
+    expect(textsOf('zh', '52').fundingTitle).toBe('各市（州）民生实事微项目资金')
+    expect(textsOf('zh', 'CN').allEqual('80%')).toBe('各省（区、市）均为80%')
+    expect(textsOf('en', '5205').townshipsTitle).toBe('Resolution rate by county')
   })
 })
 

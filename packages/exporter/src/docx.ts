@@ -141,6 +141,8 @@ async function content(
         children: [text(t.figure(counter.figure, chart.title), { size: 24, font: fonts.heading })],
       }),
       small(chart.takeaway, 'center'),
+      // The figure's own definitions in words too, so a caption quoted without the image keeps its 口径.
+      ...(chart.definitions.length ? [small(t.definitions(chart.definitions), 'center')] : []),
     )
   }
   if (model.table.rows.length) {

@@ -22,15 +22,20 @@ async function slideMaker(pptx: PptxGenJS, mark: string | null): Promise<AddSlid
   }
 }
 
+/** The slide's 口径 (region, period, cut-off and the definitions of the figures on it) and source, at its foot;
+ * a long list of definitions gets two lines in a smaller size rather than running off the slide. */
 function foot(slide: Slide, model: ExportModel, definitions?: string[]) {
-  slide.addText(`${basisLine(model.basis, definitions)}  ${sourceLine(model.basis)}`, {
+  const text = `${basisLine(model.basis, definitions)}  ${sourceLine(model.basis)}`
+  const long = text.length > 150
+  slide.addText(text, {
     x: 0.4,
-    y: 5.2,
+    y: long ? 5.1 : 5.2,
     w: 9.2,
-    h: 0.3,
+    h: long ? 0.48 : 0.3,
     fontFace: font,
-    fontSize: 8,
+    fontSize: long ? 7 : 8,
     color: muted,
+    valign: 'bottom',
     fit: 'shrink',
   })
   if (model.watermark)
@@ -146,7 +151,13 @@ function keyFiguresSlide(addSlide: AddSlide, model: ExportModel, title: string) 
       valign: 'top',
       fit: 'shrink',
     })
-  foot(slide, model)
+  // The definitions of the figures on the slide.
+  const shown = new Set(figures.map((k) => k.label))
+  foot(
+    slide,
+    model,
+    model.basis.definitions.filter((d) => shown.has(d.split(/[：:]/)[0]!)),
+  )
 }
 
 async function chartSlides(

@@ -1,10 +1,40 @@
 // Every fixed word the report, the deck and the framed charts print, in Chinese and English. Figures,
 // labels and paragraphs come from @liaison/metrics in the same language.
+import { areaLabel } from '@liaison/contracts'
 import { percent, periodEn, periodZh, yuanEn, yuanZh } from '@liaison/metrics'
 
 export type Lang = 'zh' | 'en'
 
+/** The words that name the region's areas: townships of a county, counties of a city, cities of a province,
+ * provinces of the nation (areaLabel). */
+const areaWordsZh = (area: string) => ({
+  township: area,
+  townshipTable: `各${area}主要指标`,
+  townshipsTitle: `各${area}社情民意办结率`,
+  allEqual: (value: string) => `各${area}均为${value}`,
+  reportbackTitle: `各${area}代表述职完成率`,
+  fundingTitle: `各${area}民生实事微项目资金`,
+})
+const plural: Record<string, string> = {
+  Province: 'province',
+  City: 'city',
+  County: 'county',
+  Township: 'township',
+}
+const areaWordsEn = (area: string) => {
+  const one = plural[area] ?? area.toLowerCase()
+  return {
+    township: area,
+    townshipTable: `Key figures by ${one}`,
+    townshipsTitle: `Resolution rate by ${one}`,
+    allEqual: (value: string) => `${value} in every ${one}`,
+    reportbackTitle: `Report-back completion by ${one}`,
+    fundingTitle: `Micro-project funds by ${one}`,
+  }
+}
+
 const zh = {
+  ...areaWordsZh('乡镇（街道）'),
   source: '人大代表联络站履职数据驾驶舱',
   listSeparator: '、',
   reportTitle: (region: string, period: string) => `${region}人大代表联络站履职工作情况（${period}）`,
@@ -16,6 +46,8 @@ const zh = {
     `口径：${region}，${from}至${to}，数据截至${cutoff}。${defs.length ? `${defs.join('；')}。` : ''}`,
   sourceLine: (source: string, date: string) => `数据来源：${source}｜生成日期：${date}`,
   definition: (label: string, formula: string) => `${label}：${formula}`,
+  /** Under a figure: the definitions of what it draws. */
+  definitions: (defs: string[]) => `口径：${defs.join('；')}。`,
   keyFigures: '主要数据',
   details: '分项情况',
   charts: '图表',
@@ -27,8 +59,6 @@ const zh = {
   h2: (n: number, title: string) =>
     `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n] ?? n + 1}）${title}`,
   townshipPrefix: (name: string) => `${name}：`,
-  township: '乡镇（街道）',
-  townshipTable: '各乡镇（街道）主要指标',
   trendTitle: '各月接待走访与社情民意办理情况',
   trendTakeaway: (period: string, receptions: string, opinions: string) =>
     `${period}开展接待走访活动${receptions}次，收集社情民意${opinions}件`,
@@ -36,17 +66,13 @@ const zh = {
   categoriesTakeaway: (name: string, share: number) => `${name}类最多，占${percent(share)}`,
   noOpinions: '本期未收集社情民意',
   categoriesBasis: '社情民意按登记日期统计',
-  townshipsTitle: '各乡镇（街道）社情民意办结率',
   rateTakeaway: (extremes: string) => `办结率${extremes}`,
   rateIs: (value: string) => `为${value}`,
   extremes: (hi: string, hiValue: string, lo: string, loValue: string) =>
     `最高的是${hi}（${hiValue}），最低的是${lo}（${loValue}）`,
-  allEqual: (value: string) => `各乡镇（街道）均为${value}`,
   channelsTitle: '社情民意收集渠道',
   channelsTakeaway: (name: string, share: number) => `通过${name}收集的最多，占${percent(share)}`,
-  reportbackTitle: '各乡镇（街道）代表述职完成率',
   reportbackTakeaway: (extremes: string) => `述职完成率${extremes}`,
-  fundingTitle: '各乡镇（街道）民生实事微项目资金',
   fundingTakeaway: (allocated: string, spent: string) => `安排资金${allocated}，已支出${spent}`,
   chart: {
     receptions: '接待走访活动',
@@ -65,6 +91,7 @@ const zh = {
 export type Texts = typeof zh
 
 const en: Texts = {
+  ...areaWordsEn('Township'),
   source: 'Liaison-station dashboard',
   listSeparator: ', ',
   reportTitle: (region, period) => `The deputy liaison stations of ${region}: work report (${period})`,
@@ -79,6 +106,7 @@ const en: Texts = {
     `Basis: ${region}, ${from} to ${to}, data as of ${cutoff}.${defs.length ? ` ${defs.join('; ')}.` : ''}`,
   sourceLine: (source, date) => `Source: ${source} | generated ${date}`,
   definition: (label, formula) => `${label}: ${formula}`,
+  definitions: (defs) => `Basis: ${defs.join('; ')}.`,
   keyFigures: 'Key figures',
   details: 'In detail',
   charts: 'Charts',
@@ -88,8 +116,6 @@ const en: Texts = {
   h1: (n, title) => `${n + 1}. ${title}`,
   h2: (n, title) => `(${n + 1}) ${title}`,
   townshipPrefix: (name) => `${name}: `,
-  township: 'Township',
-  townshipTable: 'Key figures by township',
   trendTitle: 'Receptions and opinions by month',
   trendTakeaway: (period, receptions, opinions) =>
     `${period}: ${receptions} reception activities, ${opinions} opinions collected`,
@@ -97,16 +123,12 @@ const en: Texts = {
   categoriesTakeaway: (name, share) => `${name} is the largest category, ${percent(share)} of opinions`,
   noOpinions: 'No opinions were collected in the period',
   categoriesBasis: 'Opinions counted by the date received',
-  townshipsTitle: 'Resolution rate by township',
   rateTakeaway: (extremes) => `Resolution rate: ${extremes}`,
   rateIs: (value) => value,
   extremes: (hi, hiValue, lo, loValue) => `highest ${hi} (${hiValue}), lowest ${lo} (${loValue})`,
-  allEqual: (value) => `${value} in every township`,
   channelsTitle: 'Opinions by channel',
   channelsTakeaway: (name, share) => `${name} is the largest channel, ${percent(share)} of opinions`,
-  reportbackTitle: 'Report-back completion by township',
   reportbackTakeaway: (extremes) => `Report-back completion: ${extremes}`,
-  fundingTitle: 'Micro-project funds by township',
   fundingTakeaway: (allocated, spent) => `${allocated} allocated, ${spent} spent`,
   chart: {
     receptions: 'Reception activities',
@@ -124,4 +146,10 @@ const en: Texts = {
   },
 }
 
-export const textsOf = (lang: Lang | undefined): Texts => (lang === 'en' ? en : zh)
+/** The texts in a language; with a region, its areas named as they are (各县（市、区）… for a city). */
+export function textsOf(lang: Lang | undefined, region?: string): Texts {
+  const base = lang === 'en' ? en : zh
+  if (!region) return base
+  const area = areaLabel(region)
+  return { ...base, ...(lang === 'en' ? areaWordsEn(area.en) : areaWordsZh(area.zh)) }
+}

@@ -33,7 +33,21 @@ export { default as ModulePage } from './module/ModulePage.vue'
 export * from './module/use-module-page.ts'
 export { default as ChartPanel } from './panel/ChartPanel.vue'
 export { downloadExport, saveFile } from './panel/chart-export.ts'
+export {
+  type ColumnUnit,
+  type DataColumn,
+  dataCsv,
+  dataXlsx,
+  type PanelData,
+  tableFromOption,
+} from './panel/data-export.ts'
 export { default as ExportMenu } from './panel/ExportMenu.vue'
+export {
+  type WatermarkChoice,
+  watermarkChoice,
+  watermarkChoices,
+  watermarkWords,
+} from './panel/watermark.ts'
 export { reportSingletons } from './probe.ts'
 export { mountStandalone } from './standalone.ts'
 export { default as RankingTable } from './table/RankingTable.vue'

@@ -14,19 +14,21 @@ describe('the Word report', () => {
   let handle: DbHandle
   let api: ReturnType<typeof createApi>
   const cookies: Record<string, string> = {}
+  const csrf: Record<string, string> = {}
   beforeAll(async () => {
     handle = await engine.create()
     await seedDemo(handle)
     await refreshRollups(handle.db, 'all')
     await ensureDemoUsers(handle.db)
     api = createApi({ handle, demo: true })
-    for (const username of ['demo-analyst', 'demo-township']) {
+    for (const username of ['demo-analyst', 'demo-township', 'demo-admin']) {
       const res = await api.request('/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: 'demo' }),
       })
       cookies[username] = res.headers.get('set-cookie')!.split(';')[0]!
+      csrf[username] = ((await res.json()) as { csrfToken: string }).csrfToken
     }
   })
   afterAll(() => handle.close())
@@ -117,6 +119,80 @@ describe('the Word report', () => {
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
     )
     expect(audit!.n).toBe(1 + 1 + 5) // the Chinese and English reports, then these five
+  })
+
+  it('words the watermark chosen: none, the organisation (the user’s people’s congress body), or the user and date', async () => {
+    const mark = async (user: string, query: string) => {
+      const res = await api.request(`/api/v1/exports/watermark?${query}`, {
+        headers: { cookie: cookies[user]! },
+      })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { text: string | null }).text
+    }
+    expect(await mark('demo-analyst', 'watermark=none&region=520523')).toBeNull()
+    expect(await mark('demo-analyst', 'watermark=org&region=520523')).toBe('金沙县人大常委会')
+    expect(await mark('demo-analyst', 'watermark=org&region=520523&lang=en')).toBe(
+      "Standing Committee of the 金沙县 People's Congress",
+    )
+    // A sub-district has a working committee of the county's congress, not a congress of its own.
+    expect(await mark('demo-township', 'watermark=org')).toBe('民兴街道人大工委')
+    expect(await mark('demo-township', 'watermark=user')).toMatch(
+      /^民兴街道人大工委（演示） \d{4}-\d{2}-\d{2}$/,
+    )
+    const header = async (watermark: string) => {
+      const res = await api.request(
+        `/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&watermark=${watermark}`,
+        { headers: { cookie: cookies['demo-analyst']! } },
+      )
+      const zip = await JSZip.loadAsync(await res.arrayBuffer())
+      return zip.file('word/header1.xml')?.async('string') ?? null
+    }
+    expect((await header('org'))!.replace(/<[^>]+>/g, '')).toContain('金沙县人大常委会')
+    const none = await header('none')
+    expect(none?.replace(/<[^>]+>/g, '') ?? '').not.toContain('金沙县人大常委会')
+    expect(none ?? '').not.toContain('behindDoc="1"')
+  })
+
+  it('names the areas of a city as 县（市、区）, not 乡镇', async () => {
+    const res = await api.request('/api/v1/exports/report.docx?region=5205&from=2023-01-01&to=2023-12-31', {
+      headers: { cookie: cookies['demo-admin']! },
+    })
+    expect(res.status).toBe(200)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(text).toContain('各县（市、区）主要指标')
+    expect(text).toContain('金沙县')
+    expect(text).not.toContain('乡镇（街道）')
+  })
+
+  it('records an export made in the browser, within the user’s scope and with the CSRF token only', async () => {
+    const post = (user: string, body: object, token = csrf[user]!) =>
+      api.request('/api/v1/exports/audit', {
+        method: 'POST',
+        headers: { cookie: cookies[user]!, 'content-type': 'application/json', 'x-csrf-token': token },
+        body: JSON.stringify(body),
+      })
+    const entry = {
+      format: 'csv',
+      name: '办理流程漏斗（金沙县 · 2023年）',
+      region: '520523',
+      from: '2023-01-01',
+      to: '2023-12-31',
+      panel: 'opinions-funnel',
+      rows: 6,
+    }
+    expect((await post('demo-township', entry)).status).toBe(204)
+    const [row] = await handle.rows<{
+      target: string
+      details: { where: string; panel: string; rows: number }
+    }>(
+      `select target, details from audit_log where action = 'export' and username = 'demo-township' order by id desc limit 1`,
+    )
+    expect(row!.target).toBe('办理流程漏斗（金沙县 · 2023年）.csv')
+    expect(row!.details).toMatchObject({ where: 'browser', panel: 'opinions-funnel', rows: 6 })
+    expect((await post('demo-township', entry, 'wrong')).status).toBe(403)
+    expect((await post('demo-township', { ...entry, region: '520626' })).status).toBe(403)
+    expect((await post('demo-township', { ...entry, format: 'exe' })).status).toBe(400)
   })
 
   it('refuses another county', async () => {

@@ -1,6 +1,6 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
-import { dimensions, scopeQuery } from '@liaison/contracts'
+import { dimensions, nationCode, organisationName, scopeQuery } from '@liaison/contracts'
 import { schema } from '@liaison/db'
 import {
   buildExportModel,
@@ -13,7 +13,7 @@ import {
   tableCsv,
   tableXlsx,
 } from '@liaison/exporter'
-import { resolveMetrics } from '@liaison/metrics'
+import { describeRegion, resolveMetrics } from '@liaison/metrics'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
@@ -22,7 +22,8 @@ import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
 const marks = z.object({
-  /** Free text (an organisation's name), or `user` for the exporting user's name and the date. */
+  /** `org` for the organisation's name (the user's people's congress body), `user` for the exporting user's
+   * name and the date, `none`, or free text. */
   watermark: z.string().trim().min(1).max(60).optional(),
   background: z.enum(['white', 'dark']).optional(),
   /** The report, deck and chart images in Chinese (default) or English. */
@@ -77,9 +78,45 @@ async function send(
   })
 }
 
-function watermarkOf(c: Context<AppEnv>, watermark: string | undefined) {
-  if (watermark !== 'user') return watermark ?? null
-  return `${c.var.user.displayName} ${new Date().toISOString().slice(0, 10)}`
+const watermarkQuery = z.object({
+  watermark: z.enum(['none', 'org', 'user']),
+  /** The region exported: names the organisation of a user whose scope is everything. */
+  region: z
+    .string()
+    .regex(/^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/)
+    .optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+})
+
+/** An export made in the browser (a chart image, a panel's data), recorded like the server's own. */
+const auditBody = z.object({
+  format: z.enum(['png', 'svg', 'xlsx', 'csv']),
+  /** The file's name without its extension. */
+  name: z.string().trim().min(1).max(200),
+  region: z.string().regex(/^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  panel: z.string().max(80).optional(),
+  rows: z.number().int().min(0).optional(),
+  watermark: z.enum(['none', 'org', 'user']).optional(),
+})
+
+/**
+ * The watermark's text: none; the organisation — the people's congress body of the user's region (of the
+ * region exported for a user without one), "金沙县人大常委会"; the user's name and today's date; or free text.
+ */
+async function watermarkOf(
+  c: Context<AppEnv>,
+  watermark: string | undefined,
+  region: string | undefined,
+  lang: 'zh' | 'en' = 'zh',
+): Promise<string | null> {
+  if (!watermark || watermark === 'none') return null
+  if (watermark === 'user') return `${c.var.user.displayName} ${new Date().toISOString().slice(0, 10)}`
+  if (watermark !== 'org') return watermark
+  const code = c.var.user.regionCode ?? region ?? nationCode
+  const info = await describeRegion(c.var.figures, code)
+  return organisationName(code, info?.name ?? code)[lang]
 }
 
 async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promise<ExportModel> {
@@ -88,7 +125,7 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
     region: q.region,
     from: q.from,
     to: q.to,
-    watermark: watermarkOf(c, q.watermark),
+    watermark: await watermarkOf(c, q.watermark, q.region, q.lang),
     townships: q.bundle === 'townships',
     lang: q.lang,
   })
@@ -141,6 +178,32 @@ async function chart(c: Context<AppEnv>, q: z.infer<typeof chartQuery>, format: 
 }
 
 export const exportRoutes = new Hono<AppEnv>()
+  // The text a browser-side export (a chart image) prints as its watermark, worded as the documents word it.
+  .get('/exports/watermark', validate('query', watermarkQuery), async (c) => {
+    const q = c.req.valid('query')
+    if (q.region) assertInScope(c, q.region)
+    return c.json({ text: await watermarkOf(c, q.watermark, q.region, q.lang) })
+  })
+  // A browser-side export is written to the audit log before the browser saves it (it is refused otherwise).
+  .post('/exports/audit', validate('json', auditBody), async (c) => {
+    const q = c.req.valid('json')
+    assertInScope(c, q.region)
+    await c.var.deps.handle.db.insert(schema.auditLog).values({
+      userId: c.var.user.id,
+      username: c.var.user.username,
+      action: 'export',
+      target: `${q.name}.${q.format}`,
+      details: {
+        format: q.format,
+        ...scopeOf(q),
+        where: 'browser',
+        panel: q.panel ?? null,
+        rows: q.rows ?? null,
+        watermark: q.watermark ?? null,
+      },
+    })
+    return c.body(null, 204)
+  })
   .get('/exports/report.docx', validate('query', reportQuery), async (c) => {
     const q = c.req.valid('query')
     const m = await model(c, q)

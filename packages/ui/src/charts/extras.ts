@@ -1,8 +1,13 @@
 // The charts and components only some panels and the exports use: funnels, donuts, radars, the township map
-// (series map brings the geo coordinate system) with its colour legend, small multiples' titles, label layout, and
+// (series map brings the geo coordinate system) with its colour legend, small multiples' titles, the exports' watermark (graphic), label layout, and
 // the SVG renderer for vector export and print. Registered on the same ECharts core.
 import { FunnelChart, MapChart, PieChart, RadarChart } from 'echarts/charts'
-import { RadarComponent, TitleComponent, VisualMapContinuousComponent } from 'echarts/components'
+import {
+  GraphicComponent,
+  RadarComponent,
+  TitleComponent,
+  VisualMapContinuousComponent,
+} from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
@@ -12,6 +17,7 @@ echarts.use([
   PieChart,
   RadarChart,
   MapChart,
+  GraphicComponent,
   RadarComponent,
   TitleComponent,
   VisualMapContinuousComponent,

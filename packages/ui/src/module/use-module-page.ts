@@ -14,7 +14,8 @@ export interface PanelSpec {
   empty: boolean
   /** Spans both columns of the panel grid. */
   wide?: boolean
-  /** The catalogue figures drawn, offered as XLSX/CSV in the panel's export menu. */
+  /** The catalogue figures drawn, exported as XLSX/CSV by the server — only where the panel has no rows of its
+   * own: a chart's data is exported from its option (every builder declares its columns). */
   table?: { ids: string[]; by?: string }
 }
 

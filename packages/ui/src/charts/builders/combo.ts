@@ -29,6 +29,8 @@ export interface ReferenceLine {
 export interface ComboOptions extends BuilderOptions {
   /** The row key of the category (a month, a township name…). */
   category: string
+  /** The category's header in the exported data; unnamed = named by the export (乡镇（街道）, 月份…). */
+  categoryLabel?: string
   series: SeriesSpec[]
   /** Bars sideways, for rankings with long names. */
   horizontal?: boolean
@@ -111,6 +113,14 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
       dimensions: [options.category, ...options.series.map((s) => s.key)],
       source: rows,
     },
+    exportColumns: [
+      {
+        key: options.category,
+        label: options.categoryLabel ?? '',
+        unit: options.category === 'month' ? 'month' : 'text',
+      },
+      ...options.series.map((s) => ({ key: s.key, label: s.name, unit: s.unit })),
+    ],
     legend: { top: 0, type: 'scroll' as const },
     tooltip: { trigger: 'axis' as const },
     // ECharts 6 keeps axis labels inside the chart by default (outerBoundsMode 'auto'); no containLabel.

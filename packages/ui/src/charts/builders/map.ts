@@ -32,6 +32,10 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
   return {
     ...baseOption(theme, options),
     dataset: { dimensions: ['name', 'area', options.value], source: rows },
+    exportColumns: [
+      { key: 'name', label: '', unit: 'text' },
+      { key: options.value, label: options.label, unit: options.unit },
+    ],
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { name: string; data?: Row }) =>

@@ -9,15 +9,22 @@ export interface NamedValue {
   value: number | null
 }
 
+/** The exported data of a funnel or donut: the names and their values (headers named by the export if unset). */
+const namedValueColumns = (options: { unit: Unit; nameLabel?: string; valueLabel?: string }) => [
+  { key: 'name', label: options.nameLabel ?? '', unit: 'text' },
+  { key: 'value', label: options.valueLabel ?? '', unit: options.unit },
+]
+
 export function buildFunnelOption(
   stages: NamedValue[],
   theme: ChartTheme,
-  options: BuilderOptions & { unit: Unit },
+  options: BuilderOptions & { unit: Unit; nameLabel?: string; valueLabel?: string },
 ) {
   const t = themeTokens[theme]
   return {
     ...baseOption(theme, options),
     dataset: { dimensions: ['name', 'value'], source: stages },
+    exportColumns: namedValueColumns(options),
     tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
     series: [
       {
@@ -41,12 +48,13 @@ export function buildFunnelOption(
 export function buildPieOption(
   items: NamedValue[],
   theme: ChartTheme,
-  options: BuilderOptions & { unit: Unit },
+  options: BuilderOptions & { unit: Unit; nameLabel?: string; valueLabel?: string },
 ) {
   const t = themeTokens[theme]
   return {
     ...baseOption(theme, options),
     dataset: { dimensions: ['name', 'value'], source: items.filter((i) => (i.value ?? 0) > 0) },
+    exportColumns: namedValueColumns(options),
     tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
     legend: { type: 'scroll' as const, bottom: 0 },
     series: [
@@ -65,6 +73,8 @@ export interface RadarIndicator {
   key: string
   name: string
   max: number
+  /** For the exported data (counts unless said). */
+  unit?: Unit
 }
 
 /** Up to five stations on shared axes. */
@@ -78,6 +88,12 @@ export function buildRadarOption(
     ...baseOption(theme, options),
     legend: { bottom: 0, type: 'scroll' as const },
     tooltip: { trigger: 'item' as const },
+    // A radar has no dataset: the rows it draws are exported as they are.
+    exportColumns: [
+      { key: options.nameKey, label: '', unit: 'text' },
+      ...options.indicators.map((i) => ({ key: i.key, label: i.name, unit: i.unit ?? 'count' })),
+    ],
+    exportRows: picked,
     radar: { indicator: options.indicators.map((i) => ({ name: i.name, max: i.max || 1 })), radius: '62%' },
     series: [
       {
@@ -95,7 +111,7 @@ export function buildRadarOption(
 export function buildSmallMultiplesOption(
   groups: { name: string; rows: Row[] }[],
   theme: ChartTheme,
-  options: BuilderOptions & { value: string; unit: Unit; columns?: number },
+  options: BuilderOptions & { value: string; unit: Unit; columns?: number; valueLabel?: string },
 ) {
   const t = themeTokens[theme]
   const columns = options.columns ?? 4
@@ -110,6 +126,12 @@ export function buildSmallMultiplesOption(
   return {
     ...baseOption(theme, options),
     dataset: groups.map((g) => ({ source: g.rows })),
+    // Exported as one long table: the group (series), the month and the value.
+    exportColumns: [
+      { key: 'series', label: '', unit: 'text' },
+      { key: 'month', label: '', unit: 'month' },
+      { key: options.value, label: options.valueLabel ?? '', unit: options.unit },
+    ],
     title: groups.map((g, i) => ({
       text: g.name,
       left: cell(i).left,

@@ -1,0 +1,43 @@
+// The watermark chosen for exports — none, the organisation's name, or the exporting user's name and the date —
+// shared by the report menu and every chart's export menu, remembered in the browser. The text itself comes
+// from the server (GET /exports/watermark), which words it for the Word report and the deck the same way.
+import { ref, watch } from 'vue'
+
+export type WatermarkChoice = 'none' | 'org' | 'user'
+export const watermarkChoices: WatermarkChoice[] = ['none', 'org', 'user']
+
+const key = 'liaison.watermark'
+function stored(): WatermarkChoice {
+  try {
+    const value = globalThis.localStorage?.getItem(key)
+    return watermarkChoices.includes(value as WatermarkChoice) ? (value as WatermarkChoice) : 'user'
+  } catch {
+    return 'user'
+  }
+}
+
+/** The user's choice; the exporting user's name and date until they choose otherwise. */
+export const watermarkChoice = ref<WatermarkChoice>(stored())
+watch(watermarkChoice, (value) => {
+  try {
+    globalThis.localStorage?.setItem(key, value)
+  } catch {}
+})
+
+export const watermarkWords = {
+  zh: { title: '水印', none: '无水印', org: '单位名称', user: '导出人及日期' },
+  en: { title: 'Watermark', none: 'No watermark', org: 'Organisation', user: 'My name and date' },
+}
+
+/** The text of a watermark for exports of `region` (null for none), as the server words it. */
+export async function watermarkText(
+  choice: WatermarkChoice,
+  region: string,
+  lang: 'zh' | 'en',
+): Promise<string | null> {
+  if (choice === 'none') return null
+  const query = new URLSearchParams({ watermark: choice, region, lang })
+  const response = await fetch(`/api/v1/exports/watermark?${query}`, { credentials: 'same-origin' })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return ((await response.json()) as { text: string | null }).text
+}
