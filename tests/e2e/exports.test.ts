@@ -137,6 +137,26 @@ describe('exports', () => {
     await waitForModule(page, 'overview')
   })
 
+  it("draws a chart image on the screen's dark theme when asked, on white otherwise", async () => {
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2023&theme=dark`)
+    await waitForModule(page, 'overview')
+    const panel = '[data-panel=overview-trend]'
+    const svgNow = () =>
+      Promise.all([
+        page.waitForEvent('download'),
+        choose(`${panel} [data-action=export]`, '[data-export=svg]'),
+      ]).then(async ([d]) => (await saved(d)).bytes.toString('utf8'))
+    const dark = /#17212b|rgb\(23,\s*33,\s*43\)/i
+    expect(await svgNow()).not.toMatch(dark)
+    await choose(`${panel} [data-action=export]`, '[data-background=theme]')
+    await page.waitForTimeout(300)
+    expect(await svgNow()).toMatch(dark)
+    await page.waitForTimeout(300)
+    await choose(`${panel} [data-action=export]`, '[data-background=white]')
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2023`)
+    await waitForModule(page, 'overview')
+  })
+
   it('puts the organisation chosen in the report menu on the report, and on chart images', async () => {
     await page.click('[data-action=report]')
     const orgItem = page.locator('[data-watermark=org]').filter({ visible: true }).first()

@@ -228,6 +228,30 @@ describe('access matrix over every registered route', () => {
       scoped: true,
       build: fig(`/exports/chart.svg?chart=channels&region={r}&${period}`),
     },
+    // The watermark's text for a browser export, and the audit entry of one (any session, in its own region).
+    'GET /api/v1/exports/watermark': {
+      access: 'session',
+      scoped: true,
+      build: fig('/exports/watermark?watermark=org&region={r}&lang=zh'),
+    },
+    'POST /api/v1/exports/audit': {
+      access: 'session',
+      scoped: true,
+      ok: [204],
+      build: (_role, where) => [
+        {
+          path: '/exports/audit',
+          method: 'POST',
+          json: {
+            format: 'csv',
+            name: 'access-matrix',
+            region: where === 'in' ? JINSHA : DEJIANG,
+            from: '2023-01-01',
+            to: '2023-12-31',
+          },
+        },
+      ],
+    },
     'GET /api/v1/regions/:county/boundary': {
       access: 'session',
       scoped: true,

@@ -1,4 +1,4 @@
-// The watermark chosen for exports — none, the organisation's name, or the exporting user's name and the date —
+// The watermark (and the image background) chosen for exports — none, the organisation's name, or the exporting user's name and the date —
 // shared by the report menu and every chart's export menu, remembered in the browser. The text itself comes
 // from the server (GET /exports/watermark), which words it for the Word report and the deck the same way.
 import { ref, watch } from 'vue'
@@ -40,4 +40,27 @@ export async function watermarkText(
   const response = await fetch(`/api/v1/exports/watermark?${query}`, { credentials: 'same-origin' })
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
   return ((await response.json()) as { text: string | null }).text
+}
+
+/** Exported chart images go on white (for Word and PPT) unless the user asks for the screen's theme. */
+export type ImageBackground = 'white' | 'theme'
+export const imageBackgrounds: ImageBackground[] = ['white', 'theme']
+const backgroundKey = 'liaison.image-background'
+function storedBackground(): ImageBackground {
+  try {
+    return globalThis.localStorage?.getItem(backgroundKey) === 'theme' ? 'theme' : 'white'
+  } catch {
+    return 'white'
+  }
+}
+export const imageBackground = ref<ImageBackground>(storedBackground())
+watch(imageBackground, (value) => {
+  try {
+    globalThis.localStorage?.setItem(backgroundKey, value)
+  } catch {}
+})
+
+export const backgroundWords = {
+  zh: { title: '图片背景', white: '白色背景', theme: '当前主题背景' },
+  en: { title: 'Image background', white: 'White', theme: 'Screen theme' },
 }
