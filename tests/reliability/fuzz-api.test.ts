@@ -3,6 +3,7 @@
 // every role check, so the input reaches the validators and the queries) and as a county's clerk. Every answer is
 // a 2xx/4xx (never a 5xx) within a time bound; an error is JSON with a code and a human message and no stack
 // trace; a refused write leaves every table's row count unchanged. Bounded for CI: ~25 s on 2 shared cores.
+import { dimensions } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,20 +22,7 @@ const good: Record<string, string[]> = {
   from: ['2023-01-01', '2023-06-30', '1900-01-01', '0001-01-01', '2023-02-30', '2023-1-1'],
   to: ['2023-12-31', '2024-06-30', '9999-12-31', '2023-01-01', '2099-12-31'],
   compare: ['yoy', 'mom', 'YOY'],
-  by: [
-    'area',
-    'township',
-    'station',
-    'month',
-    'quarter',
-    'year',
-    'category',
-    'channel',
-    'route',
-    'kind',
-    'level',
-    'status',
-  ],
+  by: [...dimensions],
   ids: [
     'receptions',
     'receptions,visitors,resolution_rate',

@@ -84,7 +84,22 @@ export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[
  * so they are read from each sheet's <mergeCells> and filled in afterwards.
  */
 async function streamWorkbook(buffer: Buffer): Promise<Sheet[]> {
+  // Sizes checked first (zip bombs refused here), so the fallback below can afford to read the workbook whole.
   const merges = await mergedRanges(buffer)
+  try {
+    return await streamSheets(buffer, merges)
+  } catch (error) {
+    if (error instanceof FileRefused) throw error
+    // exceljs's streaming reader failed once on a valid test workbook in ~20 runs (not reproduced since): read it
+    // whole before calling the file damaged, and leave the reason in the log.
+    console.warn('streaming workbook reader failed, reading the workbook whole:', (error as Error)?.message)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+    return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: collect(sheet) }))
+  }
+}
+
+async function streamSheets(buffer: Buffer, merges: Map<string, Range[]>): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -189,6 +189,7 @@ for (const engine of testEngines()) {
       expect(
         again.ok &&
           Object.values(again.counts).every((c) => 'unchanged' in c && c.inserted + c.updated === 0),
+        JSON.stringify(again),
       ).toBe(true)
     })
 

@@ -1,28 +1,29 @@
-// The watermark (and the image background) chosen for exports — none, the organisation's name, or the exporting user's name and the date —
-// shared by the report menu and every chart's export menu, remembered in the browser. The text itself comes
-// from the server (GET /exports/watermark), which words it for the Word report and the deck the same way.
-import { ref, watch } from 'vue'
+// The watermark chosen for exports — none, the organisation's name, or the exporting user's name and the date —
+// and the chart images' background, shared by the report menu and every chart's export menu, remembered in the
+// browser. The watermark's text comes from the server (GET /exports/watermark), which words it for the Word report and the deck the same way.
+import { type Ref, ref, watch } from 'vue'
 
 export type WatermarkChoice = 'none' | 'org' | 'user'
 export const watermarkChoices: WatermarkChoice[] = ['none', 'org', 'user']
 
-const key = 'liaison.watermark'
-function stored(): WatermarkChoice {
+/** A choice remembered in the browser (localStorage may be missing or refuse: then the default). */
+function remembered<T extends string>(key: string, choices: readonly T[], fallback: T) {
+  let initial = fallback
   try {
     const value = globalThis.localStorage?.getItem(key)
-    return watermarkChoices.includes(value as WatermarkChoice) ? (value as WatermarkChoice) : 'user'
-  } catch {
-    return 'user'
-  }
+    if (choices.includes(value as T)) initial = value as T
+  } catch {}
+  const choice = ref(initial) as Ref<T>
+  watch(choice, (value) => {
+    try {
+      globalThis.localStorage?.setItem(key, value)
+    } catch {}
+  })
+  return choice
 }
 
 /** The user's choice; the exporting user's name and date until they choose otherwise. */
-export const watermarkChoice = ref<WatermarkChoice>(stored())
-watch(watermarkChoice, (value) => {
-  try {
-    globalThis.localStorage?.setItem(key, value)
-  } catch {}
-})
+export const watermarkChoice = remembered<WatermarkChoice>('liaison.watermark', watermarkChoices, 'user')
 
 export const watermarkWords = {
   zh: { title: '水印', none: '无水印', org: '单位名称', user: '导出人及日期' },
@@ -45,20 +46,11 @@ export async function watermarkText(
 /** Exported chart images go on white (for Word and PPT) unless the user asks for the screen's theme. */
 export type ImageBackground = 'white' | 'theme'
 export const imageBackgrounds: ImageBackground[] = ['white', 'theme']
-const backgroundKey = 'liaison.image-background'
-function storedBackground(): ImageBackground {
-  try {
-    return globalThis.localStorage?.getItem(backgroundKey) === 'theme' ? 'theme' : 'white'
-  } catch {
-    return 'white'
-  }
-}
-export const imageBackground = ref<ImageBackground>(storedBackground())
-watch(imageBackground, (value) => {
-  try {
-    globalThis.localStorage?.setItem(backgroundKey, value)
-  } catch {}
-})
+export const imageBackground = remembered<ImageBackground>(
+  'liaison.image-background',
+  imageBackgrounds,
+  'white',
+)
 
 export const backgroundWords = {
   zh: { title: '图片背景', white: '白色背景', theme: '当前主题背景' },
