@@ -32,6 +32,7 @@ export { default as KpiGrid } from './module/KpiGrid.vue'
 export { default as ModulePage } from './module/ModulePage.vue'
 export * from './module/use-module-page.ts'
 export { default as ChartPanel } from './panel/ChartPanel.vue'
+export { default as ChoiceItems } from './panel/ChoiceItems.vue'
 export { downloadExport, saveFile } from './panel/chart-export.ts'
 export {
   type ColumnUnit,
