@@ -21,7 +21,8 @@ const boot = randomUUID()
 
 /** Least recently used answers, up to a number of bytes. */
 export class ResponseCache {
-  private readonly entries = new Map<string, { body: string; type: string; bytes: number }>()
+  // Bodies kept encoded: a hit is written to the socket as it is, with no UTF-8 encoding per request.
+  private readonly entries = new Map<string, { body: Uint8Array<ArrayBuffer>; type: string; bytes: number }>()
   private bytes = 0
   constructor(private readonly maxBytes: number) {}
 
@@ -34,8 +35,8 @@ export class ResponseCache {
     return hit
   }
 
-  set(key: string, body: string, type: string) {
-    const bytes = Buffer.byteLength(body) + key.length
+  set(key: string, body: Uint8Array<ArrayBuffer>, type: string) {
+    const bytes = body.byteLength + key.length
     if (bytes > this.maxBytes / 4) return
     this.delete(key)
     this.entries.set(key, { body, type, bytes })
@@ -112,6 +113,7 @@ export function dataCache(cache: ResponseCache | null): MiddlewareHandler<AppEnv
     if (!c.res.ok) return
     c.res.headers.set('ETag', tag)
     const type = c.res.headers.get('content-type') ?? ''
-    if (cache && type.startsWith('application/json')) cache.set(key, await c.res.clone().text(), type)
+    if (cache && type.startsWith('application/json'))
+      cache.set(key, new Uint8Array(await c.res.clone().arrayBuffer()), type)
   }
 }

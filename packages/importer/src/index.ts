@@ -1,8 +1,7 @@
 // importFile / ingestRecords: a register in, a report out; written only when every row is right (and not a dry run).
 import { createHash } from 'node:crypto'
 import type { Db } from '@liaison/db'
-import { batchRollupChanges, refreshRollups, rowsOf } from '@liaison/metrics'
-import { sql } from 'drizzle-orm'
+import { batchRollupChanges, refreshRollups } from '@liaison/metrics'
 import { loadLookups } from './lookups.ts'
 import { type Problem, problem } from './problems.ts'
 import { FileRefused, readFile, type Sheet } from './read-xlsx.ts'
@@ -21,10 +20,9 @@ export { templateFor } from './templates.ts'
 
 export const MAX_INGEST = 5_000
 
-export interface ImportUser {
-  id: number
-  username: string
-}
+import { type ImportUser, resolveCounty } from './county.ts'
+
+export { type ImportUser, resolveCounty } from './county.ts'
 
 export interface ImportRequest {
   buffer: Buffer
@@ -55,15 +53,6 @@ const refused = (sheet: string, value: unknown, zh: string, en: string): ImportR
   errors: [problem(sheet, null, null, value, zh, en)],
   warnings: [],
 })
-
-/** A county by code or by its name. */
-export async function resolveCounty(db: Db, county: string): Promise<string | null> {
-  const rows = await rowsOf<{ code: string }>(
-    db,
-    sql`select code from regions where level = 'county' and (code = ${county.trim()} or name = ${county.trim()})`,
-  )
-  return rows.length === 1 ? rows[0]!.code : null
-}
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 

@@ -9,23 +9,22 @@ import { findSession, SESSION_COOKIE } from './session.ts'
 /** Every route but health, readiness and login: a live session, and a CSRF token on state-changing requests. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  const found = token ? await findSession(c.var.deps.handle.db, token) : null
+  const found = token ? await findSession(c.var.deps.handle, token) : null
   if (!found) throw unauthorized()
   if (
     !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
-    c.req.header('x-csrf-token') !== found.session.csrfToken
+    c.req.header('x-csrf-token') !== found.csrfToken
   ) {
     throw new ApiError(403, 'csrf', '请求缺少有效的 CSRF 令牌 / Missing or wrong CSRF token')
   }
-  const { user } = found
   c.set('user', {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role as UserRole,
-    regionCode: user.regionCode,
+    id: found.id,
+    username: found.username,
+    displayName: found.displayName,
+    role: found.role as UserRole,
+    regionCode: found.regionCode,
   })
-  c.set('session', { id: found.session.id, token: token!, csrfToken: found.session.csrfToken })
+  c.set('session', { id: found.sessionId, token: token!, csrfToken: found.csrfToken })
   await next()
 }
 

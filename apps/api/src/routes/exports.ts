@@ -2,17 +2,7 @@
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
 import { dimensions, nationCode, organisationName, scopeQuery } from '@liaison/contracts'
 import { schema } from '@liaison/db'
-import {
-  buildExportModel,
-  buildMetricTable,
-  type ExportModel,
-  renderPng,
-  renderSvg,
-  reportDocx,
-  reportPptx,
-  tableCsv,
-  tableXlsx,
-} from '@liaison/exporter'
+import type { ExportModel } from '@liaison/exporter'
 import { describeRegion, resolveMetrics } from '@liaison/metrics'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
@@ -20,6 +10,10 @@ import { assertInScope } from '../auth/middleware.ts'
 import { badRequest } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
+
+/** The exporter (ECharts, docx, pptxgenjs, exceljs, resvg: ≈ 175 MB resident) loads on the first export, not at
+ * start: most API processes serve figures all day and never export. */
+const exporter = () => import('@liaison/exporter')
 
 const marks = z.object({
   /** `org` for the organisation's name (the user's people's congress body), `user` for the exporting user's
@@ -121,6 +115,7 @@ async function watermarkOf(
 
 async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promise<ExportModel> {
   assertInScope(c, q.region)
+  const { buildExportModel } = await exporter()
   return buildExportModel(c.var.figures, {
     region: q.region,
     from: q.from,
@@ -145,6 +140,7 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
     throw badRequest((error as Error).message)
   }
   const db = c.var.figures
+  const { buildExportModel, buildMetricTable, tableCsv, tableXlsx } = await exporter()
   const [exportModel, data] = await Promise.all([
     buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
     buildMetricTable(db, q),
@@ -169,6 +165,7 @@ async function chart(c: Context<AppEnv>, q: z.infer<typeof chartQuery>, format: 
   const spec = m.charts.find((ch) => ch.id === q.chart)
   if (!spec) throw badRequest(`该地区没有此图表 / No chart "${q.chart}" for this region`)
   const frame = { basis: m.basis, watermark: m.watermark, background: q.background, scale: q.scale }
+  const { renderPng, renderSvg } = await exporter()
   const file = format === 'png' ? await renderPng(spec, frame) : renderSvg(spec, frame)
   return send(c, file, format, `${spec.title}（${m.basis.regionName}${m.basis.period}）`, {
     ...scopeOf(q),
@@ -207,13 +204,13 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/exports/report.docx', validate('query', reportQuery), async (c) => {
     const q = c.req.valid('query')
     const m = await model(c, q)
-    const file = await reportDocx(m, { background: q.background })
+    const file = await (await exporter()).reportDocx(m, { background: q.background })
     return send(c, file, 'docx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
   })
   .get('/exports/deck.pptx', validate('query', reportQuery), async (c) => {
     const q = c.req.valid('query')
     const m = await model(c, q)
-    const file = await reportPptx(m, { background: q.background })
+    const file = await (await exporter()).reportPptx(m, { background: q.background })
     return send(c, file, 'pptx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
   })
   .get('/exports/table.xlsx', validate('query', tableQuery), (c) => table(c, c.req.valid('query'), 'xlsx'))

@@ -1,18 +1,7 @@
 // Register imports: upload (multipart), dry run, history. Clerks and admins write, inside their scope.
 import type { ImportBatch, ImportHistoryResponse } from '@liaison/contracts'
 import { schema } from '@liaison/db'
-import {
-  importFile,
-  ingestRecords,
-  isKind,
-  MAX_BYTES,
-  MAX_INGEST,
-  type Problem,
-  RollbackRefused,
-  resolveCounty,
-  rollbackImport,
-  templateFor,
-} from '@liaison/importer'
+import type { Problem } from '@liaison/importer'
 import { desc, eq, like } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -20,6 +9,9 @@ import { assertInScope, readableRegion, requireRole } from '../auth/middleware.t
 import { ApiError, badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
+
+/** The importer (exceljs, iconv-lite: ≈ 50 MB resident) loads on the first import, not at start. */
+const importer = () => import('@liaison/importer')
 
 const uploadForm = z.object({
   file: z.instanceof(File, { message: '请选择文件 / Choose a file' }),
@@ -48,6 +40,7 @@ function refusal(errors: Problem[], warnings: Problem[]) {
 export const importRoutes = new Hono<AppEnv>()
   .post('/imports', requireRole('admin', 'clerk'), validate('form', uploadForm), async (c) => {
     const form = c.req.valid('form')
+    const { importFile, MAX_BYTES, resolveCounty } = await importer()
     if (form.file.size > MAX_BYTES)
       throw badRequest('文件超过20MB上限 / The file is larger than 20 MB', [
         { field: 'file', message: 'too large' },
@@ -74,6 +67,7 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .get('/imports/templates/:file', async (c) => {
     const kind = c.req.param('file').replace(/\.xlsx$/, '')
+    const { isKind, templateFor } = await importer()
     const buffer = isKind(kind) ? await templateFor(kind) : null
     if (!buffer) throw notFound()
     return c.body(new Uint8Array(buffer), 200, {
@@ -90,6 +84,7 @@ export const importRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const kind = c.req.param('kind')
+      const { ingestRecords, isKind, MAX_INGEST, resolveCounty } = await importer()
       if (!isKind(kind))
         throw badRequest(`未知的台账类型 / Unknown kind: ${kind}`, [{ field: 'kind', message: 'unknown' }])
       const body = await c.req.json().catch(() => null)
@@ -181,6 +176,7 @@ export const importRoutes = new Hono<AppEnv>()
         .where(eq(schema.importBatches.id, c.req.valid('param').id))
       if (!batch) throw notFound()
       assertInScope(c, batch.countyCode, 'detail')
+      const { RollbackRefused, rollbackImport } = await importer()
       try {
         return c.json(
           await rollbackImport(db, batch.id, { id: c.var.user.id, username: c.var.user.username }),

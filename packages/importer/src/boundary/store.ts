@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import type { BoundaryCollection } from '@liaison/contracts'
 import { type Db, schema } from '@liaison/db'
 import { and, eq } from 'drizzle-orm'
-import { type ImportUser, resolveCounty } from '../index.ts'
+import { type ImportUser, resolveCounty } from '../county.ts'
 import { type BoundaryCheck, checkBoundary, type Township } from './check.ts'
 
 /** A county by code or name, with its name (the matcher strips it from names like 金沙县平坝镇). */
