@@ -119,6 +119,15 @@ for (const engine of testEngines()) {
       })
     })
 
+    it('reads from the plans only the figures asked for, each as when asked with the others', async () => {
+      expect(await one(['fund_budget_share'])).toMatchObject({ fund_budget_share: 0.4 })
+      expect(await one(['station_coverage_rate'])).toMatchObject({ station_coverage_rate: 0.25 })
+      const alone = await one(['reportback_target_rate'])
+      const together = await one(['reportback_rate', 'reportback_target_rate', 'funds_budget'])
+      expect(alone.reportback_target_rate).toBe(together.reportback_target_rate)
+      expect(alone.reportback_target_rate).not.toBeNull()
+    })
+
     it('counts stations, coverage and the seven-item standard at the period end', async () => {
       const r = await one([
         'stations_built',
