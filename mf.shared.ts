@@ -72,6 +72,9 @@ export const apiPort = 8787
 export const vueForMf = (app: string) =>
   vue({
     features: {
+      // Every component here (and in Element Plus, vue-router, vue-echarts, vue-i18n without its legacy API) uses
+      // setup(): Vue's Options API support is left out of the bundle.
+      optionsAPI: false,
       componentIdGenerator: (filepath, source, isProduction, hash) =>
         hash(`${app}:${filepath}${isProduction ? source : ''}`),
     },
