@@ -2,6 +2,7 @@
 // plugin-vue setup. Imported with the explicit .ts extension (Vite 8's native config loader needs it).
 import vue from '@vitejs/plugin-vue'
 import { visualizer } from 'rollup-plugin-visualizer'
+import { moduleFirstView } from './first-view-preload.ts'
 
 /**
  * `ANALYZE=treemap pnpm build` (or raw-data, list, sunburst) writes each app's bundle analysis to
@@ -71,6 +72,9 @@ export const apiPort = 8787
 export const vueForMf = (app: string) =>
   vue({
     features: {
+      // Every component here (and in Element Plus, vue-router, vue-echarts, vue-i18n without its legacy API) uses
+      // setup(): Vue's Options API support is left out of the bundle.
+      optionsAPI: false,
       componentIdGenerator: (filepath, source, isProduction, hash) =>
         hash(`${app}:${filepath}${isProduction ? source : ''}`),
     },
@@ -103,6 +107,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
         // The shell provides the MF runtime in production; standalone dev needs its own copy.
         experiments: { externalRuntime: command === 'build' },
       }) as ReturnType<F>,
+      moduleFirstView('src/Module.vue'),
       ...bundleAnalysis(),
     ],
     server: {

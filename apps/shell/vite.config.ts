@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite'
 import { defineConfig } from 'vite'
+import { preloadFirstView } from '../../first-view-preload.ts'
 import { shellViteConfig } from '../../mf.shared.ts'
-import { preloadFirstView } from './first-view-preload.ts'
 
 const config = shellViteConfig(federation)
 // A dashboard link's first view: the shared ui package, the dashboard page and the bars-and-lines ECharts.

@@ -178,6 +178,29 @@ describe('dashboard', () => {
     await shared.close()
   })
 
+  it("links a module route's manifest and first-view files in the page, and the module takes them from there", async () => {
+    const html = await (await fetch(`${harness.url}/m/overview?region=${jinsha}&period=2025`)).text()
+    const linked = [
+      ...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="(\/modules\/[^"]+)"/g),
+    ].map((m) => m[1]!)
+    expect(linked).toContain('/modules/overview/mf-manifest.json')
+    expect(linked).toContain('/modules/overview/remoteEntry.js')
+    expect(linked.every((href) => href.startsWith('/modules/overview/'))).toBe(true)
+    for (const href of linked) expect((await fetch(`${harness.url}${href}`)).status, href).toBe(200)
+    // No module's files on other pages.
+    expect(await (await fetch(`${harness.url}/login`)).text()).not.toContain('/modules/')
+    // Each file is requested once: the module's own requests find the preloaded ones.
+    const fresh = await harness.context.newPage()
+    const requested: string[] = []
+    fresh.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(fresh, 'overview')
+    const moduleFiles = requested.filter((path) => path.startsWith('/modules/overview/'))
+    expect(moduleFiles.sort()).toEqual([...new Set(moduleFiles)].sort())
+    expect(moduleFiles.sort()).toEqual([...linked].sort())
+    await fresh.close()
+  })
+
   it('shows an error panel for a module whose files are missing, keeps the rest working, and retries', async () => {
     const missing = await harness.context.newPage()
     await missing.route('**/modules/funding/**', (route) => route.fulfill({ status: 404, body: 'not found' }))

@@ -137,6 +137,31 @@ describe('exports', () => {
     await waitForModule(page, 'overview')
   })
 
+  it('loads a panel menu on first use, opens it with the keyboard and exports from it', async () => {
+    await page.reload()
+    await waitForModule(page, 'overview')
+    const menuScripts = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((name) => /ExportDropdown|ReportDropdown|UserDropdown/.test(name)),
+      )
+    // Drawn without the menus' code: each 导出 is a plain button until used.
+    expect(await menuScripts()).toEqual([])
+    const button = page.locator('[data-panel=overview-trend] [data-action=export]')
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-export'))
+    await expect.poll(focused).toBe('png2')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('svg')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+    expect((await saved(download)).name).toMatch(/\.svg$/)
+    expect((await menuScripts()).some((name) => name.includes('ExportDropdown'))).toBe(true)
+  })
+
   it("draws a chart image on the screen's dark theme when asked, on white otherwise", async () => {
     await page.goto(`${harness.url}/m/overview?region=520523&period=2023&theme=dark`)
     await waitForModule(page, 'overview')

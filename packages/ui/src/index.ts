@@ -28,27 +28,14 @@ export * from './element.ts'
 export * from './format/index.ts'
 export { say } from './i18n.ts'
 export { default as KpiCard } from './kpi/KpiCard.vue'
+// What the menus do once used is in @liaison/ui/menus (menus.ts), loaded with them.
+export { default as LazyMenu } from './menu/LazyMenu.vue'
 export { default as KpiGrid } from './module/KpiGrid.vue'
 export { default as ModulePage } from './module/ModulePage.vue'
 export * from './module/use-module-page.ts'
 export { default as ChartPanel } from './panel/ChartPanel.vue'
-export { default as ChoiceItems } from './panel/ChoiceItems.vue'
-export { downloadExport, saveFile } from './panel/chart-export.ts'
-export {
-  type ColumnUnit,
-  type DataColumn,
-  dataCsv,
-  dataXlsx,
-  type PanelData,
-  tableFromOption,
-} from './panel/data-export.ts'
+export type { ColumnUnit, DataColumn, PanelData } from './panel/data-export.ts'
 export { default as ExportMenu } from './panel/ExportMenu.vue'
-export {
-  type WatermarkChoice,
-  watermarkChoice,
-  watermarkChoices,
-  watermarkWords,
-} from './panel/watermark.ts'
 export { reportSingletons } from './probe.ts'
 export { mountStandalone } from './standalone.ts'
 export { default as RankingTable } from './table/RankingTable.vue'

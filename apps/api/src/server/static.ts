@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Hono } from 'hono'
-import { moduleDist, moduleNames, shellDist } from './paths.ts'
+import { type ModuleName, moduleDist, moduleNames, shellDist } from './paths.ts'
 
 // Federation entry points must be revalidated on every load (a module redeploy is a new dist/);
 // hashed assets never change.
@@ -9,6 +10,29 @@ function cacheHeaders(path: string, c: Context) {
   const entry = /(remoteEntry\.js|mf-manifest\.json|index\.html)$/.test(path)
   c.header('Cache-Control', entry ? 'no-cache' : 'public, max-age=31536000, immutable')
 }
+
+/**
+ * A module route's page also links the module's manifest and the files its first view loads (first-view.json,
+ * written by the module's build), so that they download with the shell's own files instead of after the shell
+ * has run and asked for them. Read on each request: a module redeploy is a new dist/. No list, no links.
+ */
+async function moduleLinks(name: ModuleName) {
+  const base = `/modules/${name}/`
+  let files: { js: string[]; css: string[] }
+  try {
+    files = JSON.parse(await readFile(`${moduleDist(name)}/first-view.json`, 'utf8'))
+  } catch {
+    return ''
+  }
+  return [
+    `<link rel="preload" href="${base}mf-manifest.json" as="fetch" crossorigin>`,
+    ...files.js.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`),
+    ...files.css.map((file) => `<link rel="preload" href="${base}${file}" as="style" crossorigin>`),
+  ].join('')
+}
+
+const isModuleName = (name: string | undefined): name is ModuleName =>
+  (moduleNames as readonly string[]).includes(name ?? '')
 
 /** Serve each built module under /modules/<name>/ and the shell, with an index fallback for client routes. */
 export function mountFrontEnd(app: Hono) {
@@ -31,6 +55,12 @@ export function mountFrontEnd(app: Hono) {
   const serveIndex = serveStatic({ path: index, onFound: cacheHeaders })
   app.get('*', async (c, next) => {
     if (!existsSync(index)) return c.text('The dashboard is not built yet: run `pnpm build`.', 503)
+    const module = /^\/m\/([\w-]+)/.exec(c.req.path)?.[1]
+    if (isModuleName(module)) {
+      const html = await readFile(index, 'utf8')
+      cacheHeaders(index, c)
+      return c.html(html.replace('</head>', `${await moduleLinks(module)}</head>`))
+    }
     return (await serveIndex(c, next)) ?? c.notFound()
   })
 }

@@ -1,0 +1,76 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import LazyMenu from './LazyMenu.vue'
+
+// A stand-in for an Element Plus dropdown: it wraps the trigger and records what reaches it.
+const seen: string[] = []
+const FakeDropdown = defineComponent({
+  props: { title: String },
+  setup(props, { slots }) {
+    return () =>
+      h(
+        'div',
+        {
+          class: 'fake-dropdown',
+          'data-title': props.title,
+          onClick: () => seen.push('click'),
+          onKeydown: (e: KeyboardEvent) => seen.push(`keydown:${e.code}`),
+        },
+        slots.default?.({ busy: false }),
+      )
+  },
+})
+
+function mountMenu() {
+  seen.length = 0
+  const load = vi.fn(async () => ({ default: FakeDropdown }))
+  const wrapper = mount(LazyMenu, {
+    props: { menu: load, title: '月度趋势' } as never,
+    slots: { default: '<button type="button" class="trigger">导出 ▾</button>' },
+    attachTo: document.body,
+  })
+  return { wrapper, load }
+}
+
+describe('LazyMenu', () => {
+  it('renders only the trigger until used; focusing it fetches the menu, using it renders the menu', async () => {
+    const { wrapper, load } = mountMenu()
+    expect(load).not.toHaveBeenCalled()
+    expect(wrapper.find('.fake-dropdown').exists()).toBe(false)
+    ;(wrapper.get('.trigger').element as HTMLElement).focus()
+    await flushPromises()
+    // Fetched, not rendered: the focused button stays where it is.
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('.fake-dropdown').exists()).toBe(false)
+    expect(document.activeElement?.classList.contains('trigger')).toBe(true)
+    await wrapper.get('.trigger').trigger('click')
+    await flushPromises()
+    expect(load).toHaveBeenCalledTimes(1)
+    // The attributes go to the loaded menu; the trigger is inside it.
+    expect(wrapper.get('.fake-dropdown').attributes('data-title')).toBe('月度趋势')
+    expect(wrapper.find('.fake-dropdown .trigger').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('replays Enter on the loaded trigger, focused, so the keyboard lands in the menu', async () => {
+    const { wrapper, load } = mountMenu()
+    await wrapper.get('.trigger').trigger('keydown', { key: 'Enter', code: 'Enter' })
+    await flushPromises()
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(seen).toEqual(['keydown:Enter'])
+    expect(document.activeElement?.classList.contains('trigger')).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('replays a click, and ignores keys that do not open a menu', async () => {
+    const { wrapper, load } = mountMenu()
+    await wrapper.get('.trigger').trigger('keydown', { key: 'a', code: 'KeyA' })
+    await flushPromises()
+    expect(load).not.toHaveBeenCalled()
+    await wrapper.get('.trigger').trigger('click')
+    await flushPromises()
+    expect(seen).toEqual(['click'])
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,20 @@
+import type { PanelData } from './data-export.ts'
+
+/** What a chart panel's export menu exports: ExportMenu.vue's props, passed on to ExportDropdown.vue. */
+export interface ExportMenuProps {
+  title: string
+  /** "金沙县 · 2023年". */
+  subtitle: string
+  /** The region's name and the period's label, for the 口径 of the data files. */
+  region?: string
+  period?: string
+  /** The panel's id, named in the audit log. */
+  panel?: string
+  /** The panel's data source (社情民意台账), named in every file beside the dashboard's name. */
+  source?: string
+  option?: Record<string, unknown> | null
+  /** The rows a panel without a chart shows, exported in the browser; a chart's come from its option. */
+  data?: PanelData | null
+  /** The catalogue figures behind the panel, exported by the server when there are no rows here. */
+  table?: { ids: string[]; by?: string } | null
+}
