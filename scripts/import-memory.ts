@@ -46,7 +46,12 @@ async function waitUp(child: ChildProcess) {
 const file = await workbook()
 const cli = new URL('../apps/api/src/cli.ts', import.meta.url).pathname
 const child = spawn('node', ['--import', 'tsx', cli], {
-  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', PORT: String(port) },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    PORT: String(port),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {
