@@ -1,6 +1,6 @@
 // Above a county, as the demo administrator: the nation's overview compares its provinces, a province's
 // stations module its cities (and says where the station list is), and a click on a province drills down.
-import type { ModuleDataResponse, OverviewResponse } from '@liaison/contracts'
+import type { ModuleDataResponse, OverviewResponse, RegionsResponse } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -63,4 +63,15 @@ describe('wider scopes', () => {
     await expect(page.locator('[data-hint=wide-region]').innerText()).resolves.toContain('选定一个县')
     expect(await page.locator('[data-panel=stations-list]').count()).toBe(0)
   })
+
+  it('opens a link to a township with its name, though the tree above a county stops at the counties', async () => {
+    const { tree } = await apiGet<RegionsResponse>(page, '/regions?within=520523')
+    const township = tree[0]!.children[3]!
+    await page.goto(`${harness.url}/m/overview?region=${township.code}&period=2023`)
+    await waitForModule(page, 'overview')
+    expect(new URL(page.url()).searchParams.get('region')).toBe(township.code)
+    await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe(township.name)
+    await expect(page.locator('.crumbs').innerText()).resolves.toContain('金沙县')
+  })
 })
+

@@ -202,6 +202,16 @@ for (const engine of testEngines()) {
       const all = (await (await get('demo-admin', '/regions')).json()) as typeof tree
       expect(all.tree.map((n) => n.code)).toEqual(['CN'])
       expect((all.tree[0]!.children as { code: string }[]).map((n) => n.code)).toEqual(['14', '52', '53'])
+      // Above a county the tree stops at the counties; a county's townships come on request, inside the scope.
+      type Node = { code: string; level: string; children: Node[] }
+      const levels = (nodes: Node[]): string[] => nodes.flatMap((n) => [n.level, ...levels(n.children)])
+      expect(new Set(levels(all.tree as Node[]))).toEqual(new Set(['nation', 'province', 'city', 'county']))
+      const county = (await (await get('demo-admin', '/regions?within=520523')).json()) as { tree: Node[] }
+      expect(county.tree.map((n) => n.code)).toEqual(['520523'])
+      expect(county.tree[0]!.children).toHaveLength(26)
+      expect(county.tree[0]!.children.every((n) => n.level === 'township')).toBe(true)
+      expect((await get('demo-leader', '/regions?within=520626')).status).toBe(403)
+      expect((await get('demo-admin', '/regions?within=52')).status).toBe(400)
     })
 
     it('ranks townships with the county figure, median and quartiles, flagging small samples', async () => {

@@ -138,6 +138,8 @@ export const api = {
     call<SessionResponse>('/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }),
   logout: (csrf: string) => call<unknown>('/auth/logout', { method: 'POST' }, csrf),
   regions: () => call<RegionsResponse>('/regions'),
+  /** One county with its townships: above a county the tree stops at the counties. */
+  countyTownships: (county: string) => call<RegionsResponse>(`/regions?within=${county}`),
   modules: () => call<ModulesResponse>('/modules'),
   importFile: (request: ImportUpload, csrf: string, onProgress: (progress: UploadProgress) => void) => {
     const form = new FormData()

@@ -1,4 +1,5 @@
 import type { RegionNode } from '@liaison/contracts'
+import { nationCode } from '@liaison/contracts/areas'
 
 /** The picker stops at townships: villages are too fine for a dashboard filter. */
 export function pickerTree(nodes: RegionNode[]): RegionNode[] {
@@ -16,6 +17,17 @@ export function pathTo(nodes: RegionNode[], code: string): RegionNode[] {
     if (below.length) return [node, ...below]
   }
   return []
+}
+
+/** The tree with one county's node replaced by the same county with its townships (loaded on demand). */
+export function withTownships(nodes: RegionNode[], county: RegionNode): RegionNode[] {
+  return nodes.map((node) =>
+    node.code === county.code
+      ? county
+      : node.code === nationCode || county.code.startsWith(node.code)
+        ? { ...node, children: withTownships(node.children, county) }
+        : node,
+  )
 }
 
 /** The default region: the user's own scope, else the first county in the tree, else the first root. */

@@ -28,6 +28,8 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.public) return session.signedIn && to.path === '/login' ? { path: '/', query: to.query } : true
   if (!session.signedIn) return { path: '/login', query: { next: to.fullPath } }
+  // A link to a township above the user's county: its county's townships first, so the link keeps its region.
+  if (typeof to.query.region === 'string') await session.loadTownships(to.query.region).catch(() => {})
   if (to.meta.importer && session.user && importRoles.includes(session.user.role)) return true
   const names = session.modules.map((m) => m.name)
   if (to.path.startsWith('/m/') && names.some((n) => n === to.params.name)) return true

@@ -2,6 +2,7 @@ import type { ModulesResponse, RegionNode, SessionUser } from '@liaison/contract
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from './api.ts'
+import { pathTo, withTownships } from './regions.ts'
 
 /** Who is signed in, which regions they may see and which modules they may open. */
 export const useSessionStore = defineStore('session', () => {
@@ -10,6 +11,29 @@ export const useSessionStore = defineStore('session', () => {
   const regions = shallowRef<RegionNode[]>([])
   const modules = shallowRef<ModulesResponse['modules']>([])
   const signedIn = computed(() => user.value !== null)
+
+  /**
+   * The townships of the county a region lies in, when the tree does not hold them yet (above a county the API
+   * sends the tree down to the counties): for a link to a township, and for the picker and breadcrumb once a
+   * county is in view.
+   */
+  const loading = new Map<string, Promise<void>>()
+  function loadTownships(region: string): Promise<void> {
+    const county = region.slice(0, 6)
+    const node = region.length >= 6 ? pathTo(regions.value, county).at(-1) : undefined
+    if (node?.level !== 'county' || node.children.length > 0) return Promise.resolve()
+    let pending = loading.get(county)
+    if (!pending) {
+      pending = api
+        .countyTownships(county)
+        .then(({ tree }) => {
+          if (tree[0]) regions.value = withTownships(regions.value, tree[0])
+        })
+        .finally(() => loading.delete(county))
+      loading.set(county, pending)
+    }
+    return pending
+  }
 
   async function loadScope(scope = Promise.all([api.regions(), api.modules()])) {
     const [tree, manifest] = await scope
@@ -57,5 +81,5 @@ export const useSessionStore = defineStore('session', () => {
     modules.value = []
   }
 
-  return { user, csrfToken, regions, modules, signedIn, restore, login, logout, forget }
+  return { user, csrfToken, regions, modules, signedIn, restore, login, logout, forget, loadTownships }
 })
