@@ -74,4 +74,3 @@ describe('wider scopes', () => {
     await expect(page.locator('.crumbs').innerText()).resolves.toContain('金沙县')
   })
 })
-

@@ -64,7 +64,9 @@ const endpoints: Endpoint[] = [
   {
     method: 'get',
     path: '/regions',
-    summary: '权限范围内的区划树 Region tree inside your scope',
+    summary:
+      '权限范围内的区划树（县以上只到县；within=县代码 取该县的乡镇） Region tree inside your scope (above a county down to the counties; within=<county> gives its townships)',
+    parameters: [q('within', 'six-digit county code', false)],
     response: regionsResponse,
   },
   {
