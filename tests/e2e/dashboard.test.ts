@@ -189,6 +189,9 @@ describe('dashboard', () => {
     for (const href of linked) expect((await fetch(`${harness.url}${href}`)).status, href).toBe(200)
     // No module's files on other pages.
     expect(await (await fetch(`${harness.url}/login`)).text()).not.toContain('/modules/')
+    // A file that is not there is a 404, not the page.
+    expect((await fetch(`${harness.url}/favicon.ico`)).status).toBe(404)
+    expect((await fetch(`${harness.url}/assets/gone-1234abcd.js`)).status).toBe(404)
     // Each file is requested once: the module's own requests find the preloaded ones.
     const fresh = await harness.context.newPage()
     const requested: string[] = []

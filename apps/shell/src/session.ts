@@ -18,15 +18,18 @@ export const useSessionStore = defineStore('session', () => {
    * county is in view.
    */
   const loading = new Map<string, Promise<void>>()
+  const loaded = new Set<string>()
   function loadTownships(region: string): Promise<void> {
     const county = region.slice(0, 6)
     const node = region.length >= 6 ? pathTo(regions.value, county).at(-1) : undefined
-    if (node?.level !== 'county' || node.children.length > 0) return Promise.resolve()
+    // Once per county, also when it has no townships to show.
+    if (node?.level !== 'county' || node.children.length > 0 || loaded.has(county)) return Promise.resolve()
     let pending = loading.get(county)
     if (!pending) {
       pending = api
         .countyTownships(county)
         .then(({ tree }) => {
+          loaded.add(county)
           if (tree[0]) regions.value = withTownships(regions.value, tree[0])
         })
         .finally(() => loading.delete(county))
@@ -38,6 +41,7 @@ export const useSessionStore = defineStore('session', () => {
   async function loadScope(scope = Promise.all([api.regions(), api.modules()])) {
     const [tree, manifest] = await scope
     regions.value = tree.tree
+    loaded.clear()
     modules.value = manifest.modules
   }
 

@@ -55,6 +55,10 @@ export function mountFrontEnd(app: Hono) {
   const serveIndex = serveStatic({ path: index, onFound: cacheHeaders })
   app.get('*', async (c, next) => {
     if (!existsSync(index)) return c.text('The dashboard is not built yet: run `pnpm build`.', 503)
+    // A file that is not there (the browser's /favicon.ico, an old hashed chunk) is a 404, not the page: the page
+    // in its place is an image that does not decode or a script with the wrong MIME type.
+    if (/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path))
+      return c.json({ error: { code: 'not_found', message: 'File not found', details: null } }, 404)
     const module = /^\/m\/([\w-]+)/.exec(c.req.path)?.[1]
     if (isModuleName(module)) {
       const html = await readFile(index, 'utf8')
