@@ -54,7 +54,7 @@ const withinQuery = z.object({
 
 export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query', withinQuery), async (c) => {
   const { within } = c.req.valid('query')
-  // One county with its townships (the picker opening a county, a link to a township).
+  // One county with its townships (a link to a township, the county in view).
   if (within) {
     assertInScope(c, within)
     return c.json({ tree: await scopeTree(c.var.figures, within) })
