@@ -5,6 +5,7 @@ export { default as ChoiceItems } from './panel/ChoiceItems.vue'
 export { downloadExport, saveFile } from './panel/chart-export.ts'
 export { dataCsv, dataXlsx, tableFromOption } from './panel/data-export.ts'
 export {
+  takeChoice,
   type WatermarkChoice,
   watermarkChoice,
   watermarkChoices,

@@ -56,3 +56,17 @@ export const backgroundWords = {
   zh: { title: '图片背景', white: '白色背景', theme: '当前主题背景' },
   en: { title: 'Image background', white: 'White', theme: 'Screen theme' },
 }
+
+/**
+ * Apply a menu command from a ChoiceItems group (`mark:<choice>` or `background:<choice>`) to the remembered
+ * choice; false for any other command, which the menu handles itself.
+ */
+export function takeChoice(command: string): boolean {
+  const [prefix, value] = command.split(':')
+  if (prefix === 'mark' && watermarkChoices.includes(value as WatermarkChoice))
+    watermarkChoice.value = value as WatermarkChoice
+  else if (prefix === 'background' && imageBackgrounds.includes(value as ImageBackground))
+    imageBackground.value = value as ImageBackground
+  else return false
+  return true
+}
