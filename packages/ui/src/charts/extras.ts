@@ -8,11 +8,11 @@ import {
   TitleComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components'
-import * as echarts from 'echarts/core'
+import { getMap, registerMap, use } from 'echarts/core'
 import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
 
-echarts.use([
+use([
   FunnelChart,
   PieChart,
   RadarChart,
@@ -24,3 +24,6 @@ echarts.use([
   LabelLayout,
   SVGRenderer,
 ])
+
+/** Maps are registered here, with the map chart, so the first view does not carry the GeoJSON parser. */
+export { getMap, registerMap }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { framedOption } from '../../panel/chart-export.ts'
-import { echarts } from '../register.ts'
+import { getMap } from '../extras.ts'
 import { boundaryAspect, buildMapOption, registerBoundary } from './map.ts'
 
 const rows = [
@@ -78,7 +78,7 @@ describe('township map', () => {
 
   it('registers a boundary with ECharts once per name and keeps the county in shape', async () => {
     expect(await registerBoundary('county-test-1', boundary)).toBe('county-test-1')
-    const regions = () => (echarts.getMap('county-test-1') as { geoJSON: typeof boundary }).geoJSON.features
+    const regions = () => (getMap('county-test-1') as { geoJSON: typeof boundary }).geoJSON.features
     expect(regions().map((f) => f.properties.name)).toEqual(['平坝镇', '后山镇'])
     // A second call under the same name does not register again (a new upload comes with a new name).
     await registerBoundary('county-test-1', { ...boundary, features: [] })

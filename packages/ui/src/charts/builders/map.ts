@@ -103,8 +103,9 @@ const registered = new Set<string>()
  * first (ECharts loads on demand). */
 export async function registerBoundary(name: string, geojson: object): Promise<string> {
   if (registered.has(name)) return name
-  const { echarts } = await loadCharts({ series: [{ type: 'map' }] })
-  echarts.registerMap(name, geojson as Parameters<typeof echarts.registerMap>[1])
+  await loadCharts({ series: [{ type: 'map' }] })
+  const { registerMap } = await import('../extras.ts')
+  registerMap(name, geojson as Parameters<typeof registerMap>[1])
   registered.add(name)
   return name
 }
