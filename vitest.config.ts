@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['packages/{ui,filters}/src/**/*.test.ts', 'apps/*/src/**/*.dom.test.ts'],
+          // Element Plus's per-component style entries import .css files, which only Vite (not Node) can load.
+          server: { deps: { inline: ['element-plus'] } },
         },
       },
       {

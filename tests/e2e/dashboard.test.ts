@@ -160,6 +160,36 @@ describe('dashboard', () => {
     await waitForModule(page, 'overview')
   })
 
+  it("works the header by keyboard; the pickers' Element Plus code loads only when first used", async () => {
+    const fresh = await harness.context.newPage()
+    const scripts: string[] = []
+    fresh.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()))
+    await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(fresh, 'overview')
+    const loaded = (name: string) => scripts.some((url) => new URL(url).pathname.includes(`/${name}-`))
+    expect(loaded('RegionCascader')).toBe(false)
+    expect(loaded('Select')).toBe(false)
+    // Enter on the region picker's stand-in opens Element Plus's cascader, with the keyboard in it.
+    await fresh.focus('.region-picker input')
+    await fresh.keyboard.press('Enter')
+    await fresh.locator('.el-cascader-panel:visible').waitFor()
+    expect(loaded('RegionCascader')).toBe(true)
+    expect(
+      await fresh.evaluate(
+        () => document.activeElement?.closest('.el-cascader, .el-cascader-panel') !== null,
+      ),
+    ).toBe(true)
+    await fresh.keyboard.press('Escape')
+    // The comparison is a radio group (arrow keys) and the theme a switch (Space).
+    await fresh.focus('.app-header__compare input[value=yoy]')
+    await fresh.keyboard.press('ArrowRight')
+    await fresh.waitForFunction(() => new URL(location.href).searchParams.get('compare') === 'mom')
+    await fresh.focus('.app-header__switch input[role=switch]')
+    await fresh.keyboard.press('Space')
+    await fresh.waitForFunction(() => document.documentElement.classList.contains('dark'))
+    await fresh.close()
+  })
+
   it('reproduces a view from a shared link', async () => {
     const shared = await harness.context.newPage()
     await shared.goto(

@@ -2,7 +2,6 @@
 import 'element-plus/theme-chalk/dark/css-vars.css'
 import 'element-plus/es/components/button/style/css'
 import 'element-plus/es/components/cascader/style/css'
-import 'element-plus/es/components/config-provider/style/css'
 import 'element-plus/es/components/dropdown/style/css'
 import 'element-plus/es/components/dropdown-item/style/css'
 import 'element-plus/es/components/dropdown-menu/style/css'

@@ -1,8 +1,6 @@
 // Element Plus for the modules, re-exported from the shared @liaison/ui so that every module uses the shell's copy.
-// Select and Option are already in the shell's first view; the table, drawer and tag load when first rendered.
+// Each loads when first rendered (selects: SelectField), so none is in a first view.
 import { defineAsyncComponent } from 'vue'
-
-export { ElOption, ElSelect } from 'element-plus'
 
 const lazy = () => import('./element-lazy.ts')
 export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer))
