@@ -107,6 +107,34 @@ for (const engine of testEngines()) {
       expect(Object.keys(body.breakdowns.categories![0]!)).toContain('funds_spent')
     })
 
+    it('asks once per answer whether the rollups are current, and every part follows that answer', async () => {
+      const fresh = async () => {
+        const res = await api.request(`/api/v1/modules/funding/data?${year}`, {
+          headers: { cookie, 'cache-control': 'no-cache' },
+        })
+        const body = (await res.json()) as ModuleDataResponse
+        return {
+          kpi: body.kpis.find((k) => k.id === 'funds_allocated')!.value,
+          months: body.breakdowns.months!.reduce((s, r) => s + Number(r.funds_allocated ?? 0), 0),
+        }
+      }
+      expect(await fresh()).toEqual({ kpi: 370000, months: 370000 })
+      // A tampered county rollup shows through the cards and the months while the county's rollups are current...
+      await handle.exec(
+        `update rollup_projects set funds_allocated = funds_allocated + 1000 where dim = '' and area_code like '520523%'`,
+      )
+      const tampered = await fresh()
+      expect(tampered.kpi).toBeGreaterThan(370000)
+      expect(tampered.months).toBe(tampered.kpi)
+      // ...and no part reads them once the county's facts are ahead of its rollups.
+      await handle.exec(
+        `update data_versions set facts_version = facts_version + 1 where county_code = '520523'`,
+      )
+      expect(await fresh()).toEqual({ kpi: 370000, months: 370000 })
+      await refreshRollups(handle.db, 'all')
+      expect(await fresh()).toEqual({ kpi: 370000, months: 370000 })
+    })
+
     it('report-back: the rate with its target, by township and level, and the term by year', async () => {
       const body = await moduleData('reportback')
       const rate = body.kpis.find((k) => k.id === 'reportback_rate')!

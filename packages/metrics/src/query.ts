@@ -35,6 +35,9 @@ export interface MetricsSpec {
   compare?: CompareMode | undefined
   /** false: straight from the facts (tests compare both). Otherwise the rollups serve whole months when current. */
   useRollups?: boolean | undefined
+  /** Whether the region's rollups are current, when the caller has asked already (rollupsCurrent): an answer made
+   * of several queries asks once instead of once per query. */
+  rollupsReady?: boolean | undefined
 }
 
 export class MetricsError extends Error {
@@ -117,7 +120,7 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   const inPeriod = (row: BaseRow) =>
     !timeBy ||
     (row.key !== null && row.key >= bucket(spec.from, spec.by!) && row.key <= bucket(spec.to, spec.by!))
-  const rollups = spec.useRollups !== false && (await rollupsCurrent(db, spec.region))
+  const rollups = spec.useRollups !== false && (spec.rollupsReady ?? (await rollupsCurrent(db, spec.region)))
   const sourceSpec: SourceSpec = {
     region: spec.region,
     from: spec.from,

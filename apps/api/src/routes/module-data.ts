@@ -15,8 +15,10 @@ import {
   catalogById,
   covers,
   listStations,
+  type MetricsSpec,
   queryMetrics,
   regionLevel,
+  rollupsCurrent,
   stationsMonthly,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
@@ -133,7 +135,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
 }
 
 type Row = Record<string, string | number | null>
-type Scope = { region: string; from: string; to: string; useRollups?: boolean | undefined }
+type Scope = Pick<MetricsSpec, 'region' | 'from' | 'to' | 'useRollups' | 'rollupsReady'>
 
 /** Breakdowns of single stations answer for a county or a township (a province holds thousands). */
 const stationLevel = (b: Breakdown) => 'list' in b || 'leaders' in b || ('by' in b && b.by === 'station')
@@ -233,7 +235,8 @@ export async function moduleData(
   useRollups?: boolean,
 ): Promise<ModuleDataResponse> {
   const spec = modules[name]
-  const base = { region: q.region, from: q.from, to: q.to, useRollups }
+  const rollupsReady = useRollups !== false && (await rollupsCurrent(db, q.region))
+  const base = { region: q.region, from: q.from, to: q.to, useRollups, rollupsReady }
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
   const [region, cards, ...parts] = await Promise.all([

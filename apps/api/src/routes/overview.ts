@@ -1,6 +1,12 @@
 import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { buildNarrative, narrativeIds, queryMetrics, stationCompleteness } from '@liaison/metrics'
+import {
+  buildNarrative,
+  narrativeIds,
+  queryMetrics,
+  rollupsCurrent,
+  stationCompleteness,
+} from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
 import type { AppEnv } from '../types.ts'
@@ -37,7 +43,8 @@ export async function overviewData(
   q: ScopeQuery,
   useRollups?: boolean,
 ): Promise<OverviewResponse> {
-  const spec = { region: q.region, from: q.from, to: q.to, useRollups }
+  const rollupsReady = useRollups !== false && (await rollupsCurrent(db, q.region))
+  const spec = { region: q.region, from: q.from, to: q.to, useRollups, rollupsReady }
   // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
   const [region, yoy, mom, trend, areas, completeness] = await Promise.all([
     regionRef(db, q.region),
