@@ -129,17 +129,22 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
     rollups,
     ids: metrics.map((m) => m.id),
   }
-  let current = (await baseRows(db, needed, sourceSpec)).filter(inPeriod)
+  const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
+  const areas = spec.by === 'township' || spec.by === 'area' ? spec.by : null
+  // The period, the compared period and the list of areas do not depend on each other: asked at once.
+  const [fetched, keys, before] = await Promise.all([
+    baseRows(db, needed, sourceSpec),
+    areas ? areaKeys(db, spec.region, areas) : null,
+    previous ? baseRows(db, needed, { ...sourceSpec, ...previous }) : [],
+  ])
+  let current = fetched.filter(inPeriod)
   // Every area of the region has a row, with or without activity, so rankings show who lags.
-  if (spec.by === 'township' || spec.by === 'area') {
-    const keys = await areaKeys(db, spec.region, spec.by)
+  if (keys) {
     const listed = new Set(keys.map((k) => k.key))
     // Above a county only the areas with data (the townships' denominators would list every province).
     current = merge(keys, current).filter((row) => listed.has(row.key))
   }
   current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
-  const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
-  const before = previous ? await baseRows(db, needed, { ...sourceSpec, ...previous }) : []
   const priorKey = (key: string | null) =>
     key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
   const beforeByKey = new Map(before.map((r) => [r.key, r]))
