@@ -43,6 +43,8 @@ const historyRows = () => page.locator('[data-history] .el-table__body tbody tr'
 async function confirmRollback(id: string) {
   await page.click(`[data-rollback="${id}"]`)
   await page.waitForSelector('.el-message-box')
+  // Opened with the app's context, the dialog speaks the page's language too (its close button's name).
+  expect(await page.locator('.el-message-box__headerbtn').getAttribute('aria-label')).toBe('关闭此对话框')
   await page.click('.el-message-box__btns .el-button--primary')
   await page.waitForSelector('.el-message-box', { state: 'hidden' })
   await page.waitForSelector('[data-history-notice]')

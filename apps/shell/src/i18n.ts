@@ -1,9 +1,13 @@
 import type { ImportKind } from '@liaison/contracts'
 import type { Language } from '@liaison/filters'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import { shallowRef } from 'vue'
 import { createI18n } from 'vue-i18n'
 
 type ElementLocale = typeof zhCn
+
+/** Element Plus's texts in the page's language: provided to the whole app (main.ts), set when it changes (App.vue). */
+export const elementLocale = shallowRef<ElementLocale>(zhCn)
 
 const zh = {
   app: {

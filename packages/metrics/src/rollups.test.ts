@@ -78,6 +78,22 @@ for (const engine of testEngines()) {
       expect((await queryMetrics(h.db, spec)).data[0]!.visitors).toBe(7)
     })
 
+    it('take the caller’s word on whether they are current (rollupsReady), as one answer of several queries asks once', async () => {
+      await h.exec(
+        `update rollup_receptions set visitors = visitors + 100 where area_code = '520523' and month = '2023-02-01'`,
+      )
+      try {
+        const spec = { ids: ['visitors'], region: '520523', from: '2023-02-01', to: '2023-02-28' }
+        expect((await queryMetrics(h.db, { ...spec, rollupsReady: false })).data[0]!.visitors).toBe(7)
+        expect((await queryMetrics(h.db, { ...spec, rollupsReady: true })).data[0]!.visitors).toBe(107)
+        expect(
+          (await queryMetrics(h.db, { ...spec, rollupsReady: true, useRollups: false })).data[0]!.visitors,
+        ).toBe(7)
+      } finally {
+        await refreshRollups(h.db, [{ countyCode: '520523', months: ['2023-02-01'] }])
+      }
+    })
+
     it('fall back to the facts when a writer forgot to refresh, and catch up incrementally', async () => {
       const version = await dataVersion(h.db)
       await h.exec(`insert into opinions (county_code, township_code, station_id, register_no, received_on, status, resolved_on)

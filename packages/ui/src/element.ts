@@ -7,8 +7,13 @@ export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer
 export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
 export const DataTable = defineAsyncComponent(() => import('./table/DataTable.vue'))
 
-/** An error toast (Element Plus's message, with its styles), loaded when the first one is shown. */
+/** An error toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that
+ * cannot be loaded (the network is gone), the browser's own alert. */
 export async function showError(text: string) {
-  const { ElMessage } = await import('./element-message.ts')
-  ElMessage.error(text)
+  try {
+    const { ElMessage } = await import('./element-message.ts')
+    ElMessage.error(text)
+  } catch {
+    window.alert(text)
+  }
 }

@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import LazyMenu from './LazyMenu.vue'
 
@@ -32,6 +33,8 @@ function mountMenu() {
   })
   return { wrapper, load }
 }
+
+beforeEach(() => setActivePinia(createPinia()))
 
 describe('LazyMenu', () => {
   it('renders only the trigger until used; focusing it fetches the menu, using it renders the menu', async () => {
@@ -73,4 +76,75 @@ describe('LazyMenu', () => {
     expect(seen).toEqual(['click'])
     wrapper.unmount()
   })
+
+  it('replays only the last of several uses made while loading, and nothing once the focus has moved on', async () => {
+    seen.length = 0
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const load = vi.fn(async () => {
+      await gate
+      return { default: FakeDropdown }
+    })
+    const wrapper = mount(LazyMenu, {
+      props: { menu: load } as never,
+      slots: { default: '<button type="button" class="trigger">导出 ▾</button>' },
+      attachTo: document.body,
+    })
+    ;(wrapper.get('.trigger').element as HTMLElement).focus()
+    await wrapper.get('.trigger').trigger('click')
+    await wrapper.get('.trigger').trigger('keydown', { key: 'Enter', code: 'Enter' })
+    release()
+    await flushPromises()
+    expect(load).toHaveBeenCalledTimes(1)
+    // A toggle replayed twice would open and close it again.
+    expect(seen).toEqual(['keydown:Enter'])
+    wrapper.unmount()
+
+    seen.length = 0
+    let release2: () => void = () => {}
+    const gate2 = new Promise<void>((resolve) => (release2 = resolve))
+    const other = document.createElement('button')
+    document.body.appendChild(other)
+    const second = mount(LazyMenu, {
+      props: {
+        menu: async () => {
+          await gate2
+          return { default: FakeDropdown }
+        },
+      } as never,
+      slots: { default: '<button type="button" class="trigger">导出 ▾</button>' },
+      attachTo: document.body,
+    })
+    await second.get('.trigger').trigger('click')
+    other.focus() // tabbed away while the code loaded
+    release2()
+    await flushPromises()
+    expect(second.find('.fake-dropdown').exists()).toBe(true)
+    expect(seen).toEqual([])
+    expect(document.activeElement).toBe(other)
+    second.unmount()
+    other.remove()
+  })
+
+  it('says in the page language when the code cannot be fetched, and tries again on the next use', async () => {
+    const load = vi.fn(async () => {
+      throw new Error('Failed to fetch dynamically imported module')
+    })
+    const wrapper = mount(LazyMenu, {
+      props: { menu: load } as never,
+      slots: { default: '<button type="button" class="trigger">导出 ▾</button>' },
+      attachTo: document.body,
+    })
+    // Element Plus's toast, or the browser's alert where even that cannot be loaded.
+    const alert = vi.fn()
+    vi.stubGlobal('alert', alert)
+    const shown = () => `${document.body.textContent} ${alert.mock.calls.flat().join(' ')}`
+    await wrapper.get('.trigger').trigger('click')
+    await vi.waitFor(() => expect(shown()).toContain('控件加载失败，请检查网络后重试'), { timeout: 15_000 })
+    await wrapper.get('.trigger').trigger('click')
+    await flushPromises()
+    expect(load).toHaveBeenCalledTimes(2)
+    vi.unstubAllGlobals()
+    wrapper.unmount()
+  }, 20_000)
 })

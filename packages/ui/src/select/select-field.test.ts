@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
-import { describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { chosenLabel } from './options.ts'
 import SelectField from './SelectField.vue'
@@ -20,6 +21,8 @@ async function loaded(wrapper: ReturnType<typeof mountField>) {
   await vi.waitFor(() => expect(wrapper.findComponent(ElSelect).exists()).toBe(true), { timeout: 5000 })
   return wrapper.findComponent(ElSelect)
 }
+
+beforeEach(() => setActivePinia(createPinia()))
 
 describe('SelectField', () => {
   it('shows the chosen label in a stand-in combobox, without Element Plus, until used', async () => {
@@ -47,14 +50,19 @@ describe('SelectField', () => {
     expect(select.props('modelValue')).toBe(2024)
     expect(select.attributes('class')).toContain('period-picker__year')
     expect(wrapper.get('input[role=combobox]').attributes('aria-label')).toBe('年份')
+    // The click was replayed on it: its list is open.
+    await vi.waitFor(() =>
+      expect(wrapper.get('input[role=combobox]').attributes('aria-expanded')).toBe('true'),
+    )
     select.vm.$emit('update:modelValue', 2023)
     expect(wrapper.emitted('update:modelValue')).toEqual([[2023]])
     wrapper.unmount()
   })
 
-  it('opens on ArrowDown but not on other keys', async () => {
+  it('opens on ArrowDown but not on other keys (Space does not open Element Plus’s select)', async () => {
     const wrapper = mountField()
     await wrapper.get('input[role=combobox]').trigger('keydown', { key: 'a', code: 'KeyA' })
+    await wrapper.get('input[role=combobox]').trigger('keydown', { key: ' ', code: 'Space' })
     await flushPromises()
     expect(wrapper.findComponent(ElSelect).exists()).toBe(false)
     await wrapper.get('input[role=combobox]').trigger('keydown', { key: 'ArrowDown', code: 'ArrowDown' })
