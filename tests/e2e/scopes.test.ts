@@ -73,4 +73,15 @@ describe('wider scopes', () => {
     await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe(township.name)
     await expect(page.locator('.crumbs').innerText()).resolves.toContain('金沙县')
   })
+
+  it("finds a township by name from the nation's view, whose county the tree has not loaded", async () => {
+    await page.goto(`${harness.url}/m/overview?region=CN&period=2023`)
+    await waitForModule(page, 'overview')
+    await page.focus('.region-picker input')
+    await page.keyboard.type('平坝')
+    await page.locator('.el-cascader__suggestion-item', { hasText: '平坝镇' }).click()
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '520523108')
+    await waitForModule(page, 'overview')
+    await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe('平坝镇')
+  })
 })

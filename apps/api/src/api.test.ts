@@ -212,6 +212,24 @@ for (const engine of testEngines()) {
       expect(county.tree[0]!.children.every((n) => n.level === 'township')).toBe(true)
       expect((await get('demo-leader', '/regions?within=520626')).status).toBe(403)
       expect((await get('demo-admin', '/regions?within=52')).status).toBe(400)
+      // A township search above a county answers the matching counties with all their townships, in scope.
+      const found = (await (
+        await get('demo-admin', `/regions?search=${encodeURIComponent('平坝')}`)
+      ).json()) as {
+        tree: Node[]
+      }
+      expect(found.tree.map((n) => n.code)).toContain('520523')
+      expect(found.tree.find((n) => n.code === '520523')!.children).toHaveLength(26)
+      const other = (await (await get('demo-admin', '/regions?within=520626')).json()) as { tree: Node[] }
+      const elsewhere = (other.tree[0]!.children[0] as Node & { name: string }).name
+      const mine = (await (
+        await get('demo-leader', `/regions?search=${encodeURIComponent(elsewhere)}`)
+      ).json()) as { tree: Node[] }
+      expect(mine.tree.map((n) => n.code)).not.toContain('520626')
+      // LIKE's wildcards are text; too long a search is refused.
+      const percent = (await (await get('demo-admin', '/regions?search=%25')).json()) as { tree: Node[] }
+      expect(percent.tree).toEqual([])
+      expect((await get('demo-admin', `/regions?search=${'镇'.repeat(21)}`)).status).toBe(400)
     })
 
     it('ranks townships with the county figure, median and quartiles, flagging small samples', async () => {

@@ -38,6 +38,21 @@ export const useSessionStore = defineStore('session', () => {
     return pending
   }
 
+  /**
+   * Above a county, the counties whose townships match a search, with their townships (the picker searches only
+   * what the tree holds). Within a county the tree has its townships already.
+   */
+  async function searchTownships(text: string): Promise<void> {
+    const scope = user.value?.regionCode ?? null
+    if (scope !== null && scope.length >= 6) return
+    const { tree } = await api.searchTownships(text)
+    for (const county of tree) {
+      if (loaded.has(county.code)) continue
+      loaded.add(county.code)
+      regions.value = withTownships(regions.value, county)
+    }
+  }
+
   async function loadScope(scope = Promise.all([api.regions(), api.modules()])) {
     const [tree, manifest] = await scope
     regions.value = tree.tree
@@ -85,5 +100,17 @@ export const useSessionStore = defineStore('session', () => {
     modules.value = []
   }
 
-  return { user, csrfToken, regions, modules, signedIn, restore, login, logout, forget, loadTownships }
+  return {
+    user,
+    csrfToken,
+    regions,
+    modules,
+    signedIn,
+    restore,
+    login,
+    logout,
+    forget,
+    loadTownships,
+    searchTownships,
+  }
 })

@@ -45,21 +45,44 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
   return root ? top.filter((n) => n.code === root) : top
 }
 
-const withinQuery = z.object({
+const regionsQuery = z.object({
   within: z
     .string()
     .regex(/^\d{6}$/, '应为六位县级代码 / A six-digit county code')
     .optional(),
+  search: z.string().trim().min(1, '请输入乡镇名称 / Type part of a township name').max(20).optional(),
 })
 
-export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query', withinQuery), async (c) => {
-  const { within } = c.req.valid('query')
+/** At most this many counties answer a township search (a name like 城关镇 is in hundreds of them). */
+const searchCounties = 10
+
+/**
+ * The counties inside `scope` (with stations) that have a township whose name contains `text`, each with all its
+ * townships, for a picker above a county to search townships it has not loaded yet.
+ */
+async function townshipSearch(db: Db, scope: string | null, text: string): Promise<RegionNode[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const counties = await rowsOf<{ county: string }>(
+    db,
+    sql`select distinct left(r.code, 6) as county from regions r
+        where r.level = 'township' and r.name like ${pattern}
+          and left(r.code, 6) in (select county_code from stations where county_code like ${`${scope ?? ''}%`})
+        order by 1 limit ${searchCounties}`,
+  )
+  const trees = await Promise.all(counties.map((c) => scopeTree(db, c.county)))
+  return trees.flat()
+}
+
+export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query', regionsQuery), async (c) => {
+  const { within, search } = c.req.valid('query')
   // One county with its townships (a link to a township, the county in view).
   if (within) {
     assertInScope(c, within)
     return c.json({ tree: await scopeTree(c.var.figures, within) })
   }
   const scope = readableRegion(c.var.user)
+  // Counties (with their townships) where a township's name matches: the picker's search above a county.
+  if (search) return c.json({ tree: await townshipSearch(c.var.figures, scope, search) })
   const tree = await scopeTree(c.var.figures, scope)
   // Whoever may read everything reads the nation too: its provinces hang under 全国.
   if (scope !== null) return c.json({ tree })
