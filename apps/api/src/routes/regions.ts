@@ -22,7 +22,7 @@ export async function regionName(db: Db, code: string | null): Promise<string | 
 async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
   const prefix = `${root ?? ''}%`
   const townships = root !== null && root.length >= 6
-  const rows = await rowsOf<{ code: string; name: string; level: string; parent_code: string | null }>(
+  const rows = await rowsOf<RegionRow>(
     db,
     sql`with counties as (select distinct county_code as code from stations where county_code like ${prefix}
           union select ${root} where length(${root ?? ''}) >= 6)
@@ -32,6 +32,13 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
           or (${townships} and r.level = 'township' and left(r.code, 6) in (select code from counties)))
         order by code`,
   )
+  return treeOf(rows, root)
+}
+
+type RegionRow = { code: string; name: string; level: string; parent_code: string | null }
+
+/** Rows in code order as a tree: each under its parent when the parent is there too; `root`'s subtree only. */
+function treeOf(rows: RegionRow[], root: string | null): RegionNode[] {
   const nodes = new Map(
     rows.map((r) => [r.code, { code: r.code, name: r.name, level: r.level, children: [] as RegionNode[] }]),
   )
@@ -62,15 +69,20 @@ const searchCounties = 10
  */
 async function townshipSearch(db: Db, scope: string | null, text: string): Promise<RegionNode[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const counties = await rowsOf<{ county: string }>(
+  // One statement: a county's tree per hit (scopeTree) took ≈ 100 ms each on the nation's regions.
+  const rows = await rowsOf<RegionRow>(
     db,
-    sql`select distinct left(r.code, 6) as county from regions r
-        where r.level = 'township' and r.name like ${pattern}
-          and left(r.code, 6) in (select county_code from stations where county_code like ${`${scope ?? ''}%`})
-        order by 1 limit ${searchCounties}`,
+    sql`with hits as (
+          select distinct left(r.code, 6) as county from regions r
+          where r.level = 'township' and r.name like ${pattern}
+            and left(r.code, 6) in (select county_code from stations where county_code like ${`${scope ?? ''}%`})
+          order by 1 limit ${searchCounties})
+        select code, name, level, parent_code from regions r
+        where r.code in (select county from hits)
+           or (r.level = 'township' and left(r.code, 6) in (select county from hits))
+        order by code`,
   )
-  const trees = await Promise.all(counties.map((c) => scopeTree(db, c.county)))
-  return trees.flat()
+  return treeOf(rows, null)
 }
 
 export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query', regionsQuery), async (c) => {

@@ -79,17 +79,19 @@ export function useLazyControl(options: {
     const active = document.activeElement
     // The user moved on while the code loaded (tabbed away): do not pull them back.
     if (!root || (active && active !== document.body && !root.contains(active))) return
-    const focusable = root.querySelector<HTMLElement>(options.targets.focus)
-    if (!focusable) return
-    focusable.focus()
-    if (last.kind === 'key') {
-      focusable.dispatchEvent(new KeyboardEvent('keydown', { key: last.key, code: last.code, bubbles: true }))
-    } else if (last.kind === 'text') {
+    if (last.kind === 'text') {
       const input = root.querySelector<HTMLInputElement>(options.targets.text ?? options.targets.focus)
       if (!input) return
       input.focus()
       input.value = last.value
       input.dispatchEvent(new Event('input', { bubbles: true }))
+      return
+    }
+    const focusable = root.querySelector<HTMLElement>(options.targets.focus)
+    if (!focusable) return
+    focusable.focus()
+    if (last.kind === 'key') {
+      focusable.dispatchEvent(new KeyboardEvent('keydown', { key: last.key, code: last.code, bubbles: true }))
     } else
       (root.querySelector<HTMLElement>(options.targets.click ?? options.targets.focus) ?? focusable).click()
   }
