@@ -67,6 +67,42 @@ describe('dashboard', () => {
     )
   })
 
+  it('loads the tooltip and reference lines only when a chart needs them: a pointer on the trend shows its tooltip', async () => {
+    const fresh = await harness.context.newPage()
+    const scripts: string[] = []
+    fresh.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+    const loaded = (name: string) => scripts.some((path) => path.includes(`/${name}-`))
+    await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(fresh, 'overview')
+    const trend = (await readCharts(fresh)).find((c) => c.panel === 'overview-trend')!
+    const box = (await fresh.locator('[data-panel=overview-trend] [_echarts_instance_]').boundingBox())!
+    // ECharts' tooltip box: the months' figures by series, shown over the chart.
+    const tip = fresh.locator('[data-panel=overview-trend] div[style*="z-index: 9999999"]')
+    for (let i = 0; i < 50 && !(await tip.isVisible()); i++) {
+      await fresh.mouse.move(box.x + box.width / 2 + (i % 2) * 4, box.y + box.height / 2)
+      await fresh.waitForTimeout(100)
+    }
+    for (const series of trend.series) expect(await tip.innerText()).toContain(series.name)
+    expect(loaded('tooltip')).toBe(true)
+    // The overview draws no reference line; the stations' plan chart does (the plan's figure), and loads them.
+    expect(loaded('markers')).toBe(false)
+    await fresh.locator('.module-nav__link[href*="/m/stations"]').first().click()
+    await waitForModule(fresh, 'stations')
+    const plan = await fresh.evaluate(() => {
+      const shell = (
+        window as unknown as { __liaisonShell: { echarts: { getInstanceByDom(e: Element): unknown } } }
+      ).__liaisonShell
+      const el = document.querySelector('[data-panel=stations-plan] [_echarts_instance_]')!
+      const chart = shell.echarts.getInstanceByDom(el) as {
+        getOption(): { series: { markLine?: unknown }[] }
+      }
+      return chart.getOption().series[0]?.markLine ?? null
+    })
+    expect(plan).not.toBeNull()
+    expect(loaded('markers')).toBe(true)
+    await fresh.close()
+  })
+
   it('shows the seeded 2023 figures: 685 receptions, 1,259 people, a twelve-month trend', async () => {
     await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2023`)
     await waitForModule(page, 'overview')

@@ -1,15 +1,15 @@
-// The one ECharts registration of the product, in two parts loaded on demand (load.ts): this one has what the
-// axis charts need (bars, lines and their components), which every module's first view draws; extras.ts adds
-// the rest. @liaison/ui is a federation singleton, so each runs once for the shell and every module.
+// The one ECharts registration of the product, in parts loaded on demand (load.ts): this one has what the axis
+// charts need (bars, lines and their components), which every module's first view draws; tooltip.ts adds the
+// tooltip once the first view has painted, markers.ts reference lines, extras.ts the rest. @liaison/ui is a
+// federation singleton, so each runs once for the shell and every module.
 import { countEvaluation } from '@liaison/filters'
 import { BarChart, LineChart } from 'echarts/charts'
 import {
   AriaComponent,
+  AxisPointerComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
 } from 'echarts/components'
 import { getInstanceByDom, init, registerTheme, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
@@ -20,11 +20,12 @@ use([
   BarChart,
   LineChart,
   AriaComponent,
+  // The tooltip's axis pointer registers a data processor, which a chart copies when it is created: it must be
+  // here, before the first chart, for the tooltip loaded later to work on charts already drawn.
+  AxisPointerComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
   CanvasRenderer,
 ])
 registerThemes(registerTheme)
