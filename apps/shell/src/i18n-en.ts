@@ -1,8 +1,5 @@
-// The interface in English: loaded when a user first picks English (i18n.ts), with Element Plus's English.
-import en from 'element-plus/es/locale/lang/en'
+// The interface in English: loaded when a user first picks English (i18n.ts).
 import type { Messages } from './i18n.ts'
-
-export const elementLocale = en
 
 export const messages: Messages = {
   app: {
@@ -63,83 +60,5 @@ export const messages: Messages = {
   },
   imports: {
     link: 'Import data',
-    title: 'Import registers',
-    back: 'Back to the dashboard',
-    upload: 'Upload a register',
-    intro:
-      "Upload your county's registers (Excel or CSV). Dry-run first, check, then import; a file with any error writes nothing.",
-    county: 'County',
-    countyPlaceholder: 'Choose a county',
-    kind: 'Register',
-    kindHint: 'A CSV file holds one register; unless chosen, it is recognised by its header',
-    kindAuto: 'Recognise by the header',
-    drop: 'Drop the file here, or {click}',
-    click: 'click to choose one',
-    accept: '.xlsx, .csv or .tsv (UTF-8 or GBK), up to 20 MB',
-    chosen: 'Chosen: {name} ({size})',
-    remove: 'Remove the file',
-    dryRun: 'Dry run (check only, write nothing)',
-    confirm: 'Import',
-    cancel: 'Choose again',
-    uploading: 'Uploading {percent}%',
-    processing: 'The server is checking and writing, please wait…',
-    needFile: 'Choose a file first',
-    needCounty: 'Choose a county',
-    dryRunOk: 'Dry run passed: this is what will be written',
-    dryRunNothing: 'The file holds no rows to import',
-    imported: 'Imported (batch {id})',
-    refused: 'The file was refused with {n} errors; nothing was written. Fix them and upload again.',
-    failed: 'Failed: {message}',
-    counts: {
-      register: 'Register',
-      inserted: 'Inserted',
-      updated: 'Updated',
-      unchanged: 'Unchanged',
-    },
-    warnings: 'Warnings ({n})',
-    errors: 'Errors',
-    problem: {
-      sheet: 'Sheet',
-      row: 'Row',
-      column: 'Column',
-      value: 'Cell value',
-      message: 'Problem',
-      filter: 'Filter by any column',
-      empty: 'none',
-      whole: 'whole file',
-    },
-    templates: 'Templates',
-    templatesHint: 'Chinese headers, an example row and drop-down lists',
-    history: 'History',
-    refresh: 'Refresh',
-    historyEmpty: 'No imports yet',
-    column: {
-      time: 'Time',
-      user: 'User',
-      file: 'File',
-      county: 'County',
-      counts: 'Inserted / updated',
-      status: 'Status',
-      actions: 'Actions',
-    },
-    source: { file: 'Upload', cli: 'Command line', ingest: 'API' },
-    status: { applied: 'Imported', rolled_back: 'Rolled back' },
-    rollback: 'Roll back',
-    rollbackTitle: 'Roll back the import',
-    rollbackConfirm:
-      'Roll back batch {id} ({file})? The rows it inserted are deleted and the rows it updated restored.',
-    rollbackOk: 'Batch {id} rolled back',
-    rollbackRefused: 'Cannot roll back: {message}',
-    ok: 'OK',
-    no: 'Cancel',
-    kinds: {
-      stations: 'Stations',
-      deputies: 'Deputies',
-      receptions: 'Receptions',
-      opinions: 'Opinions',
-      projects: 'Micro-projects',
-      reportbacks: 'Report-backs',
-      plans: 'Plans',
-    },
   },
 }

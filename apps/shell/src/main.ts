@@ -2,29 +2,30 @@ import './element-styles.ts'
 import './styles/tokens.css'
 import './styles/print.css'
 import { scopeQueryOf, syncFiltersWithRouter, useFiltersStore } from '@liaison/filters'
-import { loadCharts, loadedCharts, prefetchModuleData, unauthorizedEvent } from '@liaison/ui'
-import { configProviderContextKey, localeContextKey } from 'element-plus'
+import {
+  beforeElementLoads,
+  loadCharts,
+  loadedCharts,
+  prefetchModuleData,
+  unauthorizedEvent,
+} from '@liaison/ui'
 import { createPinia } from 'pinia'
-import { computed, createApp, ref } from 'vue'
+import { createApp, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import App from './App.vue'
 import { openingScope } from './first-view.ts'
-import { elementLocale, i18n } from './i18n.ts'
+import { i18n } from './i18n.ts'
 import { loadModule, registerModules } from './remotes.ts'
 import { dashboardPage, router } from './router.ts'
 import { useSessionStore } from './session.ts'
 
 const pinia = createPinia()
 const app = createApp(App).use(pinia).use(i18n)
-// The language of every Element Plus control, all of which load after the first view. Provided to the app, not by
-// ElConfigProvider (its code would be in the first view): controls read the locale key, and messages and dialogs
-// (opened with this app's context) the global config; namespace, z-index and sizes keep Element Plus's defaults.
-app.provide(localeContextKey, elementLocale)
-app.provide(
-  configProviderContextKey,
-  computed(() => ({ locale: elementLocale.value })),
-)
 const filters = useFiltersStore(pinia)
+// The language of every Element Plus control, all of which load after the first view: given with the first.
+beforeElementLoads(() =>
+  import('./element-locale.ts').then((m) => m.provideElementLocale(app, () => filters.language)),
+)
 const session = useSessionStore(pinia)
 
 syncFiltersWithRouter(filters, router)

@@ -1,4 +1,5 @@
 import type { SessionUser } from '@liaison/contracts'
+import { loadElement } from '@liaison/ui'
 import { createRouter, createWebHistory } from 'vue-router'
 import { useSessionStore } from './session.ts'
 
@@ -11,8 +12,17 @@ export const dashboardPage = () => import('./pages/DashboardPage.vue')
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
-    { path: '/imports', component: () => import('./pages/ImportsPage.vue'), meta: { importer: true } },
+    // Pages built of Element Plus controls: its locale comes with them (loadElement).
+    {
+      path: '/login',
+      component: () => loadElement(() => import('./pages/LoginPage.vue')),
+      meta: { public: true },
+    },
+    {
+      path: '/imports',
+      component: () => loadElement(() => import('./pages/ImportsPage.vue')),
+      meta: { importer: true },
+    },
     { path: '/m/:name', component: dashboardPage },
     { path: '/:rest(.*)*', component: dashboardPage },
   ],

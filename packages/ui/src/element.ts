@@ -1,17 +1,18 @@
 // Element Plus for the modules, re-exported from the shared @liaison/ui so that every module uses the shell's copy.
 // Each loads when first rendered (selects: SelectField), so none is in a first view.
 import { defineAsyncComponent } from 'vue'
+import { loadElement } from './lazy/element-ready.ts'
 
-const lazy = () => import('./element-lazy.ts')
+const lazy = () => loadElement(() => import('./element-lazy.ts'))
 export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer))
 export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
-export const DataTable = defineAsyncComponent(() => import('./table/DataTable.vue'))
+export const DataTable = defineAsyncComponent(() => loadElement(() => import('./table/DataTable.vue')))
 
 /** An error toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that
  * cannot be loaded (the network is gone), the browser's own alert. */
 export async function showError(text: string) {
   try {
-    const { ElMessage } = await import('./element-message.ts')
+    const { ElMessage } = await loadElement(() => import('./element-message.ts'))
     ElMessage.error(text)
   } catch {
     window.alert(text)

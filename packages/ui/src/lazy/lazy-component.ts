@@ -1,6 +1,7 @@
 // Controls whose code loads on first use (menus, selects, the region picker): until then a plain stand-in is
 // rendered, so their library code stays out of the first view. This is the loading and the hand-over they share.
 import { type Component, markRaw, nextTick, type Ref, shallowRef } from 'vue'
+import { loadElement } from './element-ready.ts'
 
 export type ComponentLoader = () => Promise<{ default: Component }>
 
@@ -39,7 +40,7 @@ export function useLazyControl(options: {
   let intent: Intent | null = null
 
   function load() {
-    loading ??= options.loader().then(
+    loading ??= loadElement(options.loader).then(
       (module) => markRaw(module.default),
       (error: unknown) => {
         loading = null
