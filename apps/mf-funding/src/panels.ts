@@ -2,16 +2,15 @@
 import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
-  buildPieOption,
   buildTrendOption,
   type ChartTheme,
   enumLabel,
   type Locale,
   type MetricRow,
-  opinionCategories,
   type PanelSpec,
-  projectStatuses,
 } from '@liaison/ui'
+import { buildPieOption } from '@liaison/ui/builders'
+import { opinionCategories, projectStatuses } from '@liaison/ui/enums'
 
 export function fundingPanels(
   data: ModuleData<'funding'>,

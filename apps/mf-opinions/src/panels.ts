@@ -2,18 +2,15 @@
 import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
-  buildFunnelOption,
-  buildPieOption,
   buildTrendOption,
   type ChartTheme,
   enumLabel,
   type Locale,
   type MetricRow,
-  opinionCategories,
-  opinionChannels,
-  opinionRoutes,
   type PanelSpec,
 } from '@liaison/ui'
+import { buildFunnelOption, buildPieOption } from '@liaison/ui/builders'
+import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/enums'
 
 type OpinionsData = ModuleData<'opinions'>
 

@@ -3,12 +3,12 @@ import type { ModuleData } from '@liaison/contracts'
 import {
   buildComboOption,
   type ChartTheme,
-  deputyLevels,
   enumLabel,
   type Locale,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
+import { deputyLevels } from '@liaison/ui/enums'
 
 export function reportbackPanels(
   data: ModuleData<'reportback'>,

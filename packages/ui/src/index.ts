@@ -4,23 +4,12 @@ import { countEvaluation } from '@liaison/filters'
 
 countEvaluation('@liaison/ui')
 
-// The enumerations' zh/en labels, defined once in @liaison/db/enums (pure data: no zod, no database code).
+export { registerBoundary } from './charts/boundary.ts'
+// Pure parts bundled with the views that use them, not shared: @liaison/ui/builders (pies, funnels, radars, the
+// map's option), @liaison/ui/enums (the enumerations' labels), @liaison/ui/standalone (a module's own dev server).
 // The front end takes @liaison/contracts as types only, so zod is not in any bundle.
-export {
-  deputyLevels,
-  opinionCategories,
-  opinionChannels,
-  opinionRoutes,
-  projectStatuses,
-  sevenItems,
-  stationKinds,
-  stationStatuses,
-  userRoles,
-} from '@liaison/db/enums'
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
-export * from './charts/builders/map.ts'
-export * from './charts/builders/shapes.ts'
 export { type Charts, loadCharts, loadedCharts } from './charts/load.ts'
 export * from './charts/themes.ts'
 export { default as ArrowDownIcon } from './controls/ArrowDown.vue'
@@ -28,10 +17,10 @@ export { default as SegmentedControl } from './controls/SegmentedControl.vue'
 export { default as ToggleSwitch } from './controls/ToggleSwitch.vue'
 export * from './data/use-module-data.ts'
 export * from './element.ts'
-export { beforeElementLoads, loadElement } from './lazy/element-ready.ts'
 export * from './format/index.ts'
 export { say } from './i18n.ts'
 export { default as KpiCard } from './kpi/KpiCard.vue'
+export { beforeElementLoads, loadElement } from './lazy/element-ready.ts'
 export { default as LazyField } from './lazy/LazyField.vue'
 // What the menus do once used is in @liaison/ui/menus (menus.ts), loaded with them.
 export { default as LazyMenu } from './menu/LazyMenu.vue'
@@ -44,6 +33,5 @@ export { default as ExportMenu } from './panel/ExportMenu.vue'
 export { reportSingletons } from './probe.ts'
 export type { SelectOption } from './select/options.ts'
 export { default as SelectField } from './select/SelectField.vue'
-export { mountStandalone } from './standalone.ts'
 export { default as RankingTable } from './table/RankingTable.vue'
 export * from './table/sort.ts'

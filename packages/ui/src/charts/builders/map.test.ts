@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { framedOption } from '../../panel/chart-export.ts'
+import { registerBoundary } from '../boundary.ts'
 import { getMap } from '../extras.ts'
-import { boundaryAspect, buildMapOption, registerBoundary } from './map.ts'
+import { boundaryAspect, buildMapOption } from './map.ts'
 
 const rows = [
   { township: '520523108', name: '平坝镇', seven_standard_rate: 0.8, stations_built: 6 },

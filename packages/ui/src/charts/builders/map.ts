@@ -1,6 +1,5 @@
 // A map of a county's townships, shaded by one figure, from a registered GeoJSON boundary.
 import { formatValue, type Unit } from '../../format/index.ts'
-import { loadCharts } from '../load.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
 import { axisFormatter, type BuilderOptions, baseOption, type Row } from './common.ts'
@@ -95,19 +94,6 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
       },
     ],
   }
-}
-
-const registered = new Set<string>()
-
-/** Register a boundary with ECharts once under `name` (a new upload gets a new name), loading the map chart
- * first (ECharts loads on demand). */
-export async function registerBoundary(name: string, geojson: object): Promise<string> {
-  if (registered.has(name)) return name
-  await loadCharts({ series: [{ type: 'map' }] })
-  const { registerMap } = await import('../extras.ts')
-  registerMap(name, geojson as Parameters<typeof registerMap>[1])
-  registered.add(name)
-  return name
 }
 
 /** cos(latitude) at the boundary's middle: how much narrower a degree of longitude is than one of latitude. */
