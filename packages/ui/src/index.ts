@@ -6,8 +6,9 @@ countEvaluation('@liaison/ui')
 
 export { registerBoundary } from './charts/boundary.ts'
 // Pure parts bundled with the views that use them, not shared: @liaison/ui/builders (pies, funnels, radars, the
-// map's option), @liaison/ui/enums (the enumerations' labels), @liaison/ui/standalone (a module's own dev server).
-// The front end takes @liaison/contracts as types only, so zod is not in any bundle.
+// map's option), @liaison/ui/enums (the enumerations' labels, from @liaison/db/enums: pure data, no zod, no
+// database code), @liaison/ui/standalone (a module's own dev server). The front end takes @liaison/contracts as
+// types only, so zod is not in any bundle.
 export * from './charts/builders/combo.ts'
 export * from './charts/builders/common.ts'
 export { type Charts, loadCharts, loadedCharts } from './charts/load.ts'
