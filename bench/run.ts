@@ -277,7 +277,9 @@ try {
       const h = await timeHttp(path, true)
       const cached = await timeHttp(path, false)
       const raw = await timeRaw(() =>
-        name === 'overview' ? overviewData(handle.db, q, false) : moduleData(handle.db, name, q, null, false),
+        name === 'overview'
+          ? overviewData(handle.db, q, { useRollups: false })
+          : moduleData(handle.db, name, q, null, { useRollups: false }),
       )
       record(`module:${name}`, scope, region, h, cached, raw, h.status === 200 && same(raw.answer, h.body))
     }

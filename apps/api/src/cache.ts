@@ -4,8 +4,8 @@
 // from another user of the same role and scope (the wall screen, the meeting's twenty laptops) answers from the
 // cache; any write to a county changes every key that reads it.
 import { createHash, randomUUID } from 'node:crypto'
-import { dataVersion } from '@liaison/metrics'
-import type { MiddlewareHandler } from 'hono'
+import { type DataState, dataState, type RollupChoice } from '@liaison/metrics'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from './types.ts'
 
 /** Responses that depend only on the data, the user's role and scope, and the URL. */
@@ -62,7 +62,8 @@ export class ResponseCache {
 /**
  * Choose where a read request's figures come from. With a read replica (DATABASE_READ_URL) the data version of
  * the counties the request reads is asked of both: equal, the replica answers; behind (a write not yet
- * replayed), the primary does, so nobody reads figures older than the data they just imported.
+ * replayed), the primary does, so nobody reads figures older than the data they just imported. The same
+ * statement tells whether their rollups are current, which the figure routes would otherwise ask again.
  */
 export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { handle, replica } = c.var.deps
@@ -72,18 +73,31 @@ export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const scope = region && regionParam.test(region) ? region : null
   const ask = replica && (replicaDownUntil.get(replica) ?? 0) < Date.now()
   const [primary, copy] = await Promise.all([
-    dataVersion(handle.db, scope),
+    dataState(handle.db, scope),
     ask
-      ? dataVersion(replica.db, scope).catch(() => {
+      ? dataState(replica.db, scope).catch(() => {
           // Down or unreachable: the primary answers; ask the replica again in a while.
           replicaDownUntil.set(replica, Date.now() + 10_000)
           return null
         })
       : null,
   ])
-  if (replica && copy === primary) c.set('figures', replica.db)
-  c.set('dataVersion', primary)
+  const onReplica = replica && copy?.version === primary.version
+  if (onReplica) c.set('figures', replica.db)
+  c.set('readState', { region: scope, ...(onReplica ? copy : primary) })
   return next()
+}
+
+/** The rollups' currency for a figure route reading `region`, as chooseReader found it on the database that
+ * answers; nothing (the route asks itself) when the route reads another region than the query named. */
+export function rollupChoice(c: Context<AppEnv>, region: string): RollupChoice {
+  const state = c.var.readState
+  return state?.region === region ? { rollupsReady: state.rollupsCurrent } : {}
+}
+
+/** What chooseReader learnt of the request's region (null: none named, the whole country). */
+export interface ReadState extends DataState {
+  region: string | null
 }
 
 /**
@@ -95,7 +109,7 @@ export function dataCache(cache: ResponseCache | null): MiddlewareHandler<AppEnv
     if (c.req.method !== 'GET' || !dataPaths.test(c.req.path)) return next()
     const { role, regionCode } = c.var.user
     const key = createHash('sha1')
-      .update(`${boot}|${c.var.dataVersion}|${role}|${regionCode}|${c.req.url}`)
+      .update(`${boot}|${c.var.readState.version}|${role}|${regionCode}|${c.req.url}`)
       .digest('hex')
     const tag = `W/"d${key.slice(0, 27)}"`
     const headers = { ETag: tag, 'Cache-Control': 'private, no-cache' }

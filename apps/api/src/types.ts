@@ -1,6 +1,7 @@
 import type { Db } from '@liaison/db'
 import type { UserRole } from '@liaison/db/enums'
 import type { AppDeps } from './app.ts'
+import type { ReadState } from './cache.ts'
 
 /** What every request handler can read from the context. */
 export interface AppEnv {
@@ -11,7 +12,8 @@ export interface AppEnv {
     /** Where figures are read: the read replica when it is as current as the primary for the request's region,
      * else the primary (chooseReader). */
     figures: Db
-    /** The data version of the counties the request reads (chooseReader). */
-    dataVersion: string
+    /** The data version of the counties a read request reads, and whether their rollups are current
+     * (chooseReader; set on read paths only). */
+    readState: ReadState
   }
 }

@@ -35,9 +35,23 @@ export interface MetricsSpec {
   compare?: CompareMode | undefined
   /** false: straight from the facts (tests compare both). Otherwise the rollups serve whole months when current. */
   useRollups?: boolean | undefined
-  /** Whether the region's rollups are current, when the caller has asked already (rollupsCurrent): an answer made
-   * of several queries asks once instead of once per query. */
+  /** Whether the region's rollups are current, when the caller has asked already (rollupsCurrent, dataState): an
+   * answer made of several queries asks once instead of once per query. */
   rollupsReady?: boolean | undefined
+}
+
+/** How a composite answer reads: from the facts only (`useRollups: false`), or from the rollups where they serve,
+ * with their currency already known (`rollupsReady`) or asked once for the whole answer. */
+export type RollupChoice = Pick<MetricsSpec, 'useRollups' | 'rollupsReady'>
+
+/** The rollup choice of every query of a composite answer: the currency asked once, unless known or unneeded. */
+export async function choiceFor(
+  db: DbOrTx,
+  region: string,
+  choice: RollupChoice = {},
+): Promise<RollupChoice> {
+  if (choice.useRollups === false) return { useRollups: false, rollupsReady: false }
+  return { useRollups: true, rollupsReady: choice.rollupsReady ?? (await rollupsCurrent(db, region)) }
 }
 
 export class MetricsError extends Error {

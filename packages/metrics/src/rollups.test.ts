@@ -5,7 +5,7 @@ import { testEngines } from '@liaison/db/testing'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryMetrics } from './query.ts'
-import { dataVersion, refreshRollups, rollupsCurrent } from './rollups.ts'
+import { dataState, refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
 
 const T1 = '520523005'
@@ -95,11 +95,17 @@ for (const engine of testEngines()) {
     })
 
     it('fall back to the facts when a writer forgot to refresh, and catch up incrementally', async () => {
-      const version = await dataVersion(h.db)
+      const before = await dataState(h.db, '520523')
+      expect(before.rollupsCurrent).toBe(true)
       await h.exec(`insert into opinions (county_code, township_code, station_id, register_no, received_on, status, resolved_on)
         values ('520523', '${T1}', 1, 'G', '2023-05-20', 'resolved', '2023-05-22')`)
-      expect(await dataVersion(h.db)).not.toBe(version)
+      const after = await dataState(h.db, '520523')
+      expect(after.version).not.toBe(before.version)
+      expect(after.rollupsCurrent).toBe(false)
       expect(await rollupsCurrent(h.db, '520523')).toBe(false)
+      // …and so are the province's and the nation's, which hold the county.
+      expect((await dataState(h.db, '52')).rollupsCurrent).toBe(false)
+      expect((await dataState(h.db)).rollupsCurrent).toBe(false)
       const spec = { ids: ['opinions_collected'], region: '520523', from: '2023-05-01', to: '2023-05-31' }
       expect((await queryMetrics(h.db, spec)).data[0]!.opinions_collected).toBe(2)
       await h.db.transaction(async (tx) => {

@@ -178,15 +178,22 @@ export async function rollupsCurrent(db: DbOrTx, region: string): Promise<boolea
   return (stale?.n ?? 0) === 0
 }
 
-/** The data version of the counties under a region, or of everything (for ETags and cached answers): grows
- * with every write to their data tables. */
-export async function dataVersion(db: DbOrTx, region: string | null = null): Promise<string> {
-  const [row] = await rowsOf<{ v: string | number | null; n: number }>(
+/** What a read asks before anything else, in one statement: the data version of the counties under a region, or
+ * of everything (for ETags and cached answers: it grows with every write to their data tables), and whether their
+ * rollups are current (rollupsCurrent). */
+export interface DataState {
+  version: string
+  rollupsCurrent: boolean
+}
+
+export async function dataState(db: DbOrTx, region: string | null = null): Promise<DataState> {
+  const [row] = await rowsOf<{ v: string | number | null; n: number; stale: number }>(
     db,
-    sql`select coalesce(sum(version), 0)::text as v, count(*)::int as n from data_versions d
-        where ${region ? countyRange('d', region) : sql`true`}`,
+    sql`select coalesce(sum(version), 0)::text as v, count(*)::int as n,
+          count(*) filter (where rolled_up < facts_version)::int as stale
+        from data_versions d where ${region ? countyRange('d', region) : sql`true`}`,
   )
-  return `${row?.v ?? 0}.${row?.n ?? 0}`
+  return { version: `${row?.v ?? 0}.${row?.n ?? 0}`, rollupsCurrent: (row?.stale ?? 0) === 0 }
 }
 
 /** The rolled-up fact tables and the date that places each row in a month. */

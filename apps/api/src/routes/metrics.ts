@@ -4,6 +4,7 @@ import { buildNarrative, describeRegion, MetricsError, publicCatalog, queryMetri
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
+import { rollupChoice } from '../cache.ts'
 import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
@@ -22,7 +23,7 @@ export const metricRoutes = new Hono<AppEnv>()
     assertInScope(c, q.region)
     const region = await regionRef(c.var.figures, q.region)
     try {
-      const { data, previous } = await queryMetrics(c.var.figures, q)
+      const { data, previous } = await queryMetrics(c.var.figures, { ...q, ...rollupChoice(c, q.region) })
       return c.json({
         data,
         meta: {

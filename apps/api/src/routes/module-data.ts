@@ -13,17 +13,19 @@ import {
 import type { DbOrTx } from '@liaison/db'
 import {
   catalogById,
+  choiceFor,
   covers,
   listStations,
   type MetricsSpec,
   queryMetrics,
+  type RollupChoice,
   regionLevel,
-  rollupsCurrent,
   stationsMonthly,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
+import { rollupChoice } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
@@ -225,18 +227,17 @@ const moduleName = z.object({
 
 /**
  * One module's composite answer. `detailRegion`: where the user may open station details (null = anywhere);
- * `useRollups: false` computes it straight from the facts (the bench).
+ * `{ useRollups: false }` computes it straight from the facts (the bench).
  */
 export async function moduleData(
   db: DbOrTx,
   name: z.infer<typeof moduleName>['name'],
   q: ScopeQuery,
   detailRegion: string | null,
-  useRollups?: boolean,
+  choice?: RollupChoice,
 ): Promise<ModuleDataResponse> {
   const spec = modules[name]
-  const rollupsReady = useRollups !== false && (await rollupsCurrent(db, q.region))
-  const base = { region: q.region, from: q.from, to: q.to, useRollups, rollupsReady }
+  const base = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
   const [region, cards, ...parts] = await Promise.all([
@@ -267,6 +268,7 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const { name } = c.req.valid('param')
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return c.json(await moduleData(c.var.figures, name, q, readableRegion(c.var.user, 'detail')))
+    const detail = readableRegion(c.var.user, 'detail')
+    return c.json(await moduleData(c.var.figures, name, q, detail, rollupChoice(c, q.region)))
   },
 )

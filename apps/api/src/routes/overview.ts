@@ -2,13 +2,15 @@ import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } f
 import type { DbOrTx } from '@liaison/db'
 import {
   buildNarrative,
+  choiceFor,
   narrativeIds,
   queryMetrics,
-  rollupsCurrent,
+  type RollupChoice,
   stationCompleteness,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
+import { rollupChoice } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
@@ -41,10 +43,9 @@ const regionIds = [
 export async function overviewData(
   db: DbOrTx,
   q: ScopeQuery,
-  useRollups?: boolean,
+  choice?: RollupChoice,
 ): Promise<OverviewResponse> {
-  const rollupsReady = useRollups !== false && (await rollupsCurrent(db, q.region))
-  const spec = { region: q.region, from: q.from, to: q.to, useRollups, rollupsReady }
+  const spec = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
   // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
   const [region, yoy, mom, trend, areas, completeness] = await Promise.all([
     regionRef(db, q.region),
@@ -99,7 +100,7 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return c.json(await overviewData(c.var.figures, q))
+    return c.json(await overviewData(c.var.figures, q, rollupChoice(c, q.region)))
   },
 )
 
