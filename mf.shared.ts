@@ -126,8 +126,8 @@ export function moduleViteConfig<F extends FederationPlugin>(
  * The ECharts code that the first view's registration shares with the parts loaded later (tooltip, reference
  * lines, other charts), in one chunk: left to itself the bundler cuts it into six, which compress ≈ 3.7 KB worse,
  * and the first view loads them all anyway. `minShareCount` counts any two chunks, so code shared by two later
- * parts only would land here too: with today's parts the chunk holds exactly the modules the six held
- * (compared with ANALYZE=raw-data); check again when a part is added.
+ * parts only would land here too: with today's parts it and the registration's chunk hold exactly the modules the
+ * seven chunks held (compared with ANALYZE=raw-data); check again when a part is added.
  */
 const echartsShared = {
   name: 'echarts-shared',
