@@ -270,6 +270,15 @@ try {
     null,
   )
 
+  // The region picker's tree: the whole scope (the nation's provinces, cities and counties, for this admin), and
+  // one county with its townships. Read from the regions table only: no raw path to compare with.
+  for (const [scope, region, path] of [
+    ['nation', 'CN', '/api/v1/regions'],
+    ['county', '520523', '/api/v1/regions?within=520523'],
+  ] as const) {
+    record('regions:tree', scope, region, await timeHttp(path, true), await timeHttp(path, false), null, null)
+  }
+
   for (const { scope, region } of scopes) {
     const q = { region, ...period }
     for (const name of modules) {

@@ -56,6 +56,11 @@ describe.skipIf(!adminUrl)('pnpm bench --smoke', () => {
       new Set(['station', 'township', 'county', 'city', 'province', 'nation']),
     )
     expect(result.endpoints.filter((e) => e.status !== 200)).toEqual([])
+    // The region picker's tree, for the whole scope and for one county.
+    expect(result.endpoints.filter((e) => e.name === 'regions:tree').map((e) => e.scope)).toEqual([
+      'nation',
+      'county',
+    ])
     const compared = result.endpoints.filter((e) => e.equal !== null)
     expect(compared.length).toBeGreaterThanOrEqual(5 * 10)
     expect(compared.filter((e) => !e.equal)).toEqual([])

@@ -1,6 +1,6 @@
 import { nationCode, type RegionNode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
-import { rowsOf } from '@liaison/metrics'
+import { countyRange, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -20,16 +20,26 @@ export async function regionName(db: Db, code: string | null): Promise<string | 
  * whole country's 38,000 townships were 3.3 MB of JSON that every national user's first view waited for.
  */
 async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
-  const prefix = `${root ?? ''}%`
-  const townships = root !== null && root.length >= 6
+  // A county and its townships (or a township alone), by the parent index: walking every region for the counties
+  // with stations took 46 ms on one county's database and 88 ms on the nation's.
+  if (root !== null && root.length >= 6) {
+    const rows = await rowsOf<RegionRow>(
+      db,
+      sql`select code, name, level, parent_code from regions
+          where code = ${root} or (level = 'township' and parent_code = ${root}) order by code`,
+    )
+    return treeOf(rows, root)
+  }
+  // The counties with stations and their cities and provinces (the first 4 and 2 digits of a county's code). A
+  // LIKE of each region against each county took 6.1 s for the nation's 44,700 regions and 2,978 counties.
   const rows = await rowsOf<RegionRow>(
     db,
-    sql`with counties as (select distinct county_code as code from stations where county_code like ${prefix}
-          union select ${root} where length(${root ?? ''}) >= 6)
+    sql`with counties as (select distinct county_code as code from stations s
+          where ${countyRange('s', root ?? nationCode)}),
+        wanted as (select code from counties union select left(code, 4) from counties
+          union select left(code, 2) from counties)
         select code, name, level, parent_code from regions r
-        where r.level <> 'village' and (
-          exists (select 1 from counties c where c.code like r.code || '%')
-          or (${townships} and r.level = 'township' and left(r.code, 6) in (select code from counties)))
+        where r.level <> 'village' and r.code in (select code from wanted)
         order by code`,
   )
   return treeOf(rows, root)
