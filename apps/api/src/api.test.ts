@@ -273,6 +273,25 @@ for (const engine of testEngines()) {
       expect(scores.scores[0]!.score).toBe(100) // activity only: the most active station scores 100
     })
 
+    it('answers township and station detail for a county or a township, and says why above', async () => {
+      // The nation's answers were 6–40 MB and took seconds (its 234,000 stations overflowed the stack as well).
+      const above = [
+        `/metrics?ids=receptions&region=52&by=station&${year}`,
+        `/metrics?ids=receptions&region=CN&by=township&${year}`,
+        `/ranking?metric=receptions&level=station&region=5205&${year}`,
+        `/stations?region=52&${year}`,
+        `/stations/scores?region=CN&${year}`,
+      ]
+      for (const path of above) {
+        const res = await get('demo-admin', path)
+        expect(res.status, path).toBe(400)
+        expect(((await res.json()) as { error: { message: string } }).error.message).toContain('by=area')
+      }
+      expect((await get('demo-admin', `/metrics?ids=receptions&region=52&by=area&${year}`)).status).toBe(200)
+      expect((await get('demo-admin', `/ranking?metric=receptions&region=CN&${year}`)).status).toBe(200)
+      expect((await get('demo-admin', `/stations/scores?region=520523005&${year}`)).status).toBe(200)
+    })
+
     // Found by fuzzing: PostgreSQL cannot store U+0000, and a NUL in a login name or an ingested record answered
     // 500 (with the record's values in the log).
     it('refuses a NUL in a login name with 400, and imports a record with the NUL taken out', async () => {

@@ -40,6 +40,19 @@ export const scopeQuery = z
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
 export type ScopeQuery = z.infer<typeof scopeQuery>
 
+/**
+ * Township and station detail (breakdowns, rankings, station lists and scores) answers for a county or a township.
+ * Above, a region holds thousands of them (the nation 41,000 townships and 234,000 stations: answers of 6 to 40 MB
+ * taking seconds), and its next level down is `by=area`.
+ */
+export const detailDimensions: readonly Dimension[] = ['township', 'station']
+export const isDetailScope = (region: string) => region.length >= 6
+export const detailScopeIssue = {
+  message:
+    '乡镇、站点明细请按县（区）或乡镇查询，以上地区请看下一级（by=area） / Township and station detail answers for a county or a township; above, ask by=area',
+  path: ['region'],
+}
+
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().nullable() }),
 })

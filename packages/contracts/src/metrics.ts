@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { dimensions, periodMeta, scopeQuery } from './common.ts'
+import {
+  detailDimensions,
+  detailScopeIssue,
+  dimensions,
+  isDetailScope,
+  periodMeta,
+  scopeQuery,
+} from './common.ts'
 
 export const units = ['count', 'people', 'rate', 'yuan', 'days'] as const
 export type Unit = (typeof units)[number]
@@ -14,20 +21,22 @@ export interface MetricDefinition {
   dimensions: readonly (typeof dimensions)[number][]
 }
 
-export const metricsQuery = scopeQuery.and(
-  z.object({
-    ids: z
-      .string()
-      .min(1, 'ids is required')
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
-    by: z.enum(dimensions).optional(),
-  }),
-)
+export const metricsQuery = scopeQuery
+  .and(
+    z.object({
+      ids: z
+        .string()
+        .min(1, 'ids is required')
+        .transform((s) =>
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      by: z.enum(dimensions).optional(),
+    }),
+  )
+  .refine((q) => !q.by || !detailDimensions.includes(q.by) || isDetailScope(q.region), detailScopeIssue)
 export type MetricsQuery = z.infer<typeof metricsQuery>
 
 /** One row: the dimension value (and its label), then each figure; with compare, `<id>__previous` and `<id>__change`. */

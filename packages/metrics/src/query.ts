@@ -102,11 +102,13 @@ const statusLabels = [
   ...deputyCategories,
 ]
 
+/** The names of a breakdown's keys. The keys go as one array parameter: a nation's 234,000 stations as a list of
+ * parameters overflowed the stack building the statement (and PostgreSQL takes at most 65,535). */
 async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<string, string>> {
   if (by === 'township' || by === 'area') {
     const rows = await rowsOf<{ code: string; name: string }>(
       db,
-      sql`select code, name from regions where code in ${keys.length ? keys : ['']}`,
+      sql`select code, name from regions where code = any(${sql.param(keys)}::text[])`,
     )
     return new Map(rows.map((r) => [r.code, r.name]))
   }
@@ -114,7 +116,7 @@ async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<st
     const ids = keys.map(Number).filter(Number.isFinite)
     const rows = await rowsOf<{ id: number; name: string }>(
       db,
-      sql`select id, name from stations where id in ${ids.length ? ids : [0]}`,
+      sql`select id, name from stations where id = any(${sql.param(ids)}::int[])`,
     )
     return new Map(rows.map((r) => [String(r.id), r.name]))
   }

@@ -86,7 +86,8 @@ export async function stationScores(
   const [region] = (await queryMetrics(db, { ...spec, ids: ['resolution_rate', 'satisfaction_rate'] })).data
   const stations = (await listStations(db, spec.region)).filter((s) => s.kind !== 'online')
   const byId = new Map(data.map((r) => [Number(r.station), r]))
-  const most = Math.max(1, ...data.map((r) => Number(r.receptions ?? 0)))
+  // Not Math.max(...rows): a nation's 234,000 stations are more arguments than a call takes.
+  const most = data.reduce((max, r) => Math.max(max, Number(r.receptions ?? 0)), 1)
   const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1
   return stations
     .map((s) => {

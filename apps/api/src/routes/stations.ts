@@ -1,4 +1,4 @@
-import { scopeQuery } from '@liaison/contracts'
+import { detailScopeIssue, isDetailScope, scopeQuery } from '@liaison/contracts'
 import {
   catalogById,
   defaultScoreWeights,
@@ -14,10 +14,12 @@ import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
-const rankingQuery = scopeQuery.and(
-  z.object({ metric: z.string(), level: z.enum(['area', 'township', 'station']).default('area') }),
-)
-const weightsQuery = scopeQuery.and(
+const rankingQuery = scopeQuery
+  .and(z.object({ metric: z.string(), level: z.enum(['area', 'township', 'station']).default('area') }))
+  .refine((q) => q.level === 'area' || isDetailScope(q.region), detailScopeIssue)
+/** A region whose stations are listed one by one: a county or a township. */
+const stationsQuery = scopeQuery.refine((q) => isDetailScope(q.region), detailScopeIssue)
+const weightsQuery = stationsQuery.and(
   z.object({
     // activity:0.3,resolution:0.3,satisfaction:0.2,standard:0.2
     weights: z
@@ -50,7 +52,7 @@ export const stationRoutes = new Hono<AppEnv>()
     assertInScope(c, q.region)
     return c.json(await rankBy(c.var.figures, { ...q, level: q.level }))
   })
-  .get('/stations', validate('query', scopeQuery), async (c) => {
+  .get('/stations', validate('query', stationsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
     return c.json({ stations: await listStations(c.var.figures, q.region) })
