@@ -102,7 +102,11 @@ const endpoints: Endpoint[] = [
     parameters: [
       q('ids', 'comma-separated metric ids'),
       ...scope,
-      q('by', 'township|station|month|quarter|year|category|channel|route|kind|level|status', false),
+      q(
+        'by',
+        'area (the next level down) | township | station | month | quarter | year | category | channel | route | kind | level | status; township and station for a county or a township only (400 above)',
+        false,
+      ),
     ],
     response: metricsResponse,
   },
@@ -119,14 +123,23 @@ const endpoints: Endpoint[] = [
     parameters: [
       q('metric', 'metric id'),
       ...scope,
-      q('level', 'area (default: the next level down) | township | station', false),
+      q(
+        'level',
+        'area (default: the next level down) | township | station; township and station for a county or a township only',
+        false,
+      ),
     ],
   },
-  { method: 'get', path: '/stations', summary: '站点清单 Station list', parameters: scope },
+  {
+    method: 'get',
+    path: '/stations',
+    summary: '站点清单 Station list (a county or a township)',
+    parameters: scope,
+  },
   {
     method: 'get',
     path: '/stations/scores',
-    summary: '站点综合评分 Composite station score',
+    summary: '站点综合评分 Composite station score (a county or a township)',
     parameters: [...scope, q('weights', 'activity:0.3,resolution:0.3,satisfaction:0.2,standard:0.2', false)],
   },
   {
