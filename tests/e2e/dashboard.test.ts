@@ -83,6 +83,7 @@ describe('dashboard', () => {
       await fresh.waitForTimeout(100)
     }
     for (const series of trend.series) expect(await tip.innerText()).toContain(series.name)
+    expect(await tip.innerText()).toMatch(/2025年\d{1,2}月/)
     expect(loaded('tooltip')).toBe(true)
     // The overview draws no reference line; the stations' plan chart does (the plan's figure), and loads them.
     expect(loaded('markers')).toBe(false)

@@ -27,6 +27,17 @@ describe('option builders', () => {
     expect(yAxis[1]?.axisLabel.formatter(0.5)).toBe('50%')
     expect(option.aria).toMatchObject({ enabled: true, label: { description: '接待走访活动逐月变化' } })
     expect(option.series[1]?.tooltip.valueFormatter(0.9996)).toBe('99.9%')
+    // The tooltip's heading names the month with its year, in the page's language.
+    const heading = (locale: 'zh-CN' | 'en', value: string) => {
+      const trend = buildTrendOption(rows, 'light', { locale, series: [] })
+      const xAxis = trend.xAxis as {
+        axisPointer: { label: { formatter: (p: { value: unknown }) => string } }
+      }
+      return xAxis.axisPointer.label.formatter({ value })
+    }
+    expect(heading('zh-CN', '2025-08')).toBe('2025年8月')
+    expect(heading('en', '2025-08')).toBe('Aug 2025')
+    expect(heading('zh-CN', '平坝镇')).toBe('平坝镇')
   })
 
   it('draws a sideways ranking with average and quartile lines labelled above the plot, clear of the axis', () => {

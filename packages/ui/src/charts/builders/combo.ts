@@ -5,6 +5,7 @@ import {
   axisFormatter,
   type BuilderOptions,
   baseOption,
+  monthHeading,
   monthLabel,
   type Row,
   valueFormatter,
@@ -81,6 +82,10 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
   const categoryAxis = {
     type: 'category' as const,
     axisLabel: { formatter: monthLabel(options.locale), hideOverlap: true },
+    // The tooltip's heading: a month with its year (2025年8月, Aug 2025), not the key 2025-08.
+    axisPointer: {
+      label: { formatter: ({ value }: { value: unknown }) => monthHeading(value, options.locale) },
+    },
     ...(options.horizontal ? { inverse: true } : {}),
   }
   const series = options.series.map((spec, index) => ({

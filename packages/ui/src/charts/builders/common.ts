@@ -35,6 +35,10 @@ export const axisFormatter = (unit: Unit, locale: Locale) => (value: number) =>
 export const monthLabel = (locale: Locale) => (value: string) =>
   /^\d{4}-\d{2}$/.test(value) ? formatMonth(value, locale, value.endsWith('-01')) : value
 
+/** A month key with its year in full, for headings (tooltips); anything else as it is. */
+export const monthHeading = (value: unknown, locale: Locale) =>
+  typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? formatMonth(value, locale, true) : String(value)
+
 /** Plain-language summary of one series: highest and lowest category. Shared by aria and the narrative. */
 export function describeSeries(
   rows: Row[],
