@@ -2,7 +2,7 @@ import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
-import { chooseReader, dataCache, ResponseCache } from './cache.ts'
+import { askReader, chooseReader, dataCache, ResponseCache } from './cache.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { boundaryRoutes } from './routes/boundaries.ts'
@@ -48,6 +48,7 @@ export function createApi(deps: AppDeps) {
   api.route('/', healthRoutes(deps))
   api.route('/', loginRoutes)
   const secured = new Hono<AppEnv>()
+  secured.use(askReader)
   secured.use(requireUser)
   // Responses carry an ETag of their body, so a repeated request answers 304 until the data changes.
   secured.use(etag())

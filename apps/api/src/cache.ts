@@ -4,8 +4,11 @@
 // from another user of the same role and scope (the wall screen, the meeting's twenty laptops) answers from the
 // cache; any write to a county changes every key that reads it.
 import { createHash, randomUUID } from 'node:crypto'
+import type { Db } from '@liaison/db'
 import { type DataState, dataState, type RollupChoice } from '@liaison/metrics'
 import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { SESSION_COOKIE } from './auth/session.ts'
 import type { AppEnv } from './types.ts'
 
 /** Responses that depend only on the data, the user's role and scope, and the URL. */
@@ -59,16 +62,20 @@ export class ResponseCache {
   }
 }
 
+/** Where a read request's figures come from, and what chooseReader learnt on the way. */
+export interface Reader {
+  figures: Db
+  state: ReadState
+}
+
 /**
  * Choose where a read request's figures come from. With a read replica (DATABASE_READ_URL) the data version of
  * the counties the request reads is asked of both: equal, the replica answers; behind (a write not yet
  * replayed), the primary does, so nobody reads figures older than the data they just imported. The same
  * statement tells whether their rollups are current, which the figure routes would otherwise ask again.
  */
-export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
+async function readerFor(c: Context<AppEnv>): Promise<Reader> {
   const { handle, replica } = c.var.deps
-  c.set('figures', handle.db)
-  if (c.req.method !== 'GET' || !readPaths.test(c.req.path)) return next()
   const region = c.req.query('region')
   const scope = region && regionParam.test(region) ? region : null
   const ask = replica && (replicaDownUntil.get(replica) ?? 0) < Date.now()
@@ -83,8 +90,29 @@ export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
       : null,
   ])
   const onReplica = replica && copy?.version === primary.version
-  if (onReplica) c.set('figures', replica.db)
-  c.set('readState', { region: scope, ...(onReplica ? copy : primary) })
+  return {
+    figures: onReplica ? replica.db : handle.db,
+    state: { region: scope, ...(onReplica ? copy : primary) },
+  }
+}
+
+/** Asks readerFor before the session is checked, so that the two questions cost one round trip, not two; the
+ * answer waits for chooseReader, after the check. Only with a session cookie: an anonymous request asks nothing. */
+export const askReader: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method === 'GET' && readPaths.test(c.req.path) && getCookie(c, SESSION_COOKIE)) {
+    const answer = readerFor(c)
+    // Refused (no session), the request never reads the answer: its failure is nobody's to report.
+    answer.catch(() => {})
+    c.set('reader', answer)
+  }
+  return next()
+}
+
+/** The figures' database and the read state, once the session is known (askReader asked). */
+export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const reader = c.var.reader ? await c.var.reader : null
+  c.set('figures', reader?.figures ?? c.var.deps.handle.db)
+  if (reader) c.set('readState', reader.state)
   return next()
 }
 

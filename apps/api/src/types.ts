@@ -1,7 +1,7 @@
 import type { Db } from '@liaison/db'
 import type { UserRole } from '@liaison/db/enums'
 import type { AppDeps } from './app.ts'
-import type { ReadState } from './cache.ts'
+import type { Reader, ReadState } from './cache.ts'
 
 /** What every request handler can read from the context. */
 export interface AppEnv {
@@ -15,5 +15,7 @@ export interface AppEnv {
     /** The data version of the counties a read request reads, and whether their rollups are current
      * (chooseReader; set on read paths only). */
     readState: ReadState
+    /** The question chooseReader answers, asked before the session check (askReader). */
+    reader: Promise<Reader> | undefined
   }
 }

@@ -21,9 +21,12 @@ export const metricRoutes = new Hono<AppEnv>()
   .get('/metrics', validate('query', metricsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const region = await regionRef(c.var.figures, q.region)
     try {
-      const { data, previous } = await queryMetrics(c.var.figures, { ...q, ...rollupChoice(c, q.region) })
+      // The region's name is asked alongside the figures (an unknown region refuses the answer either way).
+      const [region, { data, previous }] = await Promise.all([
+        regionRef(c.var.figures, q.region),
+        queryMetrics(c.var.figures, { ...q, ...rollupChoice(c, q.region) }),
+      ])
       return c.json({
         data,
         meta: {

