@@ -109,6 +109,18 @@ describe('the Word report', () => {
     expect(new TextDecoder().decode(bytes)).toContain('乡镇（街道）,接待走访活动,办结率')
     expect((await get(`table.xlsx?${scope}&ids=receptions`)).status).toBe(200)
     expect((await get(`table.csv?${scope}&ids=nonsense`)).status).toBe(400)
+    // Station and township detail is for a county or a township, as on /metrics; above, the table goes by area.
+    const wide = (by: string) =>
+      api.request(
+        `/api/v1/exports/table.csv?region=52&from=2023-01-01&to=2023-12-31&by=${by}&ids=receptions`,
+        {
+          headers: { cookie: cookies['demo-admin']! },
+        },
+      )
+    const refused = await wide('station')
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(await refused.json())).toContain('by=area')
+    expect((await wide('area')).status).toBe(200)
     const png = await get(`chart.png?${scope}&chart=trend&scale=3`)
     expect(png.headers.get('content-type')).toBe('image/png')
     const head = Buffer.from(await png.arrayBuffer())

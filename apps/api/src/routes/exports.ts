@@ -1,6 +1,14 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
-import { dimensions, nationCode, organisationName, scopeQuery } from '@liaison/contracts'
+import {
+  detailDimensions,
+  detailScopeIssue,
+  dimensions,
+  isDetailScope,
+  nationCode,
+  organisationName,
+  scopeQuery,
+} from '@liaison/contracts'
 import { schema } from '@liaison/db'
 import type { ExportModel } from '@liaison/exporter'
 import { describeRegion, resolveMetrics } from '@liaison/metrics'
@@ -30,15 +38,18 @@ const chartQuery = scopeQuery.and(marks).and(
     scale: z.coerce.number().int().min(1).max(3).default(2),
   }),
 )
-const tableQuery = scopeQuery.and(
-  z.object({
-    by: z.enum(dimensions).optional(),
-    ids: z
-      .string()
-      .min(1)
-      .transform((s) => s.split(',').filter(Boolean)),
-  }),
-)
+/** A table by township or station, as the figures it holds: for a county or a township (detailScopeIssue). */
+const tableQuery = scopeQuery
+  .and(
+    z.object({
+      by: z.enum(dimensions).optional(),
+      ids: z
+        .string()
+        .min(1)
+        .transform((s) => s.split(',').filter(Boolean)),
+    }),
+  )
+  .refine((q) => !q.by || !detailDimensions.includes(q.by) || isDetailScope(q.region), detailScopeIssue)
 
 const types = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
