@@ -1,7 +1,12 @@
 // The import page's texts in both languages, merged into the app's messages when the page loads (ImportsPage.vue):
 // they are most of the shell's texts, and no dashboard view needs them.
 import type { ImportKind } from '@liaison/contracts'
+import { importKinds } from '@liaison/ui/enums'
 import { i18n } from './i18n.ts'
+
+/** The registers' names, as the importer names their sheets and the import history names their batches. */
+const kindLabels = (lang: 'zh' | 'en') =>
+  Object.fromEntries(importKinds.map((k) => [k.value, k[lang]])) as Record<ImportKind, string>
 
 const zh = {
   title: '台账数据导入',
@@ -72,15 +77,7 @@ const zh = {
   rollbackRefused: '无法撤销：{message}',
   ok: '确定',
   no: '取消',
-  kinds: {
-    stations: '联络站',
-    deputies: '代表',
-    receptions: '接待记录',
-    opinions: '社情民意',
-    projects: '微项目',
-    reportbacks: '代表述职',
-    plans: '目标',
-  } satisfies Record<ImportKind, string>,
+  kinds: kindLabels('zh'),
 }
 
 const en: typeof zh = {
@@ -153,19 +150,11 @@ const en: typeof zh = {
   rollbackRefused: 'Cannot roll back: {message}',
   ok: 'OK',
   no: 'Cancel',
-  kinds: {
-    stations: 'Stations',
-    deputies: 'Deputies',
-    receptions: 'Receptions',
-    opinions: 'Opinions',
-    projects: 'Micro-projects',
-    reportbacks: 'Report-backs',
-    plans: 'Plans',
-  },
+  kinds: kindLabels('en'),
 }
 
 i18n.global.mergeLocaleMessage('zh-CN', { imports: zh })
 i18n.global.mergeLocaleMessage('en', { imports: en })
 
-/** Every register kind, in the order the importer writes them (the labels' keys are checked against ImportKind). */
-export const importKindOrder = Object.keys(zh.kinds) as ImportKind[]
+/** Every register kind, in the order the importer writes them. */
+export const importKindOrder: ImportKind[] = importKinds.map((k) => k.value)

@@ -3,6 +3,7 @@ import {
   deputyCategories,
   deputyLevels,
   evaluations,
+  importKinds,
   opinionCategories,
   opinionChannels,
   opinionRoutes,
@@ -108,19 +109,7 @@ export async function templateFor(kind: string): Promise<Buffer | null> {
   const columns = templates[kind]
   if (!register || !columns) return null
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet(
-    (
-      {
-        stations: '联络站',
-        deputies: '代表',
-        receptions: '接待记录',
-        opinions: '社情民意',
-        projects: '微项目',
-        reportbacks: '代表述职',
-        plans: '目标',
-      } as Record<string, string>
-    )[kind]!,
-  )
+  const ws = wb.addWorksheet(importKinds.find((k) => k.value === kind)!.zh)
   ws.addRow(columns.map(([h]) => h)).font = { bold: true }
   ws.addRow(columns.map(([, example]) => example))
   columns.forEach(([header, , choices], i) => {

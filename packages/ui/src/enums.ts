@@ -2,6 +2,7 @@
 // database code). Imported by the views that label them and bundled with each, not with the shared @liaison/ui.
 export {
   deputyLevels,
+  importKinds,
   opinionCategories,
   opinionChannels,
   opinionRoutes,
