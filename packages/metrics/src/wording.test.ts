@@ -13,6 +13,12 @@ describe('Chinese number forms', () => {
     expect(yuanZh(370_000)).toBe('37万元')
     expect(yuanZh(4_610_000)).toBe('461万元')
     expect(yuanZh(12_345)).toBe('1.23万元')
+    // Thousands grouped in 万, and 亿 from a hundred million up (a nation's allocations read 115778.5万元).
+    expect(yuanZh(12_345_678)).toBe('1,234.57万元')
+    expect(yuanZh(1_157_785_000)).toBe('11.58亿元')
+    expect(yuanZh(8_925_800_000)).toBe('89.26亿元')
+    expect(yuanZh(99_999_999)).toBe('1亿元')
+    expect(yuanZh(9_999.6)).toBe('1万元')
     expect(yuanZh(8_500)).toBe('8,500元')
   })
 

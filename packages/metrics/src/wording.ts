@@ -13,12 +13,16 @@ export function percent(rate: number, digits = 1): string {
   return `${text.replace(/\.0+$/, '')}%`
 }
 
-/** Money in 元: "37万元" from ten thousand up, else "8,500元". */
+/** Money in 元 as reports write it: "8,500元", "1.23万元", "1,234.57万元", and "11.58亿元" from a hundred million up
+ * (the dashboard's cards say ¥11.58亿). */
 export function yuanZh(amount: number): string {
-  if (Math.abs(amount) < 10_000) return `${count(amount)}元`
-  const wan = amount / 10_000
-  return `${Number.isInteger(wan) ? count(wan) : wan.toFixed(2).replace(/\.?0+$/, '')}万元`
+  if (Math.abs(Math.round(amount)) < 10_000) return `${count(amount)}元`
+  const wan = Math.round(amount / 100) / 100
+  if (Math.abs(wan) < 10_000) return `${upToTwoDecimals(wan)}万元`
+  return `${upToTwoDecimals(amount / 1e8)}亿元`
 }
+
+const upToTwoDecimals = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 })
 
 export function yuanEn(amount: number): string {
   return `¥${count(amount)}`
