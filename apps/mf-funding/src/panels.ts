@@ -80,6 +80,7 @@ export function fundingPanels(
       table: { ids: ['projects', 'funds_allocated', 'funds_spent'], by: 'category' },
       title: t('byCategory'),
       empty: categories.length === 0,
+      rows: categories.length,
       option: buildComboOption(categories, theme, {
         ...base,
         category: 'name',

@@ -66,6 +66,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       table: { ids: ['opinions_collected'], by: 'category' },
       title: t('categories'),
       empty: categories.length === 0,
+      rows: categories.length,
       option: buildComboOption(categories, theme, {
         ...base,
         category: 'name',

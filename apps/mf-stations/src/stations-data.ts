@@ -1,7 +1,14 @@
 // The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
 // functions of it: the three-year plan and the region's areas.
 import type { ModuleData, StationRow } from '@liaison/contracts'
-import { buildComboOption, type ChartTheme, type Locale, type MetricRow, type PanelSpec } from '@liaison/ui'
+import {
+  buildComboOption,
+  type ChartTheme,
+  formatNumber,
+  type Locale,
+  type MetricRow,
+  type PanelSpec,
+} from '@liaison/ui'
 
 export type StationsData = ModuleData<'stations'>
 
@@ -46,7 +53,7 @@ export function stationPanels(
         ],
         references:
           typeof planned === 'number'
-            ? [{ name: `${t('planSeries.planned')} ${planned}`, value: planned }]
+            ? [{ name: `${t('planSeries.planned')} ${formatNumber(planned, locale)}`, value: planned }]
             : [],
       }),
     },

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { figureSuffix } from '../format/index.ts'
 import ModulePage from './ModulePage.vue'
-import { areaOf, useModulePage } from './use-module-page.ts'
+import { areaOf, panelHeight, useModulePage } from './use-module-page.ts'
 
 const chartStub = { props: ['option', 'theme'], template: '<div class="stub-chart" />' }
 const stubs = { VChart: chartStub, echarts: chartStub }
@@ -86,6 +86,12 @@ describe('useModulePage and ModulePage', () => {
     expect(areaOf({ area: '5205' })).toBe('5205')
     expect(areaOf({ township: '520523101' })).toBe('520523101')
     expect(areaOf({ data: { name: '金沙县' } })).toBeNull()
+  })
+
+  it('makes a panel of sideways bars tall enough for a label on every row', () => {
+    expect(panelHeight({})).toBe('var(--lz-chart-height, 300px)')
+    // Twenty opinion categories: 18 px a row and the legend, axis and margins, never below the theme's height.
+    expect(panelHeight({ rows: 20 })).toBe('max(var(--lz-chart-height, 300px), 460px)')
   })
 
   it('writes the measure word of each figure', () => {

@@ -17,6 +17,15 @@ export interface PanelSpec {
   /** The catalogue figures drawn, exported as XLSX/CSV by the server — only where the panel has no rows of its
    * own: a chart's data is exported from its option (every builder declares its columns). */
   table?: { ids: string[]; by?: string }
+  /** Horizontal bars, one a row: the panel grows with them so that every row keeps its label (twenty opinion
+   * categories in the usual height showed every other name). */
+  rows?: number
+}
+
+/** The chart's height: the theme's (taller on the big screen), or enough for its rows. */
+export const panelHeight = (panel: Pick<PanelSpec, 'rows'>) => {
+  const usual = 'var(--lz-chart-height, 300px)'
+  return panel.rows ? `max(${usual}, ${panel.rows * 18 + 100}px)` : usual
 }
 
 export interface ModulePageOptions<T> extends ModuleDataOptions<T> {

@@ -61,6 +61,8 @@ describe('option builders', () => {
       ],
     })
     expect(option.series[0]).toMatchObject({ encode: { y: 'name', x: 'receptions' } })
+    // Every row named: ECharts' automatic interval labelled every other one of twenty categories.
+    expect(option.yAxis).toMatchObject({ type: 'category', axisLabel: { interval: 0 } })
     const lines = option.series[0]!.markLine!.data as {
       name: string
       xAxis: number
@@ -108,6 +110,9 @@ describe('option builders', () => {
       { locale: 'zh-CN', unit: 'count' },
     )
     expect(funnel.dataset.source).toHaveLength(2)
+    // Labels in the page's number forms: thousands grouped, shares to one decimal.
+    const stageLabel = funnel.series[0]!.label.formatter
+    expect(stageLabel({ name: '收集', data: { name: '收集', value: 109_262 } })).toBe('收集 109,262')
     const pie = buildPieOption(
       [
         { name: 'a', value: 0 },
@@ -117,6 +122,9 @@ describe('option builders', () => {
       { locale: 'zh-CN', unit: 'count' },
     )
     expect(pie.dataset.source).toEqual([{ name: 'b', value: 3 }])
+    expect(pie.series[0]!.label.formatter({ name: '转为代表建议', percent: 10.35 })).toBe(
+      '转为代表建议 10.4%',
+    )
     const radar = buildRadarOption(
       Array.from({ length: 7 }, (_, i) => ({ name: `S${i}`, a: i })),
       'light',

@@ -81,7 +81,12 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     .filter((axis) => axis !== null)
   const categoryAxis = {
     type: 'category' as const,
-    axisLabel: { formatter: monthLabel(options.locale), hideOverlap: true },
+    // Bars laid sideways name every row (their panel is as tall as they need: PanelSpec.rows).
+    axisLabel: {
+      formatter: monthLabel(options.locale),
+      hideOverlap: true,
+      ...(options.horizontal ? { interval: 0 } : {}),
+    },
     // The tooltip's heading: a month with its year (2025年8月, Aug 2025), not the key 2025-08.
     axisPointer: {
       label: { formatter: ({ value }: { value: unknown }) => monthHeading(value, options.locale) },

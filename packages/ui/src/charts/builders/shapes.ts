@@ -1,5 +1,5 @@
 // Funnel, donut, radar and small multiples: the non-axis charts of the modules.
-import type { Unit } from '../../format/index.ts'
+import { formatRate, formatValue, type Unit } from '../../format/index.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
 import { type BuilderOptions, baseOption, monthLabel, type Row, valueFormatter } from './common.ts'
@@ -36,7 +36,8 @@ export function buildFunnelOption(
         encode: { itemName: 'name', value: 'value' },
         label: {
           position: 'inside' as const,
-          formatter: '{b}: {@value}',
+          formatter: (p: { name: string; data: NamedValue }) =>
+            `${p.name} ${formatValue(p.data.value, options.unit, options.locale)}`,
           color: '#fff',
           fontSize: t.fontSize,
         },
@@ -63,7 +64,12 @@ export function buildPieOption(
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
         encode: { itemName: 'name', value: 'value' },
-        label: { formatter: '{b} {d}%', color: t.muted, fontSize: t.fontSize },
+        // Shares to one decimal, as every rate on the page ({d} would print two).
+        label: {
+          formatter: (p: { name: string; percent: number }) => `${p.name} ${formatRate(p.percent / 100)}`,
+          color: t.muted,
+          fontSize: t.fontSize,
+        },
       },
     ],
   }
