@@ -38,6 +38,22 @@ describe('option builders', () => {
     expect(heading('zh-CN', '2025-08')).toBe('2025年8月')
     expect(heading('en', '2025-08')).toBe('Aug 2025')
     expect(heading('zh-CN', '平坝镇')).toBe('平坝镇')
+    // Months keep ECharts' spacing; many areas upright are all named, slanted; a few stay level.
+    const axisLabel = (category: string, count: number) =>
+      (
+        buildComboOption(
+          Array.from({ length: count }, (_, i) => ({ [category]: `${i}`, receptions: i })),
+          'light',
+          {
+            locale: 'zh-CN',
+            category,
+            series: [{ key: 'receptions', name: '接待', type: 'bar', unit: 'count' }],
+          },
+        ).xAxis as { axisLabel: Record<string, unknown> }
+      ).axisLabel
+    expect(axisLabel('month', 24)).not.toHaveProperty('rotate')
+    expect(axisLabel('name', 26)).toMatchObject({ interval: 0, rotate: 35, hideOverlap: true })
+    expect(axisLabel('name', 5)).not.toHaveProperty('rotate')
   })
 
   it('draws a sideways ranking with average and quartile lines labelled above the plot, clear of the axis', () => {

@@ -40,6 +40,8 @@ export interface ComboOptions extends BuilderOptions {
 }
 
 const referenceRow = (fontSize: number) => fontSize + 6
+/** More upright bars than this, and their names are slanted. */
+const slantFrom = 6
 
 /**
  * A reference line across sideways bars (a ranking's average and quartiles). Its label, with the value, goes
@@ -81,11 +83,16 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     .filter((axis) => axis !== null)
   const categoryAxis = {
     type: 'category' as const,
-    // Bars laid sideways name every row (their panel is as tall as they need: PanelSpec.rows).
+    // Every area or row is named where there is room: sideways bars get a row each (their panel is as tall as
+    // they need: PanelSpec.rows); upright, many areas' names are slanted (twenty townships showed every third
+    // name level). Names that still overlap (a phone) are left out; months keep ECharts' own spacing.
     axisLabel: {
       formatter: monthLabel(options.locale),
       hideOverlap: true,
       ...(options.horizontal ? { interval: 0 } : {}),
+      ...(!options.horizontal && options.category !== 'month' && rows.length > slantFrom
+        ? { interval: 0, rotate: 35 }
+        : {}),
     },
     // The tooltip's heading: a month with its year (2025年8月, Aug 2025), not the key 2025-08.
     axisPointer: {
