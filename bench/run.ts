@@ -9,9 +9,7 @@
 // from the cache; the same answers straight from the facts (useRollups: false, in this process), their timings and
 // whether they are equal; autocannon on the overview; the API's peak RSS; and the front end in Chromium.
 // Writes bench/results/<date>-<scale>.json (or --out).
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { CompositeModule } from '@liaison/contracts'
@@ -20,7 +18,9 @@ import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
 import { moduleData } from '../apps/api/src/routes/module-data.ts'
 import { overviewData } from '../apps/api/src/routes/overview.ts'
+import { startApi } from './api-process.ts'
 import { appSizes, runFrontEndOnly } from './frontend.ts'
+import { keptAliveClient, r1, stats } from './http.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
 
 const argv = process.argv.slice(2)
@@ -104,8 +104,9 @@ const metricQueries: { name: string; ids: string[]; by?: 'area' | 'month' | 'cat
   ]
 
 // --- the API as a child process -------------------------------------------------------------------------
-const port = 19_000 + Math.floor(Math.random() * 1000)
-const base = `http://127.0.0.1:${port}`
+const api = startApi(root, url, workers)
+const base = api.base
+const child = api.child
 const kb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
   try {
     return Number(
@@ -124,55 +125,7 @@ const apiPids = (pid: number) => {
   return workers > 1 ? kids : [pid]
 }
 
-async function waitUp(child: ChildProcess) {
-  for (let i = 0; i < 2400; i++) {
-    if (child.exitCode !== null) throw new Error('the API exited')
-    try {
-      if ((await fetch(`${base}/api/v1/ready`)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('the API did not start')
-}
-
-const child = spawn('node', ['--import', 'tsx', join(root, 'apps/api/src/cli.ts')], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEMO: '1',
-    WORKERS: String(workers),
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
-/** One kept-alive connection for the timed requests. node:http rather than fetch: fetch's own work (streams,
- * header objects) took half a millisecond a request here, and a timing should be the API's. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-const httpGet = (url: string, headers: Record<string, string>) =>
-  new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-    http
-      .get(url, { agent, headers }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', reject)
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: res.headers['content-type'] ?? '',
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      })
-      .on('error', reject)
-  })
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-const r1 = (n: number) => Math.round(n * 10) / 10
-const stats = (times: number[]) => {
-  const s = [...times].sort((a, b) => a - b)
-  return { p50: r1(pct(s, 50)), p95: r1(pct(s, 95)), p99: r1(pct(s, 99)) }
-}
+const client = keptAliveClient()
 
 /** Rates and money compared to 9 significant digits; everything else exactly. */
 const canonical = (value: unknown): unknown =>
@@ -220,14 +173,7 @@ let rssIdle = 0
 let rssPeak = 0
 let rssPeakTotal = 0
 try {
-  await waitUp(child)
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo-admin', password: 'demo' }),
-  })
-  if (!login.ok) throw new Error(`login failed: ${login.status}`)
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+  const cookie = await api.signIn()
   rssIdle = Math.max(...apiPids(child.pid!).map((p) => kb(p, 'VmRSS')))
 
   /** Sequential GETs after two warm-ups; the last body for the equality check. */
@@ -238,7 +184,7 @@ try {
     const headers: Record<string, string> = { cookie, ...(computed ? { 'cache-control': 'no-cache' } : {}) }
     for (let i = 0; i < samples + 2; i++) {
       const t = performance.now()
-      const res = await httpGet(`${base}${path}`, headers)
+      const res = await client.get(`${base}${path}`, headers)
       if (i >= 2) times.push(performance.now() - t)
       // A path the API does not know falls through to the SPA's index.html: count that as a failure.
       status = res.type.includes('json') ? res.status : -res.status
@@ -367,9 +313,8 @@ try {
   rssPeak = Math.max(...pids.map((p) => kb(p, 'VmHWM')))
   rssPeakTotal = pids.reduce((n, p) => n + kb(p, 'VmHWM'), 0)
 } finally {
-  agent.destroy()
-  child.kill('SIGTERM')
-  await new Promise((r) => child.once('exit', r))
+  client.close()
+  await api.stop()
   await handle.close()
 }
 
