@@ -252,6 +252,10 @@ describe('dashboard', () => {
     expect(await shared.locator('[data-panel=opinions-funnel] .chart-panel__subtitle').innerText()).toContain(
       'Q2 2024',
     )
+    // "by township", not "by townships".
+    expect(await shared.locator('[data-panel=opinions-satisfaction] .chart-panel__title').innerText()).toBe(
+      'Satisfaction by township',
+    )
     expect(await shared.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
     await shared.screenshot({ path: `${screenshotDir}shared-link-en-dark.png`, fullPage: true })
     await shared.close()

@@ -78,7 +78,15 @@ for (const engine of testEngines()) {
       const en = (await (await get('demo-analyst', `/narrative?region=520523&${year}&lang=en`)).json()) as {
         text: string
       }
-      expect(en.text).toContain('held 685 reception and visit activities')
+      expect(en.text).toContain(
+        'the liaison stations and rooms of 金沙县 held 685 reception and visit activities',
+      )
+      // The nation is named in English, not as 全国.
+      const nation = (await (await get('demo-admin', `/narrative?region=CN&${year}&lang=en`)).json()) as {
+        text: string
+      }
+      expect(nation.text).toContain('the liaison stations and rooms across the country held')
+      expect(nation.text).not.toContain('全国')
     })
 
     it('serves the overview module in one request', async () => {

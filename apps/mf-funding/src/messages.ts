@@ -27,7 +27,7 @@ export const messages = {
     kpis: 'Funds at a glance',
     budget: 'Fund: budget, allocated and spent',
     budgetBars: { budget: 'Budget', allocated: 'Allocated', spent: 'Spent' },
-    byTownship: 'Allocation and execution by {areas}',
+    byTownship: 'Allocation and execution by {byArea}',
     byCategory: 'By project category',
     byStatus: 'Project status',
     byMonth: 'Allocated and spent by month',

@@ -72,9 +72,9 @@ export const messages = {
     categories: 'Categories',
     channels: 'Channels (online station: collected vs replied)',
     routes: 'Resolution routes',
-    timeliness: 'Days to resolve and timeliness by {areas}',
-    backlog: 'Backlog and overdue by {areas}',
-    satisfaction: 'Satisfaction by {areas}',
+    timeliness: 'Days to resolve and timeliness by {byArea}',
+    backlog: 'Backlog and overdue by {byArea}',
+    satisfaction: 'Satisfaction by {byArea}',
     satisfactionTrend: 'Satisfaction by month',
     unassigned: 'Not routed yet',
     kpi: {

@@ -33,7 +33,7 @@ export const messages = {
   en: {
     kpis: 'Key figures',
     trend: 'Receptions and opinions by month',
-    townships: 'Figures by {areas}',
+    townships: 'Figures by {byArea}',
     townshipsHint: 'Green: better than the {average}; orange: worse. Select a row to drill down',
     narrative: 'Auto-written summary',
     copy: 'Copy',

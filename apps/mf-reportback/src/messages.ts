@@ -20,9 +20,9 @@ export const messages = {
     source: 'report-back registers',
     kpis: 'Report-backs at a glance',
     progress: 'Completion against the cumulative target',
-    byTownship: 'Completion by {areas}',
+    byTownship: 'Completion by {byArea}',
     byLevel: 'By deputy level',
-    pending: 'Deputies yet to report back, by {areas}',
+    pending: 'Deputies yet to report back, by {byArea}',
     series: {
       rate: 'Completed',
       target: 'Target',

@@ -73,7 +73,7 @@ export const messages = {
       target: 'Cumulative target',
       planned: 'Planned in total',
     },
-    byTownship: 'Stations by {areas}',
+    byTownship: 'Stations by {byArea}',
     townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-standard compliance' },
     tiles: 'By {areas}',
     tilesHint: 'Darker: more stations meet all seven items. Select a tile to narrow the view',

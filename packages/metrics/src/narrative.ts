@@ -91,7 +91,7 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
       `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
       `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
-    `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms of ${name} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
+    `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${region?.level === 'nation' ? 'across the country' : `of ${name}`} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
       `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
       `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
       `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), 'yoy'))})`}.`,

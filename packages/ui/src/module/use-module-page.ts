@@ -75,6 +75,8 @@ export function useModulePage<T extends { meta: { region: RegionRef } }>(
       area: en ? area.en : area.zh,
       /** In a sentence: 乡镇（街道） / townships. */
       areas: en ? (plural[area.en] ?? area.en) : area.zh,
+      /** After "by" in a title: 乡镇（街道） / township ("Satisfaction by township"). */
+      byArea: en ? area.en.toLowerCase() : area.zh,
       average: en ? averageLabel(region).en : averageLabel(region).zh,
     }
   })
