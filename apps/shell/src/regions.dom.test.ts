@@ -1,6 +1,6 @@
 import type { RegionNode } from '@liaison/contracts'
 import { describe, expect, it } from 'vitest'
-import { pathTo, withTownships } from './regions.ts'
+import { pathTo, shownTree, withTownships } from './regions.ts'
 
 const node = (code: string, level: string, children: RegionNode[] = []): RegionNode => ({
   code,
@@ -26,5 +26,18 @@ describe('townships loaded into a tree that stops at the counties', () => {
     expect(after[0]!.children[1]).toBe(tree[0]!.children[1])
     expect(after[0]).not.toBe(tree[0])
     expect(pathTo(after, '520526').at(-1)).toBe(pathTo(tree, '520526').at(-1))
+  })
+})
+
+describe('the tree as the page shows it', () => {
+  const tree = [node('CN', 'nation', [node('52', 'province')])]
+  tree[0]!.name = '全国'
+  tree[0]!.children[0]!.name = '贵州省'
+
+  it('names the nation in the page language and keeps the divisions and their objects', () => {
+    const en = shownTree(tree, 'en')
+    expect(pathTo(en, '52').map((n) => n.name)).toEqual(['China', '贵州省'])
+    expect(en[0]!.children).toBe(tree[0]!.children)
+    expect(shownTree(tree, 'zh-CN')[0]!.name).toBe('全国')
   })
 })

@@ -1,5 +1,13 @@
 import type { RegionNode } from '@liaison/contracts'
-import { nationCode } from '@liaison/contracts/areas'
+import { nationCode, regionName } from '@liaison/contracts/areas'
+
+/** The tree as the page shows it: the nation's root named in the page's language (全国 / China); only the root
+ * is copied, so a language switch does not rebuild thousands of nodes. */
+export function shownTree(nodes: RegionNode[], language: string): RegionNode[] {
+  return nodes.map((node) =>
+    node.code === nationCode ? { ...node, name: regionName(node.code, node.name, language) } : node,
+  )
+}
 
 /** The picker stops at townships: villages are too fine for a dashboard filter. */
 export function pickerTree(nodes: RegionNode[]): RegionNode[] {

@@ -2,6 +2,13 @@
 
 /** The whole country as a region: every figure endpoint takes it where it takes a division code. */
 export const nationCode = 'CN'
+/** The nation's name: the divisions keep their Chinese names in both languages (the division table has no others),
+ * but 全国 is a word, not a name. */
+export const nationName = { zh: '全国', en: 'China' } as const
+
+/** A region's name in the page's language. */
+export const regionName = (code: string, name: string, language: string) =>
+  code === nationCode ? (language.startsWith('en') ? nationName.en : nationName.zh) : name
 
 /** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
  * townships of a county (and of a township, itself). */

@@ -1,7 +1,7 @@
 // The export model from the metrics layer: figures, breakdowns and paragraphs all come from @liaison/metrics;
 // nothing is computed here but chart takeaways (which pick the highest and lowest of a breakdown).
 
-import { opinionCategories, opinionChannels } from '@liaison/contracts'
+import { opinionCategories, opinionChannels, regionName as regionNameIn } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { buildNarrative, catalogById, describeRegion, queryMetrics } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
@@ -67,10 +67,10 @@ function extremes(rows: { name: string; value: number | null }[], unit: 'rate' |
 
 export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<ExportModel> {
   const region = await describeRegion(db, spec.region)
-  const regionName = region?.name ?? spec.region
+  const lang = spec.lang ?? 'zh'
+  const regionName = regionNameIn(spec.region, region?.name ?? spec.region, lang)
   const isTownship = region?.level === 'township'
   const today = spec.today ?? new Date().toISOString().slice(0, 10)
-  const lang = spec.lang ?? 'zh'
   // The areas are named as the region's are: 乡镇（街道） of a county, 县（市、区） of a city…
   const t = textsOf(lang, spec.region)
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)

@@ -1,5 +1,5 @@
 // A region's name and level, the nation included (it has no row in the division table).
-import { nationCode } from '@liaison/contracts'
+import { nationCode, nationName } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
@@ -13,7 +13,7 @@ export interface RegionInfo {
 
 /** Null for a code the division table does not hold. */
 export async function describeRegion(db: DbOrTx, code: string): Promise<RegionInfo | null> {
-  if (code === nationCode) return { code, name: '全国', level: 'nation' }
+  if (code === nationCode) return { code, name: nationName.zh, level: 'nation' }
   const [row] = await rowsOf<{ name: string }>(db, sql`select name from regions where code = ${code}`)
   return row ? { code, name: row.name, level: regionLevel(code) } : null
 }

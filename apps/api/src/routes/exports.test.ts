@@ -177,6 +177,21 @@ describe('the Word report', () => {
     expect(text).not.toContain('乡镇（街道）')
   })
 
+  it('names the nation in an English report as China, not 全国', async () => {
+    const res = await api.request(
+      '/api/v1/exports/report.docx?region=CN&from=2023-01-01&to=2023-12-31&lang=en',
+      {
+        headers: { cookie: cookies['demo-admin']! },
+      },
+    )
+    expect(res.status).toBe(200)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(text).toContain('The deputy liaison stations of China')
+    expect(text).toContain('across the country')
+    expect(text).not.toContain('全国')
+  })
+
   it('records an export made in the browser, within the user’s scope and with the CSRF token only', async () => {
     const post = (user: string, body: object, token = csrf[user]!) =>
       api.request('/api/v1/exports/audit', {

@@ -1,4 +1,4 @@
-import { nationCode, type RegionNode } from '@liaison/contracts'
+import { nationCode, nationName, type RegionNode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
 import { countyRange, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
@@ -108,5 +108,5 @@ export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query',
   const tree = await scopeTree(c.var.figures, scope)
   // Whoever may read everything reads the nation too: its provinces hang under 全国.
   if (scope !== null) return c.json({ tree })
-  return c.json({ tree: [{ code: nationCode, name: '全国', level: 'nation', children: tree }] })
+  return c.json({ tree: [{ code: nationCode, name: nationName.zh, level: 'nation', children: tree }] })
 })

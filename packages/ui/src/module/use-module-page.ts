@@ -1,7 +1,7 @@
 // The setup every dashboard module shares: the filters, its one request, the panels' subtitle and states, and
 // drill-down to an area. A module adds only its panels (pure option builders) and its messages.
 import type { RegionRef } from '@liaison/contracts'
-import { areaLabel, averageLabel } from '@liaison/contracts/areas'
+import { areaLabel, averageLabel, regionName } from '@liaison/contracts/areas'
 import { periodLabel, useFiltersStore } from '@liaison/filters'
 import { computed } from 'vue'
 import { type ModuleDataOptions, useModuleData } from '../data/use-module-data.ts'
@@ -59,7 +59,9 @@ export function useModulePage<T extends { meta: { region: RegionRef } }>(
   const { data, loading, error, reload } = useModuleData<T>(name, options)
   /** Bound to every panel: region · period · source in the subtitle, and the request's loading and error. */
   const head = computed(() => ({
-    region: data.value?.meta.region.name ?? '',
+    region: data.value
+      ? regionName(data.value.meta.region.code, data.value.meta.region.name, filters.language)
+      : '',
     period: periodLabel(filters.period, filters.language),
     source: options.source(),
     loading: loading.value,
