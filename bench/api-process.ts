@@ -1,28 +1,23 @@
-// The API as a child process of the bench: started from a checkout on a database, then signed in as demo-admin.
+// The API as a child process of the bench and the memory scripts: started from a checkout, ready, then signed in.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface ApiProcess {
   base: string
   child: ChildProcess
-  /** Waits until the API is ready and answers with demo-admin's session cookie. */
-  signIn(): Promise<string>
+  /** Waits until the API is ready and signs in (demo-admin unless named): the session cookie and CSRF token. */
+  signIn(username?: string): Promise<{ cookie: string; csrfToken: string }>
   stop(): Promise<void>
 }
 
-export function startApi(checkout: string, url: string, workers = 1): ApiProcess {
+/** The API of `checkout` on 127.0.0.1 and a random port; `env` adds to (or overrides) DATABASE_URL, DEMO=1… */
+export function startApi(checkout: string, env: Record<string, string>): ApiProcess {
   const port = 19_000 + Math.floor(Math.random() * 1000)
   const base = `http://127.0.0.1:${port}`
   const child = spawn('node', ['--import', 'tsx', join(checkout, 'apps/api/src/cli.ts')], {
     cwd: checkout,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO: '1',
-      WORKERS: String(workers),
-    },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   async function waitUp() {
@@ -38,20 +33,32 @@ export function startApi(checkout: string, url: string, workers = 1): ApiProcess
   return {
     base,
     child,
-    async signIn() {
+    async signIn(username = 'demo-admin') {
       await waitUp()
       const login = await fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'demo-admin', password: 'demo' }),
+        body: JSON.stringify({ username, password: 'demo' }),
       })
       if (!login.ok) throw new Error(`login failed: ${login.status}`)
-      return login.headers.get('set-cookie')!.split(';')[0]!
+      const { csrfToken } = (await login.json()) as { csrfToken: string }
+      return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, csrfToken }
     },
     async stop() {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))
     },
+  }
+}
+
+/** A process's resident memory now (VmRSS) or at its peak (VmHWM), in kB; 0 once it has gone. */
+export function memoryKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    return Number(
+      new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+    )
+  } catch {
+    return 0
   }
 }

@@ -28,10 +28,10 @@ const timed = {
 
 for (let round = 1; round <= rounds; round++)
   for (const checkout of checkouts) {
-    const api = startApi(checkout, databaseUrl)
+    const api = startApi(checkout, { DATABASE_URL: databaseUrl })
     const client = keptAliveClient()
     try {
-      const cookie = await api.signIn()
+      const { cookie } = await api.signIn()
       const computed = { cookie, 'cache-control': 'no-cache' }
       console.log(`round ${round}, ${checkout}`)
       for (const [name, path] of Object.entries(timed)) {

@@ -18,7 +18,7 @@ import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
 import { moduleData } from '../apps/api/src/routes/module-data.ts'
 import { overviewData } from '../apps/api/src/routes/overview.ts'
-import { startApi } from './api-process.ts'
+import { memoryKb, startApi } from './api-process.ts'
 import { appSizes, runFrontEndOnly } from './frontend.ts'
 import { keptAliveClient, r1, stats } from './http.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
@@ -104,18 +104,10 @@ const metricQueries: { name: string; ids: string[]; by?: 'area' | 'month' | 'cat
   ]
 
 // --- the API as a child process -------------------------------------------------------------------------
-const api = startApi(root, url, workers)
+const api = startApi(root, { DATABASE_URL: url, WORKERS: String(workers) })
 const base = api.base
 const child = api.child
-const kb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
-  try {
-    return Number(
-      new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
-    )
-  } catch {
-    return 0
-  }
-}
+
 /** The API's processes: the child, and its workers when there are several. */
 const apiPids = (pid: number) => {
   const path = `/proc/${pid}/task/${pid}/children`
@@ -173,8 +165,8 @@ let rssIdle = 0
 let rssPeak = 0
 let rssPeakTotal = 0
 try {
-  const cookie = await api.signIn()
-  rssIdle = Math.max(...apiPids(child.pid!).map((p) => kb(p, 'VmRSS')))
+  const { cookie } = await api.signIn()
+  rssIdle = Math.max(...apiPids(child.pid!).map((p) => memoryKb(p, 'VmRSS')))
 
   /** Sequential GETs after two warm-ups; the last body for the equality check. */
   const timeHttp = async (path: string, computed: boolean) => {
@@ -310,8 +302,8 @@ try {
     }
   }
   const pids = apiPids(child.pid!)
-  rssPeak = Math.max(...pids.map((p) => kb(p, 'VmHWM')))
-  rssPeakTotal = pids.reduce((n, p) => n + kb(p, 'VmHWM'), 0)
+  rssPeak = Math.max(...pids.map((p) => memoryKb(p, 'VmHWM')))
+  rssPeakTotal = pids.reduce((n, p) => n + memoryKb(p, 'VmHWM'), 0)
 } finally {
   client.close()
   await api.stop()

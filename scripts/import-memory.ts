@@ -2,19 +2,15 @@
 // POST /api/v1/imports (issue 5: "stays under 500 MB"). Starts the real server on a fresh embedded database
 // with the demo data, uploads as demo-clerk, and reads the child's peak RSS (VmHWM) from /proc.
 // Run: pnpm tsx scripts/import-memory.ts [rows]
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { memoryKb, startApi } from '../bench/api-process.ts'
 
 const rows = Number(process.argv[2] ?? 100_000)
-const port = 18_000 + Math.floor(Math.random() * 1000)
-const base = `http://127.0.0.1:${port}`
+const root = new URL('..', import.meta.url).pathname
 const dataDir = mkdtempSync(join(tmpdir(), 'liaison-import-memory-'))
-
-const kb = (pid: number, field: 'VmHWM' | 'VmRSS') =>
-  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
 
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
@@ -32,38 +28,14 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
-async function waitUp(child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error('the server exited')
-    try {
-      if ((await fetch(`${base}/api/v1/ready`)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('the server did not start')
-}
-
 const file = await workbook()
-const cli = new URL('../apps/api/src/cli.ts', import.meta.url).pathname
-const child = spawn('node', ['--import', 'tsx', cli], {
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: process.env.DATABASE_URL ?? '',
-    PORT: String(port),
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
+// The real server on a fresh embedded database (no DATABASE_URL unless given), with the demo data.
+const api = startApi(root, { DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '' })
+const child = api.child
+const base = api.base
 try {
-  await waitUp(child)
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo-clerk', password: 'demo' }),
-  })
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const idle = kb(child.pid!, 'VmRSS')
+  const { cookie, csrfToken } = await api.signIn('demo-clerk')
+  const idle = memoryKb(child.pid!, 'VmRSS')
   const form = new FormData()
   form.set('file', new Blob([new Uint8Array(file)]), 'receptions-100k.xlsx')
   form.set('county', '金沙县')
@@ -76,7 +48,7 @@ try {
   })
   const seconds = (performance.now() - started) / 1000
   const body = (await res.json()) as { counts?: unknown; errors?: unknown[] }
-  const peak = kb(child.pid!, 'VmHWM')
+  const peak = memoryKb(child.pid!, 'VmHWM')
   console.log(
     JSON.stringify(
       {
@@ -95,7 +67,6 @@ try {
   )
   if (res.status !== 200 || peak / 1024 >= 500) process.exitCode = 1
 } finally {
-  child.kill('SIGTERM')
-  await new Promise((r) => child.once('exit', r))
+  await api.stop()
   rmSync(dataDir, { recursive: true, force: true })
 }

@@ -165,28 +165,25 @@ describe('the Word report', () => {
     expect(none ?? '').not.toContain('behindDoc="1"')
   })
 
-  it('names the areas of a city as 县（市、区）, not 乡镇', async () => {
-    const res = await api.request('/api/v1/exports/report.docx?region=5205&from=2023-01-01&to=2023-12-31', {
+  /** The text of a Word report an admin exports (its tags stripped). */
+  async function reportText(query: string) {
+    const res = await api.request(`/api/v1/exports/report.docx?${query}`, {
       headers: { cookie: cookies['demo-admin']! },
     })
     expect(res.status).toBe(200)
     const zip = await JSZip.loadAsync(await res.arrayBuffer())
-    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+  }
+
+  it('names the areas of a city as 县（市、区）, not 乡镇', async () => {
+    const text = await reportText('region=5205&from=2023-01-01&to=2023-12-31')
     expect(text).toContain('各县（市、区）主要指标')
     expect(text).toContain('金沙县')
     expect(text).not.toContain('乡镇（街道）')
   })
 
   it('names the nation in an English report as China, not 全国', async () => {
-    const res = await api.request(
-      '/api/v1/exports/report.docx?region=CN&from=2023-01-01&to=2023-12-31&lang=en',
-      {
-        headers: { cookie: cookies['demo-admin']! },
-      },
-    )
-    expect(res.status).toBe(200)
-    const zip = await JSZip.loadAsync(await res.arrayBuffer())
-    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    const text = await reportText('region=CN&from=2023-01-01&to=2023-12-31&lang=en')
     expect(text).toContain('The deputy liaison stations of China')
     expect(text).toContain('across the country')
     expect(text).not.toContain('全国')
