@@ -2,10 +2,10 @@
 // Two or more checkouts (a worktree of the previous main, say) measured in turn on one database, `--rounds` times
 // over, so that a change's effect is not mistaken for the machine's drift or for another machine: for each, the API
 // as a child process, sequential computed answers (national funding by category, a county's overview), then
-// autocannon with 50 connections on the county overview, cached and computed.
+// autocannon with 50 connections on the county overview, cached and computed, and the API's peak RSS.
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
-import { startApi } from './api-process.ts'
+import { memoryKb, startApi } from './api-process.ts'
 import { keptAliveClient, stats } from './http.ts'
 import { parseArgs } from './load.ts'
 
@@ -58,6 +58,7 @@ for (let round = 1; round <= rounds; round++)
             `${result.errors} errors, ${result.non2xx} non-2xx, p99 ${result.latency.p99} ms`,
         )
       }
+      console.log(`  API RSS peak ${Math.round(memoryKb(api.child.pid!, 'VmHWM') / 1024)} MB`)
     } finally {
       client.close()
       await api.stop()
