@@ -47,6 +47,9 @@ export type ScopeQuery = z.infer<typeof scopeQuery>
  */
 export const detailDimensions: readonly Dimension[] = ['township', 'station']
 export const isDetailScope = (region: string) => region.length >= 6
+/** Whether a breakdown may answer for its region: any but township or station detail above a county. */
+export const breakdownAllowed = (q: { by?: Dimension | undefined; region: string }) =>
+  !q.by || !detailDimensions.includes(q.by) || isDetailScope(q.region)
 export const detailScopeIssue = {
   message:
     '乡镇、站点明细请按县（区）或乡镇查询，以上地区请看下一级（by=area） / Township and station detail answers for a county or a township; above, ask by=area',

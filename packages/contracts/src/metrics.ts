@@ -1,12 +1,5 @@
 import { z } from 'zod'
-import {
-  detailDimensions,
-  detailScopeIssue,
-  dimensions,
-  isDetailScope,
-  periodMeta,
-  scopeQuery,
-} from './common.ts'
+import { breakdownAllowed, detailScopeIssue, dimensions, periodMeta, scopeQuery } from './common.ts'
 
 export const units = ['count', 'people', 'rate', 'yuan', 'days'] as const
 export type Unit = (typeof units)[number]
@@ -36,7 +29,7 @@ export const metricsQuery = scopeQuery
       by: z.enum(dimensions).optional(),
     }),
   )
-  .refine((q) => !q.by || !detailDimensions.includes(q.by) || isDetailScope(q.region), detailScopeIssue)
+  .refine(breakdownAllowed, detailScopeIssue)
 export type MetricsQuery = z.infer<typeof metricsQuery>
 
 /** One row: the dimension value (and its label), then each figure; with compare, `<id>__previous` and `<id>__change`. */

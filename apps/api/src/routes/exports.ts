@@ -1,10 +1,9 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
 import {
-  detailDimensions,
+  breakdownAllowed,
   detailScopeIssue,
   dimensions,
-  isDetailScope,
   nationCode,
   organisationName,
   scopeQuery,
@@ -49,7 +48,7 @@ const tableQuery = scopeQuery
         .transform((s) => s.split(',').filter(Boolean)),
     }),
   )
-  .refine((q) => !q.by || !detailDimensions.includes(q.by) || isDetailScope(q.region), detailScopeIssue)
+  .refine(breakdownAllowed, detailScopeIssue)
 
 const types = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -31,7 +31,7 @@ export function createPostgres(url: string, max: number): DbHandle {
     },
     rows: async <T>(query: string, params: unknown[] = []) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-        prepare: params.length > 0 && isRead.test(query),
+        prepare: preparable(query, params),
       })) as unknown as T[],
     copyRows: async (table, columns, rows) => {
       const writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable()
@@ -66,8 +66,10 @@ function preparingReads(client: postgres.Sql): postgres.Sql {
         query: string,
         args?: postgres.ParameterOrJSON<never>[],
         options?: postgres.UnsafeQueryOptions,
-      ) => target.unsafe(query, args, { ...options, prepare: !!args?.length && isRead.test(query) })
+      ) => target.unsafe(query, args, { ...options, prepare: preparable(query, args) })
     },
   })
 }
-const isRead = /^\s*select\b/i
+/** A read with parameters: the statements worth keeping prepared (a plain text runs once, by the simple protocol). */
+const preparable = (query: string, params: readonly unknown[] = []) => params.length > 0 && read.test(query)
+const read = /^\s*select\b/i
