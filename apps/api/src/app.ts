@@ -2,7 +2,9 @@ import type { DbHandle } from '@liaison/db'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { requireUser } from './auth/middleware.ts'
+import { SessionCopy } from './auth/session-copy.ts'
 import { askReader, chooseReader, dataCache, ResponseCache } from './cache.ts'
+import { DataVersions } from './data-versions.ts'
 import { errorResponse, notFound } from './errors.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { boundaryRoutes } from './routes/boundaries.ts'
@@ -37,11 +39,13 @@ export interface AppDeps {
 export function createApi(deps: AppDeps) {
   const cacheBytes = deps.cacheBytes ?? 32 * 1024 * 1024
   const cache = cacheBytes > 0 ? new ResponseCache(cacheBytes) : null
+  const copies = { sessions: new SessionCopy(deps.handle), versions: new DataVersions(deps.handle) }
   const api = new Hono<AppEnv>().basePath('/api/v1')
   api.onError(errorResponse)
   api.notFound((c) => errorResponse(notFound(), c))
   api.use(async (c, next) => {
     c.set('deps', deps)
+    c.set('copies', copies)
     await next()
   })
   // Public: health, readiness, login. Everything else needs a session.

@@ -72,7 +72,8 @@ export interface Reader {
  * Choose where a read request's figures come from. With a read replica (DATABASE_READ_URL) the data version of
  * the counties the request reads is asked of both: equal, the replica answers; behind (a write not yet
  * replayed), the primary does, so nobody reads figures older than the data they just imported. The same
- * statement tells whether their rollups are current, which the figure routes would otherwise ask again.
+ * answer tells whether their rollups are current, which the figure routes would otherwise ask again. The
+ * primary's answer usually comes from memory (DataVersions); the replica is always asked.
  */
 async function readerFor(c: Context<AppEnv>): Promise<Reader> {
   const { handle, replica } = c.var.deps
@@ -80,7 +81,7 @@ async function readerFor(c: Context<AppEnv>): Promise<Reader> {
   const scope = region && regionParam.test(region) ? region : null
   const ask = replica && (replicaDownUntil.get(replica) ?? 0) < Date.now()
   const [primary, copy] = await Promise.all([
-    dataState(handle.db, scope),
+    c.var.copies.versions.state(scope),
     ask
       ? dataState(replica.db, scope).catch(() => {
           // Down or unreachable: the primary answers; ask the replica again in a while.

@@ -1,12 +1,16 @@
 import type { Db } from '@liaison/db'
 import type { UserRole } from '@liaison/db/enums'
 import type { AppDeps } from './app.ts'
+import type { SessionCopy } from './auth/session-copy.ts'
 import type { Reader, ReadState } from './cache.ts'
+import type { DataVersions } from './data-versions.ts'
 
 /** What every request handler can read from the context. */
 export interface AppEnv {
   Variables: {
     deps: AppDeps
+    /** What every request would otherwise ask the database first, held in memory while nothing changes. */
+    copies: { sessions: SessionCopy; versions: DataVersions }
     user: { id: number; username: string; displayName: string; role: UserRole; regionCode: string | null }
     session: { id: string; token: string; csrfToken: string }
     /** Where figures are read: the read replica when it is as current as the primary for the request's region,

@@ -22,12 +22,20 @@ export interface DbHandle {
   rows<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>
   /** Stream rows into a table with COPY (text format, tab-separated). */
   copyRows(table: string, columns: string[], rows: Iterable<readonly unknown[]>): Promise<void>
+  /**
+   * Hear of changes others may have made: `on('changed')` after each NOTIFY on `channel` and after each write
+   * through this handle, `on('listening')` once notifications arrive (again), `on('lost')` when they may be missed
+   * (the listening connection broke; it is tried again every second).
+   */
+  listen(channel: string, on: (event: ListenEvent) => void): void
   close(): Promise<void>
   /** PGlite only: a tarball of the data directory, to start test databases from. */
   dumpDataDir?: () => Promise<Blob>
   /** A description without secrets, for log lines. */
   label: string
 }
+
+export type ListenEvent = 'listening' | 'changed' | 'lost'
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url))
 

@@ -2,6 +2,7 @@
 // PGlite is PostgreSQL 18 and production runs 15, so only the real server proves the SQL runs in production.
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { connect, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
@@ -54,6 +55,7 @@ async function postgresFresh(adminUrl: string): Promise<DbHandle> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const handle = await createDb({ url: url.toString(), max: 4 })
+  urls.set(handle, url.toString())
   await prepare(handle)
   const close = handle.close
   handle.close = async () => {
@@ -65,9 +67,68 @@ async function postgresFresh(adminUrl: string): Promise<DbHandle> {
   return handle
 }
 
+const urls = new WeakMap<DbHandle, string>()
+
+/** Another client of a test database on the real server, as another process would be (null on PGlite, which one
+ * process owns). End it after use. */
+export function anotherClient(handle: DbHandle): postgres.Sql | null {
+  const url = urls.get(handle)
+  return url ? postgres(url, { max: 1, onnotice: () => {} }) : null
+}
+
 export function testEngines(): TestEngine[] {
   const engines: TestEngine[] = [{ name: 'pglite', create: pgliteFromTemplate }]
   const url = process.env.TEST_DATABASE_URL
   if (url) engines.push({ name: 'postgres', create: () => postgresFresh(url) })
   return engines
+}
+
+/**
+ * A loopback TCP proxy to PostgreSQL, to make outages without stopping the shared server: `cut` closes every
+ * connection and the port (`open` again on the same port); `freeze` stops all traffic and closes nothing, as a
+ * network that drops packets does, until `thaw`.
+ */
+export function tcpProxy(target: URL) {
+  const pairs = new Set<[Socket, Socket]>()
+  let server: Server | null = null
+  let port = 0
+  const flow = (on: boolean) => {
+    for (const [client, upstream] of pairs) {
+      if (on) client.pipe(upstream).pipe(client)
+      else {
+        client.unpipe(upstream).pause()
+        upstream.unpipe(client).pause()
+      }
+    }
+  }
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname)
+        const pair: [Socket, Socket] = [client, upstream]
+        pairs.add(pair)
+        for (const s of pair) {
+          s.on('close', () => pairs.delete(pair))
+          s.on('error', () => s.destroy())
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as { port: number }).port
+        resolve()
+      })
+    })
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const pair of pairs) for (const s of pair) s.destroy()
+      server!.close(() => resolve())
+    })
+  /** The proxy's URL for a database on the target server. */
+  const url = (database: string) => {
+    const u = new URL(target)
+    u.host = `127.0.0.1:${port}`
+    u.pathname = `/${database}`
+    return u.toString()
+  }
+  return { open, cut, freeze: () => flow(false), thaw: () => flow(true), port: () => port, url }
 }

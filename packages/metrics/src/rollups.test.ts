@@ -5,7 +5,7 @@ import { testEngines } from '@liaison/db/testing'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryMetrics } from './query.ts'
-import { dataState, refreshRollups, rollupsCurrent } from './rollups.ts'
+import { countyVersions, dataState, dataStateOf, refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
 
 const T1 = '520523005'
@@ -117,6 +117,24 @@ for (const engine of testEngines()) {
       })
       expect(await rollupsCurrent(h.db, '520523')).toBe(true)
       for (const [from, to] of periods) await expectRollupsEqualFacts(h.db, '520523', from, to)
+    })
+
+    it('answer the data state from a copy of the versions as the query does', async () => {
+      // Other counties of the province, of another province, one stale, and the county's own rows as they are.
+      await h.exec(`insert into data_versions (county_code, version, facts_version, rolled_up) values
+        ('520626', 7, 3, 3), ('522301', 2, 5, 4), ('110101', 4, 1, 1)`)
+      const regions = [null, 'CN', '52', '5205', '520523', '520523005', '5206', '11', '110101', '31']
+      const expectSame = async () => {
+        const copy = await countyVersions(h.db)
+        for (const region of regions)
+          expect(dataStateOf(copy, region), String(region)).toEqual(await dataState(h.db, region))
+      }
+      await expectSame()
+      expect(dataStateOf(await countyVersions(h.db), '52').rollupsCurrent).toBe(false)
+      expect(dataStateOf(await countyVersions(h.db), '11')).toEqual({ version: '4.1', rollupsCurrent: true })
+      await refreshRollups(h.db, 'all')
+      await expectSame()
+      expect(dataStateOf(await countyVersions(h.db), '52').rollupsCurrent).toBe(true)
     })
   })
 }

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@liaison/db'
 import { type SQL, sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
 import { flowRollups, month, type RollupTable, rollupTables, stockRollups } from './rollup-tables.ts'
-import { countyRange } from './scope.ts'
+import { countyRange, regionPrefix } from './scope.ts'
 
 /** Months a write touched, per county: the first days ('YYYY-MM-01') of the months of the rows' event dates
  * (occurred_on, received_on, approved_on), before and after the change. Stocks (stations, deputies, report-backs,
@@ -194,6 +194,37 @@ export async function dataState(db: DbOrTx, region: string | null = null): Promi
         from data_versions d where ${region ? countyRange('d', region) : sql`true`}`,
   )
   return { version: `${row?.v ?? 0}.${row?.n ?? 0}`, rollupsCurrent: (row?.stale ?? 0) === 0 }
+}
+
+/** One county's row of data_versions, as a copy in memory holds it (dataStateOf). */
+export interface CountyVersion {
+  county: string
+  version: number
+  stale: boolean
+}
+
+/** Every county's data version, to answer dataState from memory. */
+export async function countyVersions(db: DbOrTx): Promise<CountyVersion[]> {
+  return rowsOf<CountyVersion>(
+    db,
+    sql`select county_code as county, version::float8 as version, rolled_up < facts_version as stale
+          from data_versions`,
+  )
+}
+
+/** dataState's answer from a copy of every county's version (countyVersions): the same counties, the same sum. */
+export function dataStateOf(counties: readonly CountyVersion[], region: string | null = null): DataState {
+  const prefix = region ? regionPrefix(region).slice(0, 6) : ''
+  let sum = 0
+  let n = 0
+  let stale = 0
+  for (const c of counties) {
+    if (!c.county.startsWith(prefix)) continue
+    sum += c.version
+    n++
+    if (c.stale) stale++
+  }
+  return { version: `${sum}.${n}`, rollupsCurrent: stale === 0 }
 }
 
 /** The rolled-up fact tables and the date that places each row in a month. */

@@ -4,12 +4,12 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { ApiError, forbidden, unauthorized } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
-import { findSession, SESSION_COOKIE } from './session.ts'
+import { SESSION_COOKIE } from './session.ts'
 
 /** Every route but health, readiness and login: a live session, and a CSRF token on state-changing requests. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  const found = token ? await findSession(c.var.deps.handle, token) : null
+  const found = token ? await c.var.copies.sessions.find(token) : null
   if (!found) throw unauthorized()
   if (
     !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&

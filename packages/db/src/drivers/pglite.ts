@@ -36,6 +36,16 @@ export async function createPglite(
         blob: new Blob([text]),
       })
     },
+    // One process owns the database, so every write's notification arrives here, before the write's promise settles
+    // (PGlite runs the callbacks as microtasks while it reads the answer).
+    listen: (channel, on) => {
+      client
+        .listen(channel, () => on('changed'))
+        .then(
+          () => on('listening'),
+          () => on('lost'),
+        )
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
   }

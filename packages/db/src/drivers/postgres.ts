@@ -5,6 +5,7 @@ import type { Db, DbHandle } from '../index.ts'
 import { migrationsFolder } from '../index.ts'
 import * as schema from '../schema/index.ts'
 import { copyLine } from './copy-format.ts'
+import { createListener } from './postgres-listen.ts'
 
 export function createPostgres(url: string, max: number): DbHandle {
   const client = postgres(url, {
@@ -17,7 +18,9 @@ export function createPostgres(url: string, max: number): DbHandle {
     // Dates stay 'YYYY-MM-DD' strings, as on PGlite.
     types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
   })
-  const db = drizzle(preparingReads(client), { schema, casing: 'snake_case' }) as unknown as Db
+  const listener = createListener(url)
+  const written = <T>(done: Promise<T>) => done.finally(listener.written)
+  const db = drizzle(preparingReads(client, written), { schema, casing: 'snake_case' }) as unknown as Db
   const parsed = new URL(url)
   return {
     kind: 'postgres',
@@ -27,29 +30,37 @@ export function createPostgres(url: string, max: number): DbHandle {
       await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder })
     },
     exec: async (script) => {
-      await client.unsafe(script)
+      await written(client.unsafe(script))
     },
-    rows: async <T>(query: string, params: unknown[] = []) =>
-      (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+    rows: async <T>(query: string, params: unknown[] = []) => {
+      const run = client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
         prepare: preparable(query, params),
-      })) as unknown as T[],
-    copyRows: async (table, columns, rows) => {
-      const writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable()
-      await new Promise<void>((resolve, reject) => {
-        writable.on('error', reject)
-        writable.on('finish', resolve)
-        let chunk = ''
-        for (const row of rows) {
-          chunk += copyLine(row)
-          if (chunk.length > 1 << 16) {
-            writable.write(chunk)
-            chunk = ''
-          }
-        }
-        writable.end(chunk)
       })
+      return (await (read.test(query) ? run : written(run))) as unknown as T[]
     },
-    close: () => client.end({ timeout: 5 }),
+    listen: listener.listen,
+    copyRows: (table, columns, rows) => written(copy(table, columns, rows)),
+    close: async () => {
+      await listener.close()
+      await client.end({ timeout: 5 })
+    },
+  }
+
+  async function copy(table: string, columns: string[], rows: Iterable<readonly unknown[]>) {
+    const writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable()
+    await new Promise<void>((resolve, reject) => {
+      writable.on('error', reject)
+      writable.on('finish', resolve)
+      let chunk = ''
+      for (const row of rows) {
+        chunk += copyLine(row)
+        if (chunk.length > 1 << 16) {
+          writable.write(chunk)
+          chunk = ''
+        }
+      }
+      writable.end(chunk)
+    })
   }
 }
 
@@ -58,18 +69,35 @@ export function createPostgres(url: string, max: number): DbHandle {
  * by text): a read's later runs skip parsing, and a computed overview of a county took a fifth less time. Writes
  * stay unnamed, as drizzle sends them: a multi-row insert has a new text for every row count.
  */
-function preparingReads(client: postgres.Sql): postgres.Sql {
+function preparingReads(client: postgres.Sql, written: <T>(done: Promise<T>) => Promise<T>): postgres.Sql {
   return new Proxy(client, {
     get(target, key, receiver) {
+      // A transaction may write: the handle's listeners hear of it when it has ended.
+      if (key === 'begin')
+        return (...args: Parameters<postgres.Sql['begin']>) => written(target.begin(...args))
       if (key !== 'unsafe') return Reflect.get(target, key, receiver)
       return (
         query: string,
         args?: postgres.ParameterOrJSON<never>[],
         options?: postgres.UnsafeQueryOptions,
-      ) => target.unsafe(query, args, { ...options, prepare: preparable(query, args) })
+      ) => {
+        const run = target.unsafe(query, args, { ...options, prepare: preparable(query, args) })
+        return read.test(query) ? run : afterRun(run, written)
+      }
     },
   })
 }
+
+/** The query, told to `written` once it has run. The hook goes on its `then`, so the query stays lazy and drizzle
+ * may still ask it for `.values()` (which returns the same query) before awaiting it. */
+function afterRun<Q extends PromiseLike<unknown>>(query: Q, written: <T>(done: Promise<T>) => Promise<T>): Q {
+  const then = query.then.bind(query)
+  return Object.assign(query, {
+    // biome-ignore lint/suspicious/noThenProperty: wrapping the query's own then
+    then: ((ok, fail) => written(Promise.resolve({ then })).then(ok, fail)) as Q['then'],
+  })
+}
+
 /** A read with parameters: the statements worth keeping prepared (a plain text runs once, by the simple protocol). */
 const preparable = (query: string, params: readonly unknown[] = []) => params.length > 0 && read.test(query)
 const read = /^\s*select\b/i
