@@ -46,6 +46,7 @@ async function main() {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     readDatabaseUrl: env.DATABASE_READ_URL,
+    listenDatabaseUrl: env.DATABASE_LISTEN_URL,
     dataDir: env.DATA_DIR,
     demo,
     devModules: env.DEV_MODULES,

@@ -11,6 +11,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Where the API listens for changes (LISTEN needs a session of its own): behind PgBouncer in transaction
+   * pooling, a session-pooling port or the server itself. Defaults to DATABASE_URL. */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_LISTEN_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
   /** Worker processes sharing the port (needs DATABASE_URL: the embedded database serves one process). */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().min(1).default('./data'),

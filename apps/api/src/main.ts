@@ -14,6 +14,8 @@ export interface StartOptions {
   databaseUrl?: string | undefined
   /** A streaming replica of databaseUrl for figure reads. */
   readDatabaseUrl?: string | undefined
+  /** The same database as databaseUrl, on a connection that keeps its session (for LISTEN). */
+  listenDatabaseUrl?: string | undefined
   dataDir?: string
   demo?: boolean
   devModules?: boolean
@@ -35,6 +37,7 @@ export async function prepareDatabase(options: StartOptions): Promise<DbHandle> 
   const log = options.log ?? (() => {})
   const handle = await openDatabase({
     databaseUrl: options.databaseUrl,
+    listenDatabaseUrl: options.listenDatabaseUrl,
     dataDir: options.dataDir ?? './data',
     demo,
     log,

@@ -46,6 +46,8 @@ export interface CreateDbOptions {
   dataDir?: string | undefined
   /** PGlite only: a dump from `dumpDataDir` to start from (fast test databases). */
   loadDataDir?: Blob | File | undefined
+  /** The same database on a connection that keeps its session, for LISTEN (default: `url`). */
+  listenUrl?: string | undefined
   /** postgres.js pool size. */
   max?: number
 }
@@ -53,7 +55,7 @@ export interface CreateDbOptions {
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     const { createPostgres } = await import('./drivers/postgres.ts')
-    return createPostgres(options.url, options.max ?? 10)
+    return createPostgres(options.url, options.max ?? 10, options.listenUrl)
   }
   const dataDir = options.dataDir ?? './data'
   const inMemory = dataDir === 'memory://'

@@ -57,7 +57,7 @@ for (const engine of testEngines()) {
           await new Promise((r) => setTimeout(r, 300))
           expect(events).toEqual([])
           await other.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity
-          where datname = current_database() and query ilike 'listen%'`)
+          where datname = current_database() and application_name = 'liaison listen'`)
           await until(() => events.includes('lost'))
           await until(() => events.indexOf('listening') > events.indexOf('lost'))
           events.length = 0

@@ -5,6 +5,7 @@ import { countyMonths, refreshRollups, staleCounties } from '@liaison/metrics'
 
 export interface BootstrapOptions {
   databaseUrl?: string | undefined
+  listenDatabaseUrl?: string | undefined
   dataDir: string
   demo: boolean
   log: (line: string) => void
@@ -12,7 +13,11 @@ export interface BootstrapOptions {
 
 /** Open the database, apply migrations, load the region tree on first start and seed the demo when empty. */
 export async function openDatabase(options: BootstrapOptions): Promise<DbHandle> {
-  const handle = await createDb({ url: options.databaseUrl, dataDir: options.dataDir })
+  const handle = await createDb({
+    url: options.databaseUrl,
+    listenUrl: options.listenDatabaseUrl,
+    dataDir: options.dataDir,
+  })
   try {
     await handle.migrate()
     const [regionCount] = await handle.rows<{ n: number }>('select count(*)::int as n from regions')

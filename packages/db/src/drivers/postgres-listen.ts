@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import type { ListenEvent } from '../index.ts'
 
@@ -8,17 +9,20 @@ const probeEvery = 1000
 const probeWithin = 3000
 
 /**
- * LISTEN on one connection of its own, kept open. 'listening' once a channel is listened to (again); 'changed' on
- * each notification, and after every write through this handle (whose own notification arrives a moment after
- * the write returns); 'lost' when notifications may be missed. That is when the connection closes (then a new try
- * every second), and when it stops answering: a network that drops packets closes nothing for minutes, so a probe
- * runs every second and one unanswered for three says 'lost' until it is answered.
+ * LISTEN on one connection of its own, kept open. 'changed' on each notification, and after every write through
+ * this handle (whose own notification arrives a moment after the write returns). 'listening' and 'lost' say
+ * whether notifications are known to arrive: every second the connection notifies itself on a channel of its
+ * own, and 'listening' holds while that comes back within three seconds. So a closed connection (then a new try
+ * every second), a network that drops packets (it closes nothing for minutes) and a pooler that does not keep
+ * the session (PgBouncer in transaction mode) all read as 'lost', and nobody trusts a copy they would leave stale.
  */
 export function createListener(url: string) {
   const listeners = new Map<string, Listener[]>()
+  const probeChannel = `liaison_probe_${randomBytes(6).toString('hex')}`
   let retry: NodeJS.Timeout | undefined
   let probes: NodeJS.Timeout | undefined
   let probeSent: number | null = null
+  let subscribed = false
   let alive = false
   let closed = false
   const emit = (event: ListenEvent, channel?: string) => {
@@ -35,10 +39,20 @@ export function createListener(url: string) {
     idle_timeout: 0,
     max_lifetime: null,
     connect_timeout: 5,
+    // So an operator (and the tests) can tell it in pg_stat_activity.
+    connection: { application_name: 'liaison listen' },
     onnotice: () => {},
-    onnotify: (channel: string) => emit('changed', channel),
+    onnotify: (channel: string) => {
+      if (channel !== probeChannel) return emit('changed', channel)
+      probeSent = null
+      if (alive) return
+      // Everything sent before the probe came first.
+      alive = true
+      emit('listening')
+    },
     onclose: () => {
       if (closed) return
+      subscribed = false
       probeSent = null
       lost()
       tryAgain()
@@ -46,20 +60,16 @@ export function createListener(url: string) {
   }
   const client = postgres(url, options)
 
-  const subscribe = async (channel: string) => {
-    await client.unsafe(`listen ${quote(channel)}`)
-    alive = true
-    emit('listening', channel)
+  async function subscribe() {
+    for (const channel of [probeChannel, ...listeners.keys()]) await client.unsafe(`listen ${quote(channel)}`)
+    subscribed = true
+    probe()
   }
   function tryAgain() {
     if (closed || retry) return
-    retry = setTimeout(async () => {
+    retry = setTimeout(() => {
       retry = undefined
-      try {
-        for (const channel of listeners.keys()) await subscribe(channel)
-      } catch {
-        tryAgain()
-      }
+      subscribe().catch(tryAgain)
     }, 1000)
     retry.unref()
   }
@@ -68,21 +78,9 @@ export function createListener(url: string) {
       if (Date.now() - probeSent > probeWithin) lost()
       return
     }
-    if (!alive) return
-    const sent = Date.now()
-    probeSent = sent
-    client.unsafe('select 1').then(
-      () => {
-        if (probeSent !== sent) return
-        probeSent = null
-        // Answered after all: the connection held, and the notifications sent meanwhile came before the answer.
-        if (!alive) {
-          alive = true
-          emit('listening')
-        }
-      },
-      () => {}, // onclose says so
-    )
+    if (!subscribed) return
+    probeSent = Date.now()
+    client.unsafe(`notify ${quote(probeChannel)}`).catch(() => {}) // a failure closes the connection: onclose
   }
 
   return {
@@ -90,7 +88,10 @@ export function createListener(url: string) {
       const list = listeners.get(channel)
       if (list) list.push(fn)
       else listeners.set(channel, [fn])
-      subscribe(channel).catch(tryAgain)
+      // A new channel on a live connection: 'listening' to it once the probe after its LISTEN comes back.
+      alive = false
+      subscribed = false
+      subscribe().catch(tryAgain)
       if (!probes) {
         probes = setInterval(probe, probeEvery)
         probes.unref()

@@ -7,7 +7,7 @@ import * as schema from '../schema/index.ts'
 import { copyLine } from './copy-format.ts'
 import { createListener } from './postgres-listen.ts'
 
-export function createPostgres(url: string, max: number): DbHandle {
+export function createPostgres(url: string, max: number, listenUrl = url): DbHandle {
   const client = postgres(url, {
     max,
     onnotice: () => {},
@@ -18,7 +18,7 @@ export function createPostgres(url: string, max: number): DbHandle {
     // Dates stay 'YYYY-MM-DD' strings, as on PGlite.
     types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
   })
-  const listener = createListener(url)
+  const listener = createListener(listenUrl)
   const written = <T>(done: Promise<T>) => done.finally(listener.written)
   const db = drizzle(preparingReads(client, written), { schema, casing: 'snake_case' }) as unknown as Db
   const parsed = new URL(url)
