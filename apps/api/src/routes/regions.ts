@@ -31,11 +31,18 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
     return treeOf(rows, root)
   }
   // The counties with stations and their cities and provinces (the first 4 and 2 digits of a county's code). A
-  // LIKE of each region against each county took 6.1 s for the nation's 44,700 regions and 2,978 counties.
+  // LIKE of each region against each county took 6.1 s for the nation's 44,700 regions and 2,978 counties. The
+  // counties come one index probe each, the next code after the last (a distinct over the nation's 220,000
+  // stations read them all: 66 ms against 30).
+  const inScope = countyRange('s', root ?? nationCode)
   const rows = await rowsOf<RegionRow>(
     db,
-    sql`with counties as (select distinct county_code as code from stations s
-          where ${countyRange('s', root ?? nationCode)}),
+    sql`with recursive next_county(code) as (
+          (select s.county_code from stations s where ${inScope} order by 1 limit 1)
+          union all
+          select (select s.county_code from stations s where s.county_code > c.code and ${inScope} order by 1 limit 1)
+          from next_county c where c.code is not null),
+        counties as (select code from next_county where code is not null),
         wanted as (select code from counties union select left(code, 4) from counties
           union select left(code, 2) from counties)
         select code, name, level, parent_code from regions r
