@@ -19,19 +19,21 @@ const probeWithin = 3000
 export function createListener(url: string) {
   const listeners = new Map<string, Listener[]>()
   const probeChannel = `liaison_probe_${randomBytes(6).toString('hex')}`
+  /** Channels listened to on the current connection. */
+  const ready = new Set<string>()
+  /** Channels told 'listening' since they were last told 'lost'. */
+  const told = new Set<string>()
+  /** The probe on its way, and the channels that were ready when it left: its return vouches for them. */
+  let probe: { sent: number; channels: string[] } | null = null
   let retry: NodeJS.Timeout | undefined
   let probes: NodeJS.Timeout | undefined
-  let probeSent: number | null = null
-  let subscribed = false
-  let alive = false
   let closed = false
   const emit = (event: ListenEvent, channel?: string) => {
     for (const [name, list] of listeners) if (!channel || name === channel) for (const fn of list) fn(event)
   }
   const lost = () => {
-    if (!alive) return
-    alive = false
-    emit('lost')
+    for (const channel of told) emit('lost', channel)
+    told.clear()
   }
   // postgres.js calls onnotify (its own listen() is built on it) but does not declare it in its types.
   const options = {
@@ -44,16 +46,19 @@ export function createListener(url: string) {
     onnotice: () => {},
     onnotify: (channel: string) => {
       if (channel !== probeChannel) return emit('changed', channel)
-      probeSent = null
-      if (alive) return
-      // Everything sent before the probe came first.
-      alive = true
-      emit('listening')
+      // Back: every notification sent before it has come first.
+      const back = probe
+      probe = null
+      for (const name of back?.channels ?? []) {
+        if (told.has(name)) continue
+        told.add(name)
+        emit('listening', name)
+      }
     },
     onclose: () => {
       if (closed) return
-      subscribed = false
-      probeSent = null
+      ready.clear()
+      probe = null
       lost()
       tryAgain()
     },
@@ -61,9 +66,12 @@ export function createListener(url: string) {
   const client = postgres(url, options)
 
   async function subscribe() {
-    for (const channel of [probeChannel, ...listeners.keys()]) await client.unsafe(`listen ${quote(channel)}`)
-    subscribed = true
-    probe()
+    for (const channel of [probeChannel, ...listeners.keys()]) {
+      if (ready.has(channel)) continue
+      await client.unsafe(`listen ${quote(channel)}`)
+      ready.add(channel)
+    }
+    sendProbe()
   }
   function tryAgain() {
     if (closed || retry) return
@@ -73,13 +81,14 @@ export function createListener(url: string) {
     }, 1000)
     retry.unref()
   }
-  function probe() {
-    if (probeSent !== null) {
-      if (Date.now() - probeSent > probeWithin) lost()
+  function sendProbe() {
+    if (probe) {
+      if (Date.now() - probe.sent > probeWithin) lost()
       return
     }
-    if (!subscribed) return
-    probeSent = Date.now()
+    const channels = [...ready].filter((c) => c !== probeChannel)
+    if (!ready.has(probeChannel) || channels.length === 0) return
+    probe = { sent: Date.now(), channels }
     client.unsafe(`notify ${quote(probeChannel)}`).catch(() => {}) // a failure closes the connection: onclose
   }
 
@@ -88,12 +97,11 @@ export function createListener(url: string) {
       const list = listeners.get(channel)
       if (list) list.push(fn)
       else listeners.set(channel, [fn])
-      // A new channel on a live connection: 'listening' to it once the probe after its LISTEN comes back.
-      alive = false
-      subscribed = false
+      // Another listener of a channel already vouched for: notifications on it are known to arrive.
+      if (told.has(channel)) fn('listening')
       subscribe().catch(tryAgain)
       if (!probes) {
-        probes = setInterval(probe, probeEvery)
+        probes = setInterval(sendProbe, probeEvery)
         probes.unref()
       }
     },
