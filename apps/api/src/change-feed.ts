@@ -13,7 +13,9 @@ export class ChangeFeed {
   constructor(handle: DbHandle, channel: string) {
     handle.listen(channel, (event) => {
       this.generation++
-      this.listening = event !== 'lost'
+      // A change says nothing of whether later ones will be heard: a write while the connection is down is one.
+      if (event === 'listening') this.listening = true
+      if (event === 'lost') this.listening = false
     })
   }
 

@@ -63,6 +63,11 @@ describe('SessionCopy', () => {
     await copy.find('t')
     await copy.find('t')
     expect(fake.state.lookups).toBe(7)
+    // A write through this process while the connection is down changes that in nothing.
+    fake.send('changed')
+    await copy.find('t')
+    await copy.find('t')
+    expect(fake.state.lookups).toBe(9)
   })
 
   it('keeps nothing read across a change, nor a session past its end', async () => {

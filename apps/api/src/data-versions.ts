@@ -2,6 +2,9 @@ import type { DbHandle } from '@liaison/db'
 import { type CountyVersion, countyVersions, type DataState, dataState, dataStateOf } from '@liaison/metrics'
 import { ChangeFeed } from './change-feed.ts'
 
+/** More regions than any day's requests name (the nation has ≈ 44,000 above its villages). */
+const maxStates = 50_000
+
 /**
  * Every county's data version, held in memory, so a read request asks the database nothing before its own query.
  * The copy is read again after any change (LISTEN data_versions); until then, and whenever notifications may have
@@ -27,6 +30,8 @@ export class DataVersions {
     const known = copy.states.get(key)
     if (known) return known
     const state = dataStateOf(copy.counties, region)
+    // Any well-formed code is a key: past a bound the answers start again rather than grow.
+    if (copy.states.size >= maxStates) copy.states.clear()
     copy.states.set(key, state)
     return state
   }
