@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { createDb, type DbHandle } from '@liaison/db'
 import { demoCountyCodes, seedDemo } from '@liaison/db/demo'
 import { loadRegions } from '@liaison/db/regions'
+import { until } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -32,15 +33,6 @@ async function freshDatabase(name: string) {
 const children = (pid: number) =>
   readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
 
-async function until(test: () => boolean | Promise<boolean>, what: string, ms = 120_000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await test()) return
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
-
 describe.skipIf(!adminUrl)('WORKERS=2', () => {
   let cli: ChildProcess
   let out = ''
@@ -55,7 +47,7 @@ describe.skipIf(!adminUrl)('WORKERS=2', () => {
     })
     cli.stdout!.on('data', (d) => (out += d))
     cli.stderr!.on('data', (d) => (out += d))
-    await until(() => out.includes('running at') || cli.exitCode !== null, 'the start', 240_000)
+    await until(() => out.includes('running at') || cli.exitCode !== null, 'the start', 240_000, 250)
     expect(out).toContain('2 workers')
   }, 300_000)
   afterAll(() => {
@@ -84,16 +76,18 @@ describe.skipIf(!adminUrl)('WORKERS=2', () => {
 
     const [victim] = children(cli.pid!)
     process.kill(victim!, 'SIGKILL')
-    await until(() => out.includes('starting another'), 'the replacement', 30_000)
+    await until(() => out.includes('starting another'), 'the replacement', 30_000, 250)
     await until(
       () => children(cli.pid!).length === 2 && !children(cli.pid!).includes(victim!),
       'two workers',
       60_000,
+      250,
     )
     await until(
       async () => (await fetch(`${base}/api/v1/ready`).catch(() => null))?.ok === true,
       'ready',
       60_000,
+      250,
     )
     expect(await overview(cookie)).toBe(200)
 
@@ -214,7 +208,7 @@ describe.skipIf(!canRunPostgres)('a streaming read replica (DATABASE_READ_URL)',
   }
 
   it('reads figures on the replica while it is current, on the primary while it lags a write', async () => {
-    await until(caughtUp, 'the replica')
+    await until(caughtUp, 'the replica', 120_000, 250)
     const before = await answered()
     expect(before).toBe(await onPrimary())
     await replica.exec('select pg_wal_replay_pause()')
@@ -227,7 +221,7 @@ describe.skipIf(!canRunPostgres)('a streaming read replica (DATABASE_READ_URL)',
     await addReception(true)
     expect(await answered()).toBe(before + 2)
     await replica.exec('select pg_wal_replay_resume()')
-    await until(caughtUp, 'the replica again')
+    await until(caughtUp, 'the replica again', 120_000, 250)
     expect(await answered()).toBe(before + 2)
   }, 120_000)
 })

@@ -2,7 +2,7 @@
 // (at once in this process, by notification from others), and without a listening connection they are not used.
 import type { DbHandle, ListenEvent } from '@liaison/db'
 import { seedDemo } from '@liaison/db/demo'
-import { anotherClient, testEngines } from '@liaison/db/testing'
+import { anotherClient, testEngines, until } from '@liaison/db/testing'
 import { dataState, refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from './app.ts'
@@ -93,14 +93,6 @@ describe('SessionCopy', () => {
   })
 })
 
-const until = async (done: () => Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!(await done())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
 for (const engine of testEngines()) {
   describe(`copies in memory on ${engine.name}`, () => {
     let handle: DbHandle
@@ -140,7 +132,7 @@ for (const engine of testEngines()) {
       await until(async () => {
         await versions.state('52')
         return (versions as unknown as { copy: unknown }).copy !== null
-      })
+      }, 'the copy')
       for (const region of [null, '52', '5205', '520523', '520523005', '11'])
         expect(await versions.state(region)).toEqual(await dataState(handle.db, region))
       const before = await versions.state('520523')
@@ -154,10 +146,10 @@ for (const engine of testEngines()) {
       const first = await receptions()
       await elsewhere(`insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors)
         select county_code, township_code, id, '2023-03-05', 'visit', 2 from stations where county_code = '520523' limit 1`)
-      await until(async () => (await receptions()) === first + 1)
+      await until(async () => (await receptions()) === first + 1, 'the new figure')
       expect((await get()).status).toBe(200)
       await elsewhere(`update sessions set revoked_at = now()`)
-      await until(async () => (await get()).status === 401)
+      await until(async () => (await get()).status === 401, 'the revocation')
       expect((await get()).status).toBe(401)
     })
   })

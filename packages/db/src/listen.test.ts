@@ -3,15 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DbHandle, ListenEvent } from './index.ts'
 import { createDb } from './index.ts'
-import { anotherClient, tcpProxy, testEngines } from './testing.ts'
-
-const until = async (done: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!done()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+import { anotherClient, tcpProxy, testEngines, until } from './testing.ts'
 
 for (const engine of testEngines()) {
   describe(`listen on ${engine.name}`, () => {
@@ -20,7 +12,7 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       handle = await engine.create()
       handle.listen('data_versions', (event) => events.push(event))
-      await until(() => events.includes('listening'))
+      await until(() => events.includes('listening'), 'listening')
     })
     afterAll(() => handle.close())
 
@@ -50,7 +42,7 @@ for (const engine of testEngines()) {
         try {
           await settle()
           await other.unsafe(`update data_versions set version = version + 1`)
-          await until(() => events.includes('changed'))
+          await until(() => events.includes('changed'), 'the notification')
           // Another channel (sessions): nothing on this one.
           await settle()
           await other.unsafe(`update users set display_name = display_name`)
@@ -58,11 +50,11 @@ for (const engine of testEngines()) {
           expect(events).toEqual([])
           await other.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity
           where datname = current_database() and application_name = 'liaison listen'`)
-          await until(() => events.includes('lost'))
-          await until(() => events.indexOf('listening') > events.indexOf('lost'))
+          await until(() => events.includes('lost'), 'the loss')
+          await until(() => events.indexOf('listening') > events.indexOf('lost'), 'listening again')
           events.length = 0
           await other.unsafe(`update data_versions set version = version + 1`)
-          await until(() => events.includes('changed'))
+          await until(() => events.includes('changed'), 'the notification')
         } finally {
           await other.end()
         }
@@ -81,16 +73,16 @@ for (const engine of testEngines()) {
         const heard: ListenEvent[] = []
         try {
           behind.listen('data_versions', (event) => heard.push(event))
-          await until(() => heard.includes('listening'))
+          await until(() => heard.includes('listening'), 'listening')
           link.freeze()
           const frozen = Date.now()
-          await until(() => heard.includes('lost'), 8000)
+          await until(() => heard.includes('lost'), 'the loss', 8000)
           expect(Date.now() - frozen).toBeLessThan(6000)
           // A write while nothing gets through: its notification waits in the connection, and comes when it thaws.
           await handle.exec(`update data_versions set version = version + 1`)
           heard.length = 0
           link.thaw()
-          await until(() => heard.includes('listening') && heard.includes('changed'))
+          await until(() => heard.includes('listening') && heard.includes('changed'), 'the thaw')
           expect(heard.indexOf('changed')).toBeLessThan(heard.indexOf('listening'))
         } finally {
           await behind.close()

@@ -132,3 +132,13 @@ export function tcpProxy(target: URL) {
   }
   return { open, cut, freeze: () => flow(false), thaw: () => flow(true), port: () => port, url }
 }
+
+/** Wait until `test` holds, asking every `every` ms; past `ms`, fail, naming `what`. */
+export async function until(test: () => boolean | Promise<boolean>, what: string, ms = 5000, every = 20) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (await test()) return
+    await new Promise((r) => setTimeout(r, every))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
