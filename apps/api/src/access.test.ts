@@ -1,11 +1,8 @@
 // Roles × routes × regions: what each account may read and write, and that nothing leaks across counties.
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
-import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from './app.ts'
-import { ensureDemoUsers } from './auth/users.ts'
+import { demoApi, signIn, type TestApi } from './testing.ts'
 
 const period = 'from=2023-01-01&to=2023-12-31'
 /** Every read route that takes a region, with `{r}` for the region. */
@@ -44,22 +41,11 @@ const engine = testEngines()[0]!
 
 describe('access matrix', () => {
   let handle: DbHandle
-  let api: ReturnType<typeof createApi>
+  let api: TestApi
   const cookie: Record<string, string> = {}
   beforeAll(async () => {
-    handle = await engine.create()
-    await seedDemo(handle)
-    await refreshRollups(handle.db, 'all')
-    await ensureDemoUsers(handle.db)
-    api = createApi({ handle, demo: true })
-    for (const username of roles) {
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      })
-      cookie[username] = res.headers.get('set-cookie')!.split(';')[0]!
-    }
+    ;({ handle, api } = await demoApi(engine))
+    for (const username of roles) cookie[username] = (await signIn(api, username)).cookie
   })
   afterAll(() => handle.close())
   const get = (user: string | null, path: string) =>

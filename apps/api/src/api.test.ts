@@ -1,31 +1,22 @@
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from './app.ts'
-import { ensureDemoUsers } from './auth/users.ts'
+import { demoApi, signIn, type TestApi } from './testing.ts'
 
 const year = 'from=2023-01-01&to=2023-12-31'
 
 for (const engine of testEngines()) {
   describe(`the API on ${engine.name}`, () => {
     let handle: DbHandle
-    let api: ReturnType<typeof createApi>
+    let api: TestApi
     const sessions: Record<string, { cookie: string; csrf: string }> = {}
 
     async function login(username: string) {
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      })
-      expect(res.status).toBe(200)
-      const body = (await res.json()) as { csrfToken: string }
-      const cookie = res.headers.get('set-cookie')!
-      expect(cookie).toMatch(/HttpOnly/)
-      expect(cookie).toMatch(/SameSite=Strict/)
-      sessions[username] = { cookie: cookie.split(';')[0]!, csrf: body.csrfToken }
+      const { cookie, csrf, setCookie } = await signIn(api, username)
+      expect(setCookie).toMatch(/HttpOnly/)
+      expect(setCookie).toMatch(/SameSite=Strict/)
+      sessions[username] = { cookie, csrf }
     }
     const get = (user: string | null, path: string, headers: Record<string, string> = {}) =>
       api.request(`/api/v1${path}`, {
@@ -33,11 +24,7 @@ for (const engine of testEngines()) {
       })
 
     beforeAll(async () => {
-      handle = await engine.create()
-      await seedDemo(handle)
-      await refreshRollups(handle.db, 'all')
-      await ensureDemoUsers(handle.db)
-      api = createApi({ handle, demo: true })
+      ;({ handle, api } = await demoApi(engine))
       for (const u of ['demo-leader', 'demo-township', 'demo-admin', 'demo-analyst']) await login(u)
     })
     afterAll(() => handle.close())

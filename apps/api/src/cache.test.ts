@@ -1,13 +1,10 @@
 // Cached figure answers: the same question from the same role and scope answers from memory; a write to the
 // region's data, or a hard reload, computes afresh; another scope never sees the answer.
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
-import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from './app.ts'
-import { ensureDemoUsers } from './auth/users.ts'
 import { ResponseCache } from './cache.ts'
+import { demoApi, signIn, type TestApi } from './testing.ts'
 
 describe('ResponseCache', () => {
   it('drops the least recently used answers past its size', () => {
@@ -30,7 +27,7 @@ describe('ResponseCache', () => {
 const [engine] = testEngines()
 describe(`cached figures on ${engine!.name}`, () => {
   let handle: DbHandle
-  let api: ReturnType<typeof createApi>
+  let api: TestApi
   const cookies: Record<string, string> = {}
   const url = '/api/v1/metrics?ids=receptions&region=520523&from=2023-01-01&to=2023-12-31'
   const receptions = async (user: string, headers: Record<string, string> = {}) => {
@@ -40,19 +37,9 @@ describe(`cached figures on ${engine!.name}`, () => {
   }
 
   beforeAll(async () => {
-    handle = await engine!.create()
-    await seedDemo(handle)
-    await refreshRollups(handle.db, 'all')
-    await ensureDemoUsers(handle.db)
-    api = createApi({ handle, demo: true })
-    for (const username of ['demo-leader', 'demo-analyst']) {
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      })
-      cookies[username] = res.headers.get('set-cookie')!.split(';')[0]!
-    }
+    ;({ handle, api } = await demoApi(engine!))
+    for (const username of ['demo-leader', 'demo-analyst'])
+      cookies[username] = (await signIn(api, username)).cookie
   })
   afterAll(() => handle.close())
 

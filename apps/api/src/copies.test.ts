@@ -1,15 +1,13 @@
 // Sessions and data versions held in memory: they answer as the database would, a change anywhere reaches them
 // (at once in this process, by notification from others), and without a listening connection they are not used.
 import type { DbHandle, ListenEvent } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { anotherClient, testEngines, until } from '@liaison/db/testing'
-import { dataState, refreshRollups } from '@liaison/metrics'
+import { dataState } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from './app.ts'
 import type { SessionUser } from './auth/session.ts'
 import { SessionCopy } from './auth/session-copy.ts'
-import { ensureDemoUsers } from './auth/users.ts'
 import { DataVersions } from './data-versions.ts'
+import { demoApi, signIn, type TestApi } from './testing.ts'
 
 /** A handle that answers every session lookup with `session` and lets the test send the listening events. */
 function fakeHandle(session: SessionUser) {
@@ -96,7 +94,7 @@ describe('SessionCopy', () => {
 for (const engine of testEngines()) {
   describe(`copies in memory on ${engine.name}`, () => {
     let handle: DbHandle
-    let api: ReturnType<typeof createApi>
+    let api: TestApi
     let cookie: string
     const url = '/api/v1/metrics?ids=receptions&region=520523&from=2023-01-01&to=2023-12-31'
     const get = (headers: Record<string, string> = {}) =>
@@ -112,17 +110,8 @@ for (const engine of testEngines()) {
     }
 
     beforeAll(async () => {
-      handle = await engine.create()
-      await seedDemo(handle)
-      await refreshRollups(handle.db, 'all')
-      await ensureDemoUsers(handle.db)
-      api = createApi({ handle, demo: true })
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'demo-leader', password: 'demo' }),
-      })
-      cookie = res.headers.get('set-cookie')!.split(';')[0]!
+      ;({ handle, api } = await demoApi(engine))
+      ;({ cookie } = await signIn(api, 'demo-leader'))
     })
     afterAll(() => handle.close())
 

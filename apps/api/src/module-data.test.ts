@@ -7,19 +7,17 @@ import {
   moduleDataResponse,
 } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from './app.ts'
-import { ensureDemoUsers } from './auth/users.ts'
+import { demoApi, signIn, type TestApi } from './testing.ts'
 
 const year = 'region=520523&from=2023-01-01&to=2023-12-31'
 
 for (const engine of testEngines()) {
   describe(`the module endpoints on ${engine.name}`, () => {
     let handle: DbHandle
-    let api: ReturnType<typeof createApi>
+    let api: TestApi
     let cookie = ''
     const get = async <T>(path: string) => {
       const res = await api.request(`/api/v1${path}`, { headers: { cookie } })
@@ -37,17 +35,8 @@ for (const engine of testEngines()) {
       get<{ data: Record<string, number | string | null>[] }>(`/metrics?ids=${ids}&${year}${by}`)
 
     beforeAll(async () => {
-      handle = await engine.create()
-      await seedDemo(handle)
-      await refreshRollups(handle.db, 'all')
-      await ensureDemoUsers(handle.db)
-      api = createApi({ handle, demo: true })
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'demo-leader', password: 'demo' }),
-      })
-      cookie = res.headers.get('set-cookie')!.split(';')[0]!
+      ;({ handle, api } = await demoApi(engine))
+      ;({ cookie } = await signIn(api, 'demo-leader'))
     })
     afterAll(() => handle.close())
 

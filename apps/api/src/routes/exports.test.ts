@@ -1,34 +1,23 @@
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
-import { refreshRollups } from '@liaison/metrics'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from '../app.ts'
-import { ensureDemoUsers } from '../auth/users.ts'
+import { demoApi, signIn, type TestApi } from '../testing.ts'
 
 // One engine is enough here: the figures come from the metrics layer, tested on both.
 const engine = testEngines()[0]!
 
 describe('the Word report', () => {
   let handle: DbHandle
-  let api: ReturnType<typeof createApi>
+  let api: TestApi
   const cookies: Record<string, string> = {}
   const csrf: Record<string, string> = {}
   beforeAll(async () => {
-    handle = await engine.create()
-    await seedDemo(handle)
-    await refreshRollups(handle.db, 'all')
-    await ensureDemoUsers(handle.db)
-    api = createApi({ handle, demo: true })
+    ;({ handle, api } = await demoApi(engine))
     for (const username of ['demo-analyst', 'demo-township', 'demo-admin']) {
-      const res = await api.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      })
-      cookies[username] = res.headers.get('set-cookie')!.split(';')[0]!
-      csrf[username] = ((await res.json()) as { csrfToken: string }).csrfToken
+      const session = await signIn(api, username)
+      cookies[username] = session.cookie
+      csrf[username] = session.csrf
     }
   })
   afterAll(() => handle.close())

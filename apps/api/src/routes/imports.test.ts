@@ -1,34 +1,17 @@
 import { importHistoryResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
-import { seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
-import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApi } from '../app.ts'
-import { ensureDemoUsers } from '../auth/users.ts'
+import { demoApi, signIn, type TestApi } from '../testing.ts'
 
 for (const engine of testEngines()) {
   describe(`register uploads on ${engine.name}`, () => {
     let handle: DbHandle
-    let api: ReturnType<typeof createApi>
+    let api: TestApi
     const session: Record<string, { cookie: string; csrf: string }> = {}
     beforeAll(async () => {
-      handle = await engine.create()
-      await seedDemo(handle)
-      await refreshRollups(handle.db, 'all')
-      await ensureDemoUsers(handle.db)
-      api = createApi({ handle, demo: true })
-      for (const username of ['demo-clerk', 'demo-leader']) {
-        const res = await api.request('/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password: 'demo' }),
-        })
-        session[username] = {
-          cookie: res.headers.get('set-cookie')!.split(';')[0]!,
-          csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
-        }
-      }
+      ;({ handle, api } = await demoApi(engine))
+      for (const username of ['demo-clerk', 'demo-leader']) session[username] = await signIn(api, username)
     })
     afterAll(() => handle.close())
 
