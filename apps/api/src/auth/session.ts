@@ -21,8 +21,8 @@ export async function createSession(db: Db, userId: number) {
  * a query built per request (the builder cost more CPU than the lookup on a cached answer). */
 export async function findSession(handle: DbHandle, token: string) {
   const [row] = await handle.rows<SessionUser>(
-    `select s.id as "sessionId", s.csrf_token as "csrfToken", s.expires_at as "expiresAt", u.id, u.username, u.display_name as "displayName",
-            u.role, u.region_code as "regionCode"
+    `select s.id as "sessionId", s.csrf_token as "csrfToken", s.expires_at as "expiresAt",
+            u.id, u.username, u.display_name as "displayName", u.role, u.region_code as "regionCode"
        from sessions s join users u on u.id = s.user_id
       where s.id = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
     [digest(token)],

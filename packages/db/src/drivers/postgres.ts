@@ -20,7 +20,11 @@ export function createPostgres(url: string, max: number, listenUrl = url): DbHan
   })
   const listener = createListener(listenUrl)
   const written = <T>(done: Promise<T>) => done.finally(listener.written)
-  const db = drizzle(preparingReads(client, written), { schema, casing: 'snake_case' }) as unknown as Db
+  const unsafe = statements(client, written)
+  const db = drizzle(preparingReads(client, unsafe, written), {
+    schema,
+    casing: 'snake_case',
+  }) as unknown as Db
   const parsed = new URL(url)
   return {
     kind: 'postgres',
@@ -32,12 +36,8 @@ export function createPostgres(url: string, max: number, listenUrl = url): DbHan
     exec: async (script) => {
       await written(client.unsafe(script))
     },
-    rows: async <T>(query: string, params: unknown[] = []) => {
-      const run = client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-        prepare: preparable(query, params),
-      })
-      return (await (read.test(query) ? run : written(run))) as unknown as T[]
-    },
+    rows: async <T>(query: string, params: unknown[] = []) =>
+      (await unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     listen: listener.listen,
     copyRows: (table, columns, rows) => written(copy(table, columns, rows)),
     close: async () => {
@@ -69,28 +69,36 @@ export function createPostgres(url: string, max: number, listenUrl = url): DbHan
  * by text): a read's later runs skip parsing, and a computed overview of a county took a fifth less time. Writes
  * stay unnamed, as drizzle sends them: a multi-row insert has a new text for every row count.
  */
-function preparingReads(client: postgres.Sql, written: <T>(done: Promise<T>) => Promise<T>): postgres.Sql {
+function preparingReads(client: postgres.Sql, unsafe: Unsafe, written: Written): postgres.Sql {
   return new Proxy(client, {
     get(target, key, receiver) {
       // A transaction may write: the handle's listeners hear of it when it has ended.
       if (key === 'begin')
         return (...args: Parameters<postgres.Sql['begin']>) => written(target.begin(...args))
-      if (key !== 'unsafe') return Reflect.get(target, key, receiver)
-      return (
-        query: string,
-        args?: postgres.ParameterOrJSON<never>[],
-        options?: postgres.UnsafeQueryOptions,
-      ) => {
-        const run = target.unsafe(query, args, { ...options, prepare: preparable(query, args) })
-        return read.test(query) ? run : afterRun(run, written)
-      }
+      return key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)
     },
   })
 }
 
+type Written = <T>(done: Promise<T>) => Promise<T>
+type Unsafe = (
+  query: string,
+  args?: postgres.ParameterOrJSON<never>[],
+  options?: postgres.UnsafeQueryOptions,
+) => ReturnType<postgres.Sql['unsafe']>
+
+/** One statement as the handle runs it, for drizzle and `rows` alike: a read with parameters prepared, anything
+ * else told to `written` once it has run. */
+function statements(client: postgres.Sql, written: Written): Unsafe {
+  return (query, args, options) => {
+    const run = client.unsafe(query, args, { ...options, prepare: preparable(query, args) })
+    return read.test(query) ? run : afterRun(run, written)
+  }
+}
+
 /** The query, told to `written` once it has run. The hook goes on its `then`, so the query stays lazy and drizzle
  * may still ask it for `.values()` (which returns the same query) before awaiting it. */
-function afterRun<Q extends PromiseLike<unknown>>(query: Q, written: <T>(done: Promise<T>) => Promise<T>): Q {
+function afterRun<Q extends PromiseLike<unknown>>(query: Q, written: Written): Q {
   const then = query.then.bind(query)
   return Object.assign(query, {
     // biome-ignore lint/suspicious/noThenProperty: wrapping the query's own then
