@@ -6,6 +6,7 @@ import { SessionCopy } from './auth/session-copy.ts'
 import { askReader, chooseReader, dataCache, ResponseCache } from './cache.ts'
 import { DataVersions } from './data-versions.ts'
 import { errorResponse, notFound } from './errors.ts'
+import { Gate } from './gate.ts'
 import { loginRoutes, sessionRoutes } from './routes/auth.ts'
 import { boundaryRoutes } from './routes/boundaries.ts'
 import { exportRoutes } from './routes/exports.ts'
@@ -33,6 +34,9 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Memory for cached figure answers (default 32 MB; 0 turns the cache off). */
   cacheBytes?: number
+  /** Figure answers computed at once per process; more wait their turn (default 4). Each answer runs several
+   * queries at once, so four keep the pool busy; more at once finish no sooner and hold more memory. */
+  computeSlots?: number
 }
 
 /** The API under /api/v1. Static files are mounted around it by server/static.ts. */
@@ -56,14 +60,16 @@ export function createApi(deps: AppDeps) {
   secured.use(requireUser)
   // Responses carry an ETag of their body, so a repeated request answers 304 until the data changes.
   secured.use(etag())
+  // Set before the handler answers: a header set on a finished response turns its body into a stream, and every
+  // response would then be written through web streams (a third of a cached answer's time).
   secured.use(async (c, next) => {
-    await next()
     c.header('Cache-Control', 'private, no-cache')
+    await next()
   })
   // Figures: a tag from the data version, the user's scope and the URL, checked before any query runs, and the
-  // answer kept in memory under the same key.
+  // answer kept in memory under the same key. Answers not in memory are computed a few at a time.
   secured.use(chooseReader)
-  secured.use(dataCache(cache))
+  secured.use(dataCache(cache, new Gate(deps.computeSlots ?? 4)))
   secured
     .route('/', sessionRoutes)
     .route('/', regionRoutes)

@@ -9,6 +9,7 @@ import { type DataState, dataState, type RollupChoice } from '@liaison/metrics'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { SESSION_COOKIE } from './auth/session.ts'
+import type { Gate } from './gate.ts'
 import type { AppEnv } from './types.ts'
 
 /** Responses that depend only on the data, the user's role and scope, and the URL. */
@@ -22,10 +23,10 @@ const replicaDownUntil = new WeakMap<object, number>()
 /** Differs per process: a restart (new code, new module URLs) never answers 304 to an older body. */
 const boot = randomUUID()
 
-/** Least recently used answers, up to a number of bytes. */
+/** Least recently used JSON answers, up to a number of bytes. */
 export class ResponseCache {
   // Bodies kept encoded: a hit is written to the socket as it is, with no UTF-8 encoding per request.
-  private readonly entries = new Map<string, { body: Uint8Array<ArrayBuffer>; type: string; bytes: number }>()
+  private readonly entries = new Map<string, { body: Uint8Array<ArrayBuffer>; bytes: number }>()
   private bytes = 0
   constructor(private readonly maxBytes: number) {}
 
@@ -38,11 +39,11 @@ export class ResponseCache {
     return hit
   }
 
-  set(key: string, body: Uint8Array<ArrayBuffer>, type: string) {
+  set(key: string, body: Uint8Array<ArrayBuffer>) {
     const bytes = body.byteLength + key.length
     if (bytes > this.maxBytes / 4) return
     this.delete(key)
-    this.entries.set(key, { body, type, bytes })
+    this.entries.set(key, { body, bytes })
     this.bytes += bytes
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.maxBytes) break
@@ -76,12 +77,12 @@ export interface Reader {
  * primary's answer usually comes from memory (DataVersions); the replica is always asked.
  */
 async function readerFor(c: Context<AppEnv>): Promise<Reader> {
-  const { handle, replica } = c.var.deps
+  const { handle, replica } = c.get('deps')
   const region = c.req.query('region')
   const scope = region && regionParam.test(region) ? region : null
   const ask = replica && (replicaDownUntil.get(replica) ?? 0) < Date.now()
   const [primary, copy] = await Promise.all([
-    c.var.copies.versions.state(scope),
+    c.get('copies').versions.state(scope),
     ask
       ? dataState(replica.db, scope).catch(() => {
           // Down or unreachable: the primary answers; ask the replica again in a while.
@@ -111,8 +112,8 @@ export const askReader: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The figures' database and the read state, once the session is known (askReader asked). */
 export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const reader = c.var.reader ? await c.var.reader : null
-  c.set('figures', reader?.figures ?? c.var.deps.handle.db)
+  const reader = c.get('reader') ? await c.get('reader') : null
+  c.set('figures', reader?.figures ?? c.get('deps').handle.db)
   if (reader) c.set('readState', reader.state)
   return next()
 }
@@ -120,7 +121,7 @@ export const chooseReader: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The rollups' currency for a figure route reading `region`, as chooseReader found it on the database that
  * answers; nothing (the route asks itself) when the route reads another region than the query named. */
 export function rollupChoice(c: Context<AppEnv>, region: string): RollupChoice {
-  const state = c.var.readState
+  const state = c.get('readState')
   return state?.region === region ? { rollupsReady: state.rollupsCurrent } : {}
 }
 
@@ -133,12 +134,12 @@ export interface ReadState extends DataState {
  * ETag and cache for the figure routes. `Cache-Control: no-cache` on the request (a hard reload; the benchmark's
  * uncached timings) skips the cached answer and computes afresh.
  */
-export function dataCache(cache: ResponseCache | null): MiddlewareHandler<AppEnv> {
+export function dataCache(cache: ResponseCache | null, gate: Gate): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' || !dataPaths.test(c.req.path)) return next()
-    const { role, regionCode } = c.var.user
+    const { role, regionCode } = c.get('user')
     const key = createHash('sha1')
-      .update(`${boot}|${c.var.readState.version}|${role}|${regionCode}|${c.req.url}`)
+      .update(`${boot}|${c.get('readState').version}|${role}|${regionCode}|${c.req.url}`)
       .digest('hex')
     const tag = `W/"d${key.slice(0, 27)}"`
     const headers = { ETag: tag, 'Cache-Control': 'private, no-cache' }
@@ -151,12 +152,22 @@ export function dataCache(cache: ResponseCache | null): MiddlewareHandler<AppEnv
       return c.body(null, 304, headers)
     const fresh = c.req.header('cache-control')?.includes('no-cache')
     const hit = fresh ? undefined : cache?.get(key)
-    if (hit) return c.body(hit.body, 200, { ...headers, 'Content-Type': hit.type })
-    await next()
+    if (hit) return c.body(hit.body, 200, { ...headers, 'Content-Type': jsonType })
+    await gate.run(next)
     if (!c.res.ok) return
     c.res.headers.set('ETag', tag)
-    const type = c.res.headers.get('content-type') ?? ''
-    if (cache && type.startsWith('application/json'))
-      cache.set(key, new Uint8Array(await c.res.clone().arrayBuffer()), type)
+    const body = c.get('answer')
+    if (cache && body) cache.set(key, body)
   }
+}
+
+const jsonType = 'application/json'
+const encoder = new TextEncoder()
+
+/** A figure route's answer, encoded once: sent as it is, and kept by dataCache without reading the response back.
+ * Reading or cloning a response's body turns it into a web stream, and the server then writes it through one. */
+export function answer(c: Context<AppEnv>, data: unknown): Response {
+  const body = encoder.encode(JSON.stringify(data)) as Uint8Array<ArrayBuffer>
+  c.set('answer', body)
+  return c.body(body, 200, { 'Content-Type': jsonType })
 }

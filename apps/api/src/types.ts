@@ -5,7 +5,8 @@ import type { SessionCopy } from './auth/session-copy.ts'
 import type { Reader, ReadState } from './cache.ts'
 import type { DataVersions } from './data-versions.ts'
 
-/** What every request handler can read from the context. */
+/** What every request handler can read from the context, with `c.get(name)`: hono's `c.var` copies every
+ * variable into a new object on each read. */
 export interface AppEnv {
   Variables: {
     deps: AppDeps
@@ -21,5 +22,7 @@ export interface AppEnv {
     readState: ReadState
     /** The question chooseReader answers, asked before the session check (askReader). */
     reader: Promise<Reader> | undefined
+    /** A figure route's encoded answer (answer()), for the cache. */
+    answer: Uint8Array<ArrayBuffer>
   }
 }

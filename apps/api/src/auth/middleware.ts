@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from './session.ts'
 /** Every route but health, readiness and login: a live session, and a CSRF token on state-changing requests. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  const found = token ? await c.var.copies.sessions.find(token) : null
+  const found = token ? await c.get('copies').sessions.find(token) : null
   if (!found) throw unauthorized()
   if (
     !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
@@ -31,7 +31,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireRole =
   (...roles: UserRole[]): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    if (!roles.includes(c.var.user.role))
+    if (!roles.includes(c.get('user').role))
       throw forbidden('当前角色无权执行此操作 / Your role may not do this')
     await next()
   }
@@ -50,5 +50,5 @@ export function readableRegion(
 }
 
 export function assertInScope(c: Context<AppEnv>, code: string, purpose: 'figures' | 'detail' = 'figures') {
-  if (!covers(readableRegion(c.var.user, purpose), code)) throw forbidden()
+  if (!covers(readableRegion(c.get('user'), purpose), code)) throw forbidden()
 }

@@ -18,7 +18,7 @@ const secure = (url: string, forwardedProto: string | undefined) =>
 /** POST /auth/login is public; the rest of /auth sits behind requireUser (mounted in app.ts). */
 export const loginRoutes = new Hono<AppEnv>().post('/auth/login', validate('json', loginBody), async (c) => {
   const { username, password } = c.req.valid('json')
-  const { db } = c.var.deps.handle
+  const { db } = c.get('deps').handle
   const ip = clientAddress(c)
   const tooMany = () =>
     new ApiError(
@@ -39,7 +39,7 @@ export const loginRoutes = new Hono<AppEnv>().post('/auth/login', validate('json
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: secure(c.req.url, c.var.deps.trustProxy ? c.req.header('x-forwarded-proto') : undefined),
+    secure: secure(c.req.url, c.get('deps').trustProxy ? c.req.header('x-forwarded-proto') : undefined),
     path: '/',
     maxAge: SESSION_HOURS * 3600,
   })
@@ -66,20 +66,20 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/auth/me', async (c) => {
-    const u = c.var.user
+    const u = c.get('user')
     return c.json({
       user: {
         username: u.username,
         displayName: u.displayName,
         role: u.role,
         regionCode: u.regionCode,
-        regionName: await regionName(c.var.deps.handle.db, u.regionCode),
+        regionName: await regionName(c.get('deps').handle.db, u.regionCode),
       },
-      csrfToken: c.var.session.csrfToken,
+      csrfToken: c.get('session').csrfToken,
     })
   })
   .post('/auth/logout', async (c) => {
-    await revokeSession(c.var.deps.handle.db, c.var.session.token)
+    await revokeSession(c.get('deps').handle.db, c.get('session').token)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true })
   })

@@ -26,7 +26,7 @@ const countyParam = validate(
 /** The county of the URL, which must exist; the user must see it (figures) or write in it (detail). */
 async function countyOf(c: Context<AppEnv>, code: string, purpose: 'figures' | 'detail') {
   assertInScope(c, code, purpose)
-  const name = await regionName(c.var.deps.handle.db, code)
+  const name = await regionName(c.get('deps').handle.db, code)
   if (!name) throw notFound('未知的县（区） / Unknown county')
   return { code, name }
 }
@@ -52,7 +52,10 @@ async function uploadedText(c: Context<AppEnv>): Promise<{ text: string; fileNam
 export const boundaryRoutes = new Hono<AppEnv>()
   .get('/regions/:county/boundary', countyParam, async (c) => {
     const county = await countyOf(c, c.req.valid('param').county, 'figures')
-    const body: BoundaryResponse = { county, boundary: await readBoundary(c.var.deps.handle.db, county.code) }
+    const body: BoundaryResponse = {
+      county,
+      boundary: await readBoundary(c.get('deps').handle.db, county.code),
+    }
     return c.json(body)
   })
   .put(
@@ -69,11 +72,11 @@ export const boundaryRoutes = new Hono<AppEnv>()
     async (c) => {
       const county = await countyOf(c, c.req.valid('param').county, 'detail')
       const { text, fileName } = await uploadedText(c)
-      const report = await saveBoundary(c.var.deps.handle.db, {
+      const report = await saveBoundary(c.get('deps').handle.db, {
         county,
         text,
         fileName,
-        user: { id: c.var.user.id, username: c.var.user.username },
+        user: { id: c.get('user').id, username: c.get('user').username },
         source: 'file',
       })
       if (!report.ok)
@@ -99,8 +102,8 @@ export const boundaryRoutes = new Hono<AppEnv>()
   )
   .delete('/regions/:county/boundary', requireRole('admin', 'clerk'), countyParam, async (c) => {
     const county = await countyOf(c, c.req.valid('param').county, 'detail')
-    const user = { id: c.var.user.id, username: c.var.user.username }
-    if (!(await deleteBoundary(c.var.deps.handle.db, county.code, user)))
+    const user = { id: c.get('user').id, username: c.get('user').username }
+    if (!(await deleteBoundary(c.get('deps').handle.db, county.code, user)))
       throw notFound('该县（区）没有边界 / The county has no boundary')
     return c.json({ deleted: true })
   })

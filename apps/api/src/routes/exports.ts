@@ -68,13 +68,16 @@ async function send(
   name: string,
   details: object,
 ) {
-  await c.var.deps.handle.db.insert(schema.auditLog).values({
-    userId: c.var.user.id,
-    username: c.var.user.username,
-    action: 'export',
-    target: `${name}.${format}`,
-    details: { format, ...details },
-  })
+  await c
+    .get('deps')
+    .handle.db.insert(schema.auditLog)
+    .values({
+      userId: c.get('user').id,
+      username: c.get('user').username,
+      action: 'export',
+      target: `${name}.${format}`,
+      details: { format, ...details },
+    })
   const body = typeof file === 'string' ? file : new Uint8Array(file)
   return c.body(body, 200, {
     'content-type': types[format],
@@ -116,17 +119,17 @@ async function watermarkOf(
   lang: 'zh' | 'en' = 'zh',
 ): Promise<string | null> {
   if (!watermark || watermark === 'none') return null
-  if (watermark === 'user') return `${c.var.user.displayName} ${new Date().toISOString().slice(0, 10)}`
+  if (watermark === 'user') return `${c.get('user').displayName} ${new Date().toISOString().slice(0, 10)}`
   if (watermark !== 'org') return watermark
-  const code = c.var.user.regionCode ?? region ?? nationCode
-  const info = await describeRegion(c.var.figures, code)
+  const code = c.get('user').regionCode ?? region ?? nationCode
+  const info = await describeRegion(c.get('figures'), code)
   return organisationName(code, info?.name ?? code)[lang]
 }
 
 async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promise<ExportModel> {
   assertInScope(c, q.region)
   const { buildExportModel } = await exporter()
-  return buildExportModel(c.var.figures, {
+  return buildExportModel(c.get('figures'), {
     region: q.region,
     from: q.from,
     to: q.to,
@@ -149,7 +152,7 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
   } catch (error) {
     throw badRequest((error as Error).message)
   }
-  const db = c.var.figures
+  const db = c.get('figures')
   const { buildExportModel, buildMetricTable, tableCsv, tableXlsx } = await exporter()
   const [exportModel, data] = await Promise.all([
     buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
@@ -195,20 +198,23 @@ export const exportRoutes = new Hono<AppEnv>()
   .post('/exports/audit', validate('json', auditBody), async (c) => {
     const q = c.req.valid('json')
     assertInScope(c, q.region)
-    await c.var.deps.handle.db.insert(schema.auditLog).values({
-      userId: c.var.user.id,
-      username: c.var.user.username,
-      action: 'export',
-      target: `${q.name}.${q.format}`,
-      details: {
-        format: q.format,
-        ...scopeOf(q),
-        where: 'browser',
-        panel: q.panel ?? null,
-        rows: q.rows ?? null,
-        watermark: q.watermark ?? null,
-      },
-    })
+    await c
+      .get('deps')
+      .handle.db.insert(schema.auditLog)
+      .values({
+        userId: c.get('user').id,
+        username: c.get('user').username,
+        action: 'export',
+        target: `${q.name}.${q.format}`,
+        details: {
+          format: q.format,
+          ...scopeOf(q),
+          where: 'browser',
+          panel: q.panel ?? null,
+          rows: q.rows ?? null,
+          watermark: q.watermark ?? null,
+        },
+      })
     return c.body(null, 204)
   })
   .get('/exports/report.docx', validate('query', reportQuery), async (c) => {

@@ -45,7 +45,7 @@ export const importRoutes = new Hono<AppEnv>()
       throw badRequest('文件超过20MB上限 / The file is larger than 20 MB', [
         { field: 'file', message: 'too large' },
       ])
-    const db = c.var.deps.handle.db
+    const db = c.get('deps').handle.db
     const county = await resolveCounty(db, form.county)
     if (!county)
       throw badRequest(`未知的县（区） / Unknown county: ${form.county}`, [
@@ -59,7 +59,7 @@ export const importRoutes = new Hono<AppEnv>()
       county,
       kind: form.kind || undefined,
       dryRun: form.dryRun,
-      user: { id: c.var.user.id, username: c.var.user.username },
+      user: { id: c.get('user').id, username: c.get('user').username },
       source: 'file',
     })
     if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
@@ -101,7 +101,7 @@ export const importRoutes = new Hono<AppEnv>()
           { field: 'body', message: 'too many records' },
         ])
       const query = c.req.valid('query')
-      const db = c.var.deps.handle.db
+      const db = c.get('deps').handle.db
       const county = await resolveCounty(db, query.county)
       if (!county)
         throw badRequest(`未知的县（区） / Unknown county: ${query.county}`, [
@@ -111,17 +111,18 @@ export const importRoutes = new Hono<AppEnv>()
       const report = await ingestRecords(db, kind, records as Record<string, unknown>[], {
         county,
         dryRun: query.dryRun === 'true',
-        user: { id: c.var.user.id, username: c.var.user.username },
+        user: { id: c.get('user').id, username: c.get('user').username },
       })
       if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
       return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
     },
   )
   .get('/imports', async (c) => {
-    const scope = readableRegion(c.var.user, 'detail')
+    const scope = readableRegion(c.get('user'), 'detail')
     const b = schema.importBatches
-    const rows = await c.var.deps.handle.db
-      .select({
+    const rows = await c
+      .get('deps')
+      .handle.db.select({
         id: b.id,
         countyCode: b.countyCode,
         countyName: schema.regions.name,
@@ -156,8 +157,9 @@ export const importRoutes = new Hono<AppEnv>()
     return c.json(history)
   })
   .get('/imports/:id', validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
-    const [batch] = await c.var.deps.handle.db
-      .select()
+    const [batch] = await c
+      .get('deps')
+      .handle.db.select()
       .from(schema.importBatches)
       .where(eq(schema.importBatches.id, c.req.valid('param').id))
     if (!batch) throw notFound()
@@ -169,7 +171,7 @@ export const importRoutes = new Hono<AppEnv>()
     requireRole('admin', 'clerk'),
     validate('param', z.object({ id: z.coerce.number().int().positive() })),
     async (c) => {
-      const db = c.var.deps.handle.db
+      const db = c.get('deps').handle.db
       const [batch] = await db
         .select()
         .from(schema.importBatches)
@@ -179,7 +181,7 @@ export const importRoutes = new Hono<AppEnv>()
       const { RollbackRefused, rollbackImport } = await importer()
       try {
         return c.json(
-          await rollbackImport(db, batch.id, { id: c.var.user.id, username: c.var.user.username }),
+          await rollbackImport(db, batch.id, { id: c.get('user').id, username: c.get('user').username }),
         )
       } catch (error) {
         if (error instanceof RollbackRefused) throw new ApiError(409, 'rollback_refused', error.message)

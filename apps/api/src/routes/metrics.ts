@@ -4,7 +4,7 @@ import { buildNarrative, describeRegion, MetricsError, publicCatalog, queryMetri
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
-import { rollupChoice } from '../cache.ts'
+import { answer, rollupChoice } from '../cache.ts'
 import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
@@ -17,17 +17,17 @@ export async function regionRef(db: DbOrTx, code: string) {
 }
 
 export const metricRoutes = new Hono<AppEnv>()
-  .get('/metrics/catalog', (c) => c.json({ metrics: publicCatalog() }))
+  .get('/metrics/catalog', (c) => answer(c, { metrics: publicCatalog() }))
   .get('/metrics', validate('query', metricsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
     try {
       // The region's name is asked alongside the figures (an unknown region refuses the answer either way).
       const [region, { data, previous }] = await Promise.all([
-        regionRef(c.var.figures, q.region),
-        queryMetrics(c.var.figures, { ...q, ...rollupChoice(c, q.region) }),
+        regionRef(c.get('figures'), q.region),
+        queryMetrics(c.get('figures'), { ...q, ...rollupChoice(c, q.region) }),
       ])
-      return c.json({
+      return answer(c, {
         data,
         meta: {
           region,
@@ -50,10 +50,10 @@ export const metricRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query')
       assertInScope(c, q.region)
-      const region = await regionRef(c.var.figures, q.region)
-      const narrative = await buildNarrative(c.var.figures, q)
+      const region = await regionRef(c.get('figures'), q.region)
+      const narrative = await buildNarrative(c.get('figures'), q)
       if (!narrative) throw notFound()
-      return c.json({
+      return answer(c, {
         region,
         from: q.from,
         to: q.to,

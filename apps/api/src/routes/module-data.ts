@@ -25,7 +25,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
-import { rollupChoice } from '../cache.ts'
+import { answer, rollupChoice } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
@@ -268,7 +268,7 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const { name } = c.req.valid('param')
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const detail = readableRegion(c.var.user, 'detail')
-    return c.json(await moduleData(c.var.figures, name, q, detail, rollupChoice(c, q.region)))
+    const detail = readableRegion(c.get('user'), 'detail')
+    return answer(c, await moduleData(c.get('figures'), name, q, detail, rollupChoice(c, q.region)))
   },
 )

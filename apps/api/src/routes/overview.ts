@@ -10,7 +10,7 @@ import {
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope } from '../auth/middleware.ts'
-import { rollupChoice } from '../cache.ts'
+import { answer, rollupChoice } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
@@ -100,7 +100,7 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return c.json(await overviewData(c.var.figures, q, rollupChoice(c, q.region)))
+    return answer(c, await overviewData(c.get('figures'), q, rollupChoice(c, q.region)))
   },
 )
 

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
+import { answer } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 
@@ -107,13 +108,13 @@ export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query',
   // One county with its townships (a link to a township, the county in view).
   if (within) {
     assertInScope(c, within)
-    return c.json({ tree: await scopeTree(c.var.figures, within) })
+    return answer(c, { tree: await scopeTree(c.get('figures'), within) })
   }
-  const scope = readableRegion(c.var.user)
+  const scope = readableRegion(c.get('user'))
   // Counties (with their townships) where a township's name matches: the picker's search above a county.
-  if (search) return c.json({ tree: await townshipSearch(c.var.figures, scope, search) })
-  const tree = await scopeTree(c.var.figures, scope)
+  if (search) return answer(c, { tree: await townshipSearch(c.get('figures'), scope, search) })
+  const tree = await scopeTree(c.get('figures'), scope)
   // Whoever may read everything reads the nation too: its provinces hang under 全国.
-  if (scope !== null) return c.json({ tree })
-  return c.json({ tree: [{ code: nationCode, name: nationName.zh, level: 'nation', children: tree }] })
+  if (scope !== null) return answer(c, { tree })
+  return answer(c, { tree: [{ code: nationCode, name: nationName.zh, level: 'nation', children: tree }] })
 })

@@ -10,6 +10,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope } from '../auth/middleware.ts'
+import { answer } from '../cache.ts'
 import { badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
@@ -50,18 +51,18 @@ export const stationRoutes = new Hono<AppEnv>()
         { field: 'metric', message: 'unknown metric' },
       ])
     assertInScope(c, q.region)
-    return c.json(await rankBy(c.var.figures, { ...q, level: q.level }))
+    return answer(c, await rankBy(c.get('figures'), { ...q, level: q.level }))
   })
   .get('/stations', validate('query', stationsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return c.json({ stations: await listStations(c.var.figures, q.region) })
+    return answer(c, { stations: await listStations(c.get('figures'), q.region) })
   })
   .get('/stations/scores', validate('query', weightsQuery), async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
     const weights = parseWeights(q.weights)
-    return c.json({ weights, scores: await stationScores(c.var.figures, q, weights) })
+    return answer(c, { weights, scores: await stationScores(c.get('figures'), q, weights) })
   })
   .get(
     '/stations/:id',
@@ -70,11 +71,11 @@ export const stationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const { from, to } = c.req.valid('query')
-      const user = c.var.user
-      const detail = await stationDetail(c.var.figures, id, from, to, user.role === 'admin')
+      const user = c.get('user')
+      const detail = await stationDetail(c.get('figures'), id, from, to, user.role === 'admin')
       if (!detail) throw notFound()
       // Details stay inside the user's own region: a township head sees only their township's stations.
       assertInScope(c, String(detail.station.township_code), 'detail')
-      return c.json(detail)
+      return answer(c, detail)
     },
   )

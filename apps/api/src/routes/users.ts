@@ -50,8 +50,11 @@ export const userRoutes = new Hono<AppEnv>()
     validate('json', z.object({ current: z.string().min(1), next: strongPassword })),
     async (c) => {
       const { current, next } = c.req.valid('json')
-      const db = c.var.deps.handle.db
-      const [user] = await db.select().from(schema.users).where(eq(schema.users.id, c.var.user.id))
+      const db = c.get('deps').handle.db
+      const [user] = await db
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.id, c.get('user').id))
       if (!user || !(await verifyPassword(current, user.passwordHash)))
         throw new ApiError(400, 'wrong_password', '当前密码不正确 / Current password is wrong')
       await db.transaction(async (tx) => {
@@ -63,7 +66,7 @@ export const userRoutes = new Hono<AppEnv>()
         await tx
           .update(schema.sessions)
           .set({ revokedAt: new Date() })
-          .where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.id, c.var.session.id)))
+          .where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.id, c.get('session').id)))
         await tx
           .insert(schema.auditLog)
           .values({ userId: user.id, username: user.username, action: 'password_change' })
@@ -76,7 +79,7 @@ export const userRoutes = new Hono<AppEnv>()
   .use('/audit', requireRole('admin'))
   .get('/users', async (c) =>
     c.json({
-      users: await c.var.deps.handle.db.select(publicUser).from(schema.users).orderBy(schema.users.id),
+      users: await c.get('deps').handle.db.select(publicUser).from(schema.users).orderBy(schema.users.id),
     }),
   )
   .post('/users', validate('json', userBody), async (c) => {
@@ -85,7 +88,7 @@ export const userRoutes = new Hono<AppEnv>()
       throw badRequest('非管理员必须指定地区 / A region is required', [
         { field: 'regionCode', message: 'required' },
       ])
-    const db = c.var.deps.handle.db
+    const db = c.get('deps').handle.db
     const created = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(schema.users)
@@ -94,8 +97,8 @@ export const userRoutes = new Hono<AppEnv>()
         .returning(publicUser)
       if (!row) throw new ApiError(409, 'conflict', '用户名已存在 / Username taken')
       await tx.insert(schema.auditLog).values({
-        userId: c.var.user.id,
-        username: c.var.user.username,
+        userId: c.get('user').id,
+        username: c.get('user').username,
         action: 'user_create',
         target: body.username,
         details: { role: body.role, regionCode: body.regionCode },
@@ -115,7 +118,7 @@ export const userRoutes = new Hono<AppEnv>()
       // An empty patch reached the database as an UPDATE with nothing to set (a 500, found by fuzzing).
       if (!Object.values(body).some((v) => v !== undefined))
         throw badRequest('没有要修改的内容 / Nothing to change', [{ field: 'body', message: 'empty' }])
-      const db = c.var.deps.handle.db
+      const db = c.get('deps').handle.db
       const updated = await db.transaction(async (tx) => {
         // As on creation: only an administrator may have no region (every scope check reads it).
         const [current] = await tx
@@ -146,8 +149,8 @@ export const userRoutes = new Hono<AppEnv>()
             .set({ revokedAt: new Date() })
             .where(eq(schema.sessions.userId, id))
         await tx.insert(schema.auditLog).values({
-          userId: c.var.user.id,
-          username: c.var.user.username,
+          userId: c.get('user').id,
+          username: c.get('user').username,
           action: 'user_update',
           target: row.username,
           details: { ...rest, password: password ? 'changed' : undefined, disabled },
@@ -159,8 +162,9 @@ export const userRoutes = new Hono<AppEnv>()
   )
   .get('/audit', async (c) =>
     c.json({
-      entries: await c.var.deps.handle.db
-        .select()
+      entries: await c
+        .get('deps')
+        .handle.db.select()
         .from(schema.auditLog)
         .orderBy(desc(schema.auditLog.id))
         .limit(500),
