@@ -91,9 +91,10 @@ function deputies(db: DbOrTx, s: SourceSpec) {
 }
 
 function reportbacks(db: DbOrTx, s: SourceSpec) {
-  // The term's window opens on 1 January of the county's first year with a report-back share in its plan.
-  const windowStart = sql`coalesce((select make_date(min(pl.year), 1, 1) from plans pl
-      where pl.county_code = d.county_code and pl.reportback_share is not null), date '1900-01-01')`
+  // The term's window opens on 1 January of the county's first year with a report-back share in its plan: found
+  // once per county and joined, not looked up again for each deputy (half the query's time for a county).
+  const windows = sql`(select pl.county_code, make_date(min(pl.year), 1, 1) as opens from plans pl
+      where ${countyRange('pl', s.region)} and pl.reportback_share is not null group by 1)`
   return (
     stockFromRollup(db, s, deputiesRollup, ['reportback_required'], ['reportback_done']) ??
     grouped(
@@ -101,8 +102,8 @@ function reportbacks(db: DbOrTx, s: SourceSpec) {
       dimension(s, 'd', null),
       sql`count(*)::int as reportback_required,
         count(*) filter (where exists (select 1 from reportbacks rb where rb.deputy_id = d.id
-          and rb.held_on <= ${s.to} and rb.held_on >= ${windowStart}))::int as reportback_done`,
-      sql`from deputies d where ${inRegion('d', s.region)}`,
+          and rb.held_on <= ${s.to} and rb.held_on >= coalesce(w.opens, date '1900-01-01')))::int as reportback_done`,
+      sql`from deputies d left join ${windows} w on w.county_code = d.county_code where ${inRegion('d', s.region)}`,
     )
   )
 }
