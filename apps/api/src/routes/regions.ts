@@ -31,26 +31,29 @@ async function scopeTree(db: Db, root: string | null): Promise<RegionNode[]> {
     )
     return treeOf(rows, root)
   }
-  // The counties with stations and their cities and provinces (the first 4 and 2 digits of a county's code). A
-  // LIKE of each region against each county took 6.1 s for the nation's 44,700 regions and 2,978 counties. The
-  // counties come one index probe each, the next code after the last (a distinct over the nation's 220,000
-  // stations read them all: 66 ms against 30).
-  const inScope = countyRange('s', root ?? nationCode)
+  // The counties with stations, and the provinces and cities that hold one. Each county is checked by one probe
+  // of the stations' county index, and the provinces and cities without such a county are dropped afterwards. (A
+  // LIKE of each region against each county took 6.1 s for the nation; a distinct over its 220,000 stations,
+  // 66 ms; walking their county index one county at a time in a recursive query, 86 ms on a slow machine, where
+  // this takes 45.)
   const rows = await rowsOf<RegionRow>(
     db,
-    sql`with recursive next_county(code) as (
-          (select s.county_code from stations s where ${inScope} order by 1 limit 1)
-          union all
-          select (select s.county_code from stations s where s.county_code > c.code and ${inScope} order by 1 limit 1)
-          from next_county c where c.code is not null),
-        counties as (select code from next_county where code is not null),
-        wanted as (select code from counties union select left(code, 4) from counties
-          union select left(code, 2) from counties)
-        select code, name, level, parent_code from regions r
-        where r.level <> 'village' and r.code in (select code from wanted)
+    sql`select code, name, level, parent_code from regions r
+        where ${countyRange('r', root ?? nationCode, 'code')}
+          and (r.level in ('province', 'city')
+            or (r.level = 'county' and exists (select 1 from stations s where s.county_code = r.code)))
         order by code`,
   )
-  return treeOf(rows, root)
+  return holdingCounties(treeOf(rows, root))
+}
+
+/** The tree without the provinces and cities that hold no county. */
+function holdingCounties(nodes: RegionNode[]): RegionNode[] {
+  return nodes.flatMap((node) => {
+    if (node.level === 'county') return [node]
+    const children = holdingCounties(node.children)
+    return children.length ? [{ ...node, children }] : []
+  })
 }
 
 type RegionRow = { code: string; name: string; level: string; parent_code: string | null }
