@@ -61,7 +61,7 @@ export function createApi(deps: AppDeps) {
   // Responses carry an ETag of their body, so a repeated request answers 304 until the data changes.
   secured.use(etag())
   // Set before the handler answers: a header set on a finished response turns its body into a stream, and every
-  // response would then be written through web streams (a third of a cached answer's time).
+  // response would then be written through web streams (a sixth of the API's CPU when answering from the cache).
   secured.use(async (c, next) => {
     c.header('Cache-Control', 'private, no-cache')
     await next()

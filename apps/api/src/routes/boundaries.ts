@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { assertInScope, requireRole } from '../auth/middleware.ts'
+import { answer } from '../cache.ts'
 import { ApiError, badRequest, notFound } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
@@ -56,7 +57,7 @@ export const boundaryRoutes = new Hono<AppEnv>()
       county,
       boundary: await readBoundary(c.get('deps').handle.db, county.code),
     }
-    return c.json(body)
+    return answer(c, body)
   })
   .put(
     '/regions/:county/boundary',
