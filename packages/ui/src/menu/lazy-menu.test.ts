@@ -140,11 +140,13 @@ describe('LazyMenu', () => {
     vi.stubGlobal('alert', alert)
     const shown = () => `${document.body.textContent} ${alert.mock.calls.flat().join(' ')}`
     await wrapper.get('.trigger').trigger('click')
-    await vi.waitFor(() => expect(shown()).toContain('控件加载失败，请检查网络后重试'), { timeout: 15_000 })
+    // The toast loads Element Plus, which the dom project transforms on first use: 15 s was not enough once in CI
+    // on a slow, loaded machine.
+    await vi.waitFor(() => expect(shown()).toContain('控件加载失败，请检查网络后重试'), { timeout: 60_000 })
     await wrapper.get('.trigger').trigger('click')
     await flushPromises()
     expect(load).toHaveBeenCalledTimes(2)
     vi.unstubAllGlobals()
     wrapper.unmount()
-  }, 20_000)
+  }, 70_000)
 })
