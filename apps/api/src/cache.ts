@@ -142,7 +142,8 @@ export function dataCache(cache: ResponseCache | null, gate: Gate): MiddlewareHa
       .update(`${boot}|${c.get('readState').version}|${role}|${regionCode}|${c.req.url}`)
       .digest('hex')
     const tag = `W/"d${key.slice(0, 27)}"`
-    const headers = { ETag: tag, 'Cache-Control': 'private, no-cache' }
+    // Cache-Control is already set for every secured response (app.ts).
+    const headers = { ETag: tag }
     if (
       c.req
         .header('if-none-match')

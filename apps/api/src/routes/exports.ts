@@ -60,6 +60,21 @@ const types = {
 }
 type Format = keyof typeof types
 
+/** Writes an export of `name.format` to the audit log: the server's files and the browser's alike. */
+async function auditExport(c: Context<AppEnv>, name: string, format: string, details: object) {
+  const user = c.get('user')
+  await c
+    .get('deps')
+    .handle.db.insert(schema.auditLog)
+    .values({
+      userId: user.id,
+      username: user.username,
+      action: 'export',
+      target: `${name}.${format}`,
+      details: { format, ...details },
+    })
+}
+
 /** Records the export, then answers with the file under a Chinese name (`filename*` for every browser). */
 async function send(
   c: Context<AppEnv>,
@@ -68,16 +83,7 @@ async function send(
   name: string,
   details: object,
 ) {
-  await c
-    .get('deps')
-    .handle.db.insert(schema.auditLog)
-    .values({
-      userId: c.get('user').id,
-      username: c.get('user').username,
-      action: 'export',
-      target: `${name}.${format}`,
-      details: { format, ...details },
-    })
+  await auditExport(c, name, format, details)
   const body = typeof file === 'string' ? file : new Uint8Array(file)
   return c.body(body, 200, {
     'content-type': types[format],
@@ -198,23 +204,13 @@ export const exportRoutes = new Hono<AppEnv>()
   .post('/exports/audit', validate('json', auditBody), async (c) => {
     const q = c.req.valid('json')
     assertInScope(c, q.region)
-    await c
-      .get('deps')
-      .handle.db.insert(schema.auditLog)
-      .values({
-        userId: c.get('user').id,
-        username: c.get('user').username,
-        action: 'export',
-        target: `${q.name}.${q.format}`,
-        details: {
-          format: q.format,
-          ...scopeOf(q),
-          where: 'browser',
-          panel: q.panel ?? null,
-          rows: q.rows ?? null,
-          watermark: q.watermark ?? null,
-        },
-      })
+    await auditExport(c, q.name, q.format, {
+      ...scopeOf(q),
+      where: 'browser',
+      panel: q.panel ?? null,
+      rows: q.rows ?? null,
+      watermark: q.watermark ?? null,
+    })
     return c.body(null, 204)
   })
   .get('/exports/report.docx', validate('query', reportQuery), async (c) => {
