@@ -3,6 +3,7 @@ import {
   changeTone,
   formatChange,
   formatDate,
+  formatDateTime,
   formatNumber,
   formatRate,
   formatValue,
@@ -52,5 +53,9 @@ describe('formatting', () => {
   it('formats dates', () => {
     expect(formatDate('2025-03-05', 'zh-CN')).toBe('2025年3月5日')
     expect(formatDate('2025-03-05', 'en')).toBe('5 Mar 2025')
+    // Stored in UTC, read in Beijing time: 02:05 UTC on the 23rd is 10:05 there.
+    expect(formatDateTime('2026-11-23T02:05:31Z', 'zh-CN')).toBe('2026/11/23 10:05:31')
+    expect(formatDateTime('2026-11-22T20:00:00Z', 'en')).toBe('11/23/2026, 04:00:00')
+    expect(formatDateTime(null, 'en')).toBe('—')
   })
 })

@@ -1,4 +1,4 @@
-// Small pure helpers of the imports page: the API's bilingual messages, sizes, times and the county list.
+// Small pure helpers of the imports page: the API's bilingual messages, file sizes and the county list.
 import type { ImportProblem, RegionNode } from '@liaison/contracts'
 
 type Language = 'zh-CN' | 'en'
@@ -17,20 +17,6 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-/** A timestamp in Beijing time, e.g. 2026/11/23 10:05:31. */
-export function formatTime(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  })
 }
 
 export interface County {
