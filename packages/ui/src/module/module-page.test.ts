@@ -4,8 +4,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
+import { createI18n } from 'vue-i18n'
 import { figureSuffix } from '../format/index.ts'
 import ModulePage from './ModulePage.vue'
+import PanelModule from './PanelModule.vue'
 import { areaOf, panelHeight, useModulePage } from './use-module-page.ts'
 
 const chartStub = { props: ['option', 'theme'], template: '<div class="stub-chart" />' }
@@ -79,6 +81,44 @@ describe('useModulePage and ModulePage', () => {
     expect(panels).toHaveLength(2)
     expect(panels[0]!.text()).toContain('金沙县 · 2023年 · 数据来源：社情民意台账')
     expect(wrapper.get('[data-panel=b]').classes()).toContain('module-page__wide')
+  })
+
+  it('makes a whole module of its messages and its panel builder (PanelModule)', async () => {
+    const filters = useFiltersStore()
+    filters.region = '520523'
+    filters.period = '2023'
+    const messages = {
+      'zh-CN': {
+        source: '社情民意台账',
+        kpis: '办理概况',
+        kpi: { resolution_rate: '办结率' },
+        byArea: '各{areas}',
+      },
+      en: {
+        source: 'Opinion register',
+        kpis: 'Handling',
+        kpi: { resolution_rate: 'Resolved' },
+        byArea: 'By {areas}',
+      },
+    }
+    const built: unknown[] = []
+    const panels = (data: unknown, theme: string, locale: string, t: (key: string) => string) => {
+      built.push({ data, theme, locale })
+      return [{ id: 'areas', title: t('byArea'), option: { dataset: {} }, empty: false }]
+    }
+    const i18n = createI18n({ legacy: false, locale: 'zh-CN', fallbackLocale: 'zh-CN' })
+    const wrapper = mount(PanelModule, {
+      props: { name: 'opinions', messages, panels: panels as never },
+      global: { plugins: [pinia, i18n], stubs },
+    })
+    await flushPromises()
+    expect(String(fetchMock.mock.calls[0]![0])).toContain('/api/v1/modules/opinions/data?region=520523')
+    expect(wrapper.get('.kpi-grid').attributes('aria-label')).toBe('办理概况')
+    expect(wrapper.get('[data-kpi=resolution_rate]').text()).toContain('办结率')
+    // The builder had the answer, the theme and the language; its titles name the region's areas.
+    expect(built.at(-1)).toEqual({ data: answer, theme: filters.chartTheme, locale: 'zh-CN' })
+    expect(wrapper.get('[data-panel=areas]').text()).toContain('各乡镇（街道）')
+    expect(wrapper.get('[data-panel=areas]').text()).toContain('数据来源：社情民意台账')
   })
 
   it('drills down to the area of a clicked bar or row', () => {
