@@ -84,4 +84,27 @@ describe('wider scopes', () => {
     await waitForModule(page, 'overview')
     await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe('平坝镇')
   })
+
+  it('says when a township name is in more counties than the search lists, and sends the region in view', async () => {
+    await page.goto(`${harness.url}/m/overview?region=52&period=2023`)
+    await waitForModule(page, 'overview')
+    // The demo's seven counties never fill a search's ten: the API's answer says more matched (the API's own
+    // limit and ordering are tested in apps/api/src/api.test.ts).
+    const asked: string[] = []
+    await page.route('**/api/v1/regions?search=*', async (route) => {
+      asked.push(route.request().url())
+      const response = await route.fetch()
+      await route.fulfill({ response, json: { ...(await response.json()), more: true } })
+    })
+    await page.focus('.region-picker input')
+    await page.keyboard.type('平坝')
+    const hint = page.locator('[data-search-more]')
+    await hint.waitFor()
+    expect(await hint.innerText()).toContain('只列出了 1 个县')
+    expect(new URL(asked[0]!).searchParams.get('near')).toBe('52')
+    await page.screenshot({ path: `${screenshotDir}region-search-more.png` })
+    await page.keyboard.press('Escape')
+    await hint.waitFor({ state: 'detached' })
+    await page.unroute('**/api/v1/regions?search=*')
+  })
 })

@@ -2,6 +2,7 @@ import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { townshipSearch } from './routes/regions.ts'
 import { demoApi, signIn, type TestApi } from './testing.ts'
 
 const year = 'from=2023-01-01&to=2023-12-31'
@@ -221,6 +222,19 @@ for (const engine of testEngines()) {
         await get('demo-leader', `/regions?search=${encodeURIComponent(elsewhere)}`)
       ).json()) as { tree: Node[] }
       expect(mine.tree.map((n) => n.code)).not.toContain('520626')
+      // A name in more counties than an answer lists: the region in view's counties first, and `more` says so.
+      const many = (await (
+        await get('demo-admin', `/regions?search=${encodeURIComponent('镇')}&near=53`)
+      ).json()) as { tree: Node[]; more: boolean }
+      expect(many.more).toBe(false)
+      expect(many.tree.map((n) => n.code)).toContain('532503')
+      const first = await townshipSearch(handle.db, null, '镇', null, 2)
+      expect(first.more).toBe(true)
+      expect(first.tree.map((n) => n.code)).toEqual(['141122', '520201'])
+      const near = await townshipSearch(handle.db, null, '镇', '53', 2)
+      expect(near.tree.map((n) => n.code)).toEqual(['141122', '532503'])
+      expect((await townshipSearch(handle.db, '53', '镇', null, 1)).more).toBe(false)
+      expect((await get('demo-admin', '/regions?search=x&near=5')).status).toBe(400)
       // LIKE's wildcards are text; too long a search is refused.
       const percent = (await (await get('demo-admin', '/regions?search=%25')).json()) as { tree: Node[] }
       expect(percent.tree).toEqual([])

@@ -140,7 +140,8 @@ export const api = {
   regions: () => call<RegionsResponse>('/regions'),
   /** One county with its townships: above a county the tree stops at the counties. */
   countyTownships: (county: string) => call<RegionsResponse>(`/regions?within=${county}`),
-  searchTownships: (text: string) => call<RegionsResponse>(`/regions?search=${encodeURIComponent(text)}`),
+  searchTownships: (text: string, near: string) =>
+    call<RegionsResponse>(`/regions?${new URLSearchParams({ search: text, near })}`),
   modules: () => call<ModulesResponse>('/modules'),
   importFile: (request: ImportUpload, csrf: string, onProgress: (progress: UploadProgress) => void) => {
     const form = new FormData()

@@ -36,6 +36,8 @@ export const messages: Messages = {
     rotate: 'Rotate',
     from: 'From',
     to: 'To',
+    searchMore:
+      'Many townships match: only those of {n} counties are listed. Pick a province or city first to list its counties first',
   },
   nav: { modules: 'Modules', home: 'All' },
   user: { menu: 'User menu', logout: 'Sign out', scope: 'Scope' },

@@ -40,17 +40,19 @@ export const useSessionStore = defineStore('session', () => {
 
   /**
    * Above a county, the counties whose townships match a search, with their townships (the picker searches only
-   * what the tree holds). Within a county the tree has its townships already.
+   * what the tree holds), those inside `near` (the region in view) first. Within a county the tree has its
+   * townships already. When more counties matched than the API lists: how many it listed (else 0).
    */
-  async function searchTownships(text: string): Promise<void> {
+  async function searchTownships(text: string, near: string): Promise<number> {
     const scope = user.value?.regionCode ?? null
-    if (scope !== null && scope.length >= 6) return
-    const { tree } = await api.searchTownships(text)
+    if (scope !== null && scope.length >= 6) return 0
+    const { tree, more } = await api.searchTownships(text, near)
     for (const county of tree) {
       if (loaded.has(county.code)) continue
       loaded.add(county.code)
       regions.value = withTownships(regions.value, county)
     }
+    return more ? tree.length : 0
   }
 
   async function loadScope(scope = Promise.all([api.regions(), api.modules()])) {

@@ -10,5 +10,9 @@ export interface RegionNode {
 export const regionNode: z.ZodType<RegionNode> = z.lazy(() =>
   z.object({ code: z.string(), name: z.string(), level: z.string(), children: z.array(regionNode) }),
 )
-export const regionsResponse = z.object({ tree: z.array(regionNode) })
+export const regionsResponse = z.object({
+  tree: z.array(regionNode),
+  /** A township search only: more counties matched than the answer lists. */
+  more: z.boolean().optional(),
+})
 export type RegionsResponse = z.infer<typeof regionsResponse>

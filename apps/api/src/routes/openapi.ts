@@ -65,10 +65,11 @@ const endpoints: Endpoint[] = [
     method: 'get',
     path: '/regions',
     summary:
-      '权限范围内的区划树（县以上只到县；within=县代码 取该县的乡镇；search=乡镇名 取乡镇名含该词的县及其乡镇，至多 10 个县） Region tree inside your scope (above a county down to the counties; within=<county> gives its townships; search=<text> gives up to 10 counties whose township names contain it, with their townships)',
+      '权限范围内的区划树（县以上只到县；within=县代码 取该县的乡镇；search=乡镇名 取乡镇名含该词的县及其乡镇，至多 10 个县，near 地区内的县在前，more 表示还有更多） Region tree inside your scope (above a county down to the counties; within=<county> gives its townships; search=<text> gives up to 10 counties whose township names contain it, with their townships, those inside near=<region> first; more: true when more counties matched)',
     parameters: [
       q('within', 'six-digit county code', false),
       q('search', 'part of a township name (1–20 characters)', false),
+      q('near', 'with search: the region in view, whose counties come first', false),
     ],
     response: regionsResponse,
   },

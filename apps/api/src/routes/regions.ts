@@ -1,6 +1,6 @@
 import { nationCode, nationName, type RegionNode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
-import { countyRange, rowsOf } from '@liaison/metrics'
+import { countyRange, regionPrefix, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -79,35 +79,51 @@ const regionsQuery = z.object({
     .regex(/^\d{6}$/, '应为六位县级代码 / A six-digit county code')
     .optional(),
   search: z.string().trim().min(1, '请输入乡镇名称 / Type part of a township name').max(20).optional(),
+  /** With search: the region in view, whose counties are listed first. */
+  near: z
+    .string()
+    .regex(/^(CN|\d{2}|\d{4}|\d{6}|\d{9})$/, '应为地区代码 / A region code')
+    .optional(),
 })
 
 /** At most this many counties answer a township search (a name like 城关镇 is in hundreds of them). */
-const searchCounties = 10
+export const searchCounties = 10
 
 /**
  * The counties inside `scope` (with stations) that have a township whose name contains `text`, each with all its
- * townships, for a picker above a county to search townships it has not loaded yet.
+ * townships, for a picker above a county to search townships it has not loaded yet. The counties inside `near`
+ * (the region in view) come first; `more` says that more than `limit` counties matched.
  */
-async function townshipSearch(db: Db, scope: string | null, text: string): Promise<RegionNode[]> {
+export async function townshipSearch(
+  db: Db,
+  scope: string | null,
+  text: string,
+  near: string | null = null,
+  limit = searchCounties,
+): Promise<{ tree: RegionNode[]; more: boolean }> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const nearby = `${regionPrefix(near ?? nationCode).slice(0, 6)}%`
   // One statement: a county's tree per hit (scopeTree) took ≈ 100 ms each on the nation's regions.
-  const rows = await rowsOf<RegionRow>(
+  const rows = await rowsOf<RegionRow & { hits: number }>(
     db,
-    sql`with hits as (
+    sql`with matched as (
           select distinct left(r.code, 6) as county from regions r
           where r.level = 'township' and r.name like ${pattern}
-            and left(r.code, 6) in (select county_code from stations where county_code like ${`${scope ?? ''}%`})
-          order by 1 limit ${searchCounties})
-        select code, name, level, parent_code from regions r
-        where r.code in (select county from hits)
-           or (r.level = 'township' and left(r.code, 6) in (select county from hits))
+            and left(r.code, 6) in (select county_code from stations where county_code like ${`${scope ?? ''}%`})),
+        hits as (
+          select county, row_number() over (order by county like ${nearby} desc, county) as rank from matched
+          order by rank limit ${limit + 1}),
+        listed as (select county from hits where rank <= ${limit})
+        select code, name, level, parent_code, (select count(*) from hits)::int as hits from regions r
+        where r.code in (select county from listed)
+           or (r.level = 'township' and left(r.code, 6) in (select county from listed))
         order by code`,
   )
-  return treeOf(rows, null)
+  return { tree: treeOf(rows, null), more: (rows[0]?.hits ?? 0) > limit }
 }
 
 export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query', regionsQuery), async (c) => {
-  const { within, search } = c.req.valid('query')
+  const { within, search, near } = c.req.valid('query')
   // One county with its townships (a link to a township, the county in view).
   if (within) {
     assertInScope(c, within)
@@ -115,7 +131,7 @@ export const regionRoutes = new Hono<AppEnv>().get('/regions', validate('query',
   }
   const scope = readableRegion(c.get('user'))
   // Counties (with their townships) where a township's name matches: the picker's search above a county.
-  if (search) return answer(c, { tree: await townshipSearch(c.get('figures'), scope, search) })
+  if (search) return answer(c, await townshipSearch(c.get('figures'), scope, search, near ?? null))
   const tree = await scopeTree(c.get('figures'), scope)
   // Whoever may read everything reads the nation too: its provinces hang under 全国.
   if (scope !== null) return answer(c, { tree })
