@@ -87,7 +87,7 @@ const regionsQuery = z.object({
 })
 
 /** At most this many counties answer a township search (a name like 城关镇 is in hundreds of them). */
-export const searchCounties = 10
+const searchCounties = 10
 
 /**
  * The counties inside `scope` (with stations) that have a township whose name contains `text`, each with all its
