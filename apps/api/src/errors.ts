@@ -98,6 +98,22 @@ export function errorResponse(error: unknown, c: Context) {
       400,
     )
   }
+  // 53100 disk_full: PostgreSQL (PGlite too) rolls the write back and carries on; reads keep working, and writes
+  // work again once there is space. Say so, rather than "internal error".
+  if (codeOf(error) === '53100') {
+    console.error('Disk full: a write was rolled back')
+    return c.json(
+      {
+        error: {
+          code: 'disk_full',
+          message:
+            '数据库所在磁盘已满，本次写入未保存；请联系管理员释放空间后重试 / The database disk is full: nothing was saved. Ask an administrator to free space, then try again',
+          details: null,
+        },
+      },
+      507,
+    )
+  }
   // Never a stack trace to users: log it, answer plainly. Not the query's parameters either (drizzle puts them in
   // its message): they can be a deputy's phone number or an opinion's text.
   const message = String((error as Error)?.message ?? error).replace(
