@@ -56,6 +56,8 @@ describe('formatting', () => {
     // Stored in UTC, read in Beijing time: 02:05 UTC on the 23rd is 10:05 there.
     expect(formatDateTime('2026-11-23T02:05:31Z', 'zh-CN')).toBe('2026/11/23 10:05:31')
     expect(formatDateTime('2026-11-22T20:00:00Z', 'en')).toBe('11/23/2026, 04:00:00')
+    expect(formatDateTime('2026-11-22T16:01:00Z', 'zh-CN')).toBe('2026/11/23 00:01:00')
+    expect(formatDateTime('2026-11-22T16:01:00Z', 'en')).toBe('11/23/2026, 00:01:00')
     expect(formatDateTime(null, 'en')).toBe('—')
   })
 })

@@ -155,7 +155,8 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale) {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-    hour12: false,
+    // Not hour12: false, with which English writes a minute past midnight as 24:01.
+    hourCycle: 'h23',
   })
 }
 
