@@ -25,14 +25,17 @@ export type Dimension = (typeof dimensions)[number]
 export const compareModes = ['yoy', 'mom'] as const
 export type CompareMode = (typeof compareModes)[number]
 
+/** A region figures are read for: the nation, a province, city, county or township. */
+export const regionCode = z.string().regex(
+  /^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/,
+  // Figures stop at townships: projects, deputies and report-backs are not kept per village.
+  'region must be CN (the nation) or a division code of 2, 4, 6 or 9 digits (province to township; for a village, choose its station)',
+)
+
 /** region + inclusive period, shared by every figure endpoint. */
 export const scopeQuery = z
   .object({
-    region: z.string().regex(
-      /^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/,
-      // Figures stop at townships: projects, deputies and report-backs are not kept per village.
-      'region must be CN (the nation) or a division code of 2, 4, 6 or 9 digits (province to township; for a village, choose its station)',
-    ),
+    region: regionCode,
     from: isoDay,
     to: isoDay,
     compare: z.enum(compareModes).optional(),

@@ -1,4 +1,4 @@
-import { nationCode, nationName, type RegionNode } from '@liaison/contracts'
+import { nationCode, nationName, type RegionNode, regionCode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
 import { countyRange, regionPrefix, rowsOf } from '@liaison/metrics'
 import { sql } from 'drizzle-orm'
@@ -80,10 +80,7 @@ const regionsQuery = z.object({
     .optional(),
   search: z.string().trim().min(1, '请输入乡镇名称 / Type part of a township name').max(20).optional(),
   /** With search: the region in view, whose counties are listed first. */
-  near: z
-    .string()
-    .regex(/^(CN|\d{2}|\d{4}|\d{6}|\d{9})$/, '应为地区代码 / A region code')
-    .optional(),
+  near: regionCode.optional(),
 })
 
 /** At most this many counties answer a township search (a name like 城关镇 is in hundreds of them). */
