@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  beijingDay,
   changeTone,
   formatChange,
   formatDate,
@@ -59,5 +60,11 @@ describe('formatting', () => {
     expect(formatDateTime('2026-11-22T16:01:00Z', 'zh-CN')).toBe('2026/11/23 00:01:00')
     expect(formatDateTime('2026-11-22T16:01:00Z', 'en')).toBe('11/23/2026, 00:01:00')
     expect(formatDateTime(null, 'en')).toBe('—')
+  })
+
+  it('dates a moment by the day in Beijing, which starts at 16:00 UTC', () => {
+    expect(beijingDay(new Date('2026-11-29T15:59:59Z'))).toBe('2026-11-29')
+    expect(beijingDay(new Date('2026-11-29T16:00:00Z'))).toBe('2026-11-30')
+    expect(formatDate(beijingDay(new Date('2026-12-31T16:30:00Z')), 'zh-CN')).toBe('2027年1月1日')
   })
 })
