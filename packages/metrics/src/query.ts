@@ -20,7 +20,7 @@ import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
 import { catalogById, type Metric, type Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
-import { deriveMetrics } from './derive.ts'
+import { deriveMetric } from './derive.ts'
 import { keyYearEarlier, previousPeriod } from './period.ts'
 import { rollupsCurrent } from './rollups.ts'
 import { areaLength, countyRange, nextPrefix, regionPrefix } from './scope.ts'
@@ -178,15 +178,13 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
       out[spec.by] = row.key
       if (names.size) out[`${spec.by}_name`] = names.get(String(row.key)) ?? String(row.key)
     }
-    const now = deriveMetrics(row)
     const prevRow = previous ? beforeByKey.get(priorKey(row.key) as string | null) : undefined
-    const then = prevRow ? deriveMetrics(prevRow) : null
     for (const metric of metrics) {
-      const [value, base] = now[metric.id] ?? [null, null]
+      const [value, base] = deriveMetric(row, metric.id)
       out[metric.id] = value ?? zeroFor(metric)
       if (metric.unit === 'rate') out[`${metric.id}__base`] = base
       if (previous) {
-        const old = then ? (then[metric.id]?.[0] ?? zeroFor(metric)) : null
+        const old = prevRow ? (deriveMetric(prevRow, metric.id)[0] ?? zeroFor(metric)) : null
         out[`${metric.id}__previous`] = old
         out[`${metric.id}__change`] = change(metric, out[metric.id] as number | null, old)
       }
