@@ -1,5 +1,6 @@
 import './element-styles.ts'
 import './styles/tokens.css'
+import './styles/page-bar.css'
 import './styles/print.css'
 import { scopeQueryOf, syncFiltersWithRouter, useFiltersStore } from '@liaison/filters'
 import {
