@@ -60,6 +60,7 @@ const zh = {
   refresh: '刷新',
   historyEmpty: '暂无导入记录',
   column: {
+    batch: '批次',
     time: '时间',
     user: '导入人',
     file: '文件名',
@@ -132,6 +133,7 @@ const en: typeof zh = {
   refresh: 'Refresh',
   historyEmpty: 'No imports yet',
   column: {
+    batch: 'Batch',
     time: 'Time',
     user: 'User',
     file: 'File',

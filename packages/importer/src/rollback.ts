@@ -29,7 +29,7 @@ async function columnsOf(tx: Tx, table: string, idColumn: string) {
 export async function rollbackImport(db: Db, batchId: number, user: { id: number; username: string } | null) {
   return db.transaction(async (tx) => {
     const [batch] = await tx.select().from(schema.importBatches).where(eq(schema.importBatches.id, batchId))
-    if (!batch) throw new RollbackRefused(`没有编号为${batchId}的导入 / No import ${batchId}`)
+    if (!batch) throw new RollbackRefused(`没有批次 ${batchId} / No import batch ${batchId}`)
     if (batch.status === 'rolled_back') throw new RollbackRefused('该导入已撤销 / Already rolled back')
     // A later import that touched the same rows would be undone silently: refuse instead.
     const [later] = await rowsOf<{ id: number }>(
@@ -40,7 +40,7 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
     )
     if (later)
       throw new RollbackRefused(
-        `请先撤销之后的导入${later.id} / Roll back the later import ${later.id} first`,
+        `请先撤销批次 ${later.id}：它在这次之后导入，改动了同样的记录 / Roll back batch ${later.id} first: it was imported later and changed the same rows`,
       )
     let deleted = 0
     let restored = 0
