@@ -3,6 +3,7 @@
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApi } from './app.ts'
 import { ResponseCache } from './cache.ts'
 import { demoApi, signIn, type TestApi } from './testing.ts'
 
@@ -70,5 +71,20 @@ describe(`cached figures on ${engine!.name}`, () => {
       headers: { cookie: cookies['demo-leader']!, 'if-none-match': tag! },
     })
     expect(again.status).toBe(304)
+  })
+
+  it('answers the module list while figures wait for a compute slot', async () => {
+    // No compute slot at all: every figure waits, as behind a burst of computed answers.
+    const jammed = createApi({ handle, demo: true, computeSlots: 0 })
+    const { cookie } = await signIn(jammed, 'demo-leader')
+    const list = await Promise.race([
+      jammed.request('/api/v1/modules', { headers: { cookie } }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no module list in 2 s')), 2000)),
+    ])
+    expect(list.status).toBe(200)
+    expect(((await list.json()) as { modules: { name: string }[] }).modules[0]!.name).toBe('overview')
+    const figure = Promise.resolve(jammed.request(url, { headers: { cookie } })).then(() => 'answered')
+    const later = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 300))
+    expect(await Promise.race([figure, later])).toBe('still waiting')
   })
 })

@@ -12,10 +12,12 @@ import { SESSION_COOKIE } from './auth/session.ts'
 import type { Gate } from './gate.ts'
 import type { AppEnv } from './types.ts'
 
-/** Responses that depend only on the data, the user's role and scope, and the URL. */
-const dataPaths = /^\/api\/v1\/(metrics|narrative|ranking|regions|stations|modules)(\/|$|\?)/
+/** Responses that depend only on the data, the user's role and scope, and the URL. Not the module list
+ * (`/modules`): it reads no data, and the shell's first view waits for it, so it never queues behind computed
+ * figures for a compute slot. */
+const dataPaths = /^\/api\/v1\/((metrics|narrative|ranking|regions|stations)(\/|$)|modules\/)/
 /** Requests that only read figures (exports too: they are written to the audit log, on the primary). */
-const readPaths = /^\/api\/v1\/(metrics|narrative|ranking|regions|stations|modules|exports)(\/|$|\?)/
+const readPaths = /^\/api\/v1\/((metrics|narrative|ranking|regions|stations|exports)(\/|$)|modules\/)/
 const regionParam = /^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/
 
 const replicaDownUntil = new WeakMap<object, number>()
