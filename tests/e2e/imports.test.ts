@@ -109,7 +109,7 @@ describe('imports page', () => {
     await confirmRollback(earlier)
     const notice = page.locator('[data-history-notice]')
     expect(await notice.innerText()).toContain(
-      `无法撤销：请先撤销批次 ${later}：它在这次之后导入，改动了同样的记录`,
+      `无法撤销：请先撤销批次 ${later}（它在这次之后导入，改动了同样的记录）`,
     )
     // The batch it names is in the history's first column.
     expect(await historyRows().first().locator('td').first().innerText()).toBe(later)

@@ -40,7 +40,7 @@ export async function rollbackImport(db: Db, batchId: number, user: { id: number
     )
     if (later)
       throw new RollbackRefused(
-        `请先撤销批次 ${later.id}：它在这次之后导入，改动了同样的记录 / Roll back batch ${later.id} first: it was imported later and changed the same rows`,
+        `请先撤销批次 ${later.id}（它在这次之后导入，改动了同样的记录） / Roll back batch ${later.id} first (it was imported later and changed the same rows)`,
       )
     let deleted = 0
     let restored = 0
