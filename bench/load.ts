@@ -99,7 +99,9 @@ export async function loadScale(handle: DbHandle, scale: Scale, log = console.lo
   rollBar.stop()
   const rollupSeconds = (performance.now() - rollStarted) / 1000
   const loadSeconds = (performance.now() - started) / 1000
-  log(`rollups rebuilt and tables vacuumed in ${rollupSeconds.toFixed(1)} s; load total ${loadSeconds.toFixed(1)} s`)
+  log(
+    `rollups rebuilt and tables vacuumed in ${rollupSeconds.toFixed(1)} s; load total ${loadSeconds.toFixed(1)} s`,
+  )
   return {
     scale,
     counties: generated.counties,

@@ -4,6 +4,7 @@
 // from another user of the same role and scope (the wall screen, the meeting's twenty laptops) answers from the
 // cache; any write to a county changes every key that reads it.
 import { createHash, randomUUID } from 'node:crypto'
+import { regionCode } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
 import { type DataState, dataState, type RollupChoice } from '@liaison/metrics'
 import type { Context, MiddlewareHandler } from 'hono'
@@ -18,7 +19,6 @@ import type { AppEnv } from './types.ts'
 const dataPaths = /^\/api\/v1\/((metrics|narrative|ranking|regions|stations)(\/|$)|modules\/)/
 /** Requests that only read figures (exports too: they are written to the audit log, on the primary). */
 const readPaths = /^\/api\/v1\/((metrics|narrative|ranking|regions|stations|exports)(\/|$)|modules\/)/
-const regionParam = /^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/
 
 const replicaDownUntil = new WeakMap<object, number>()
 
@@ -81,7 +81,7 @@ export interface Reader {
 async function readerFor(c: Context<AppEnv>): Promise<Reader> {
   const { handle, replica } = c.get('deps')
   const region = c.req.query('region')
-  const scope = region && regionParam.test(region) ? region : null
+  const scope = region && regionCode.safeParse(region).success ? region : null
   const ask = replica && (replicaDownUntil.get(replica) ?? 0) < Date.now()
   const [primary, copy] = await Promise.all([
     c.get('copies').versions.state(scope),

@@ -1,5 +1,6 @@
 // importFile / ingestRecords: a register in, a report out; written only when every row is right (and not a dry run).
 import { createHash } from 'node:crypto'
+import { beijingDay } from '@liaison/contracts'
 import type { Db } from '@liaison/db'
 import { batchRollupChanges, refreshRollups } from '@liaison/metrics'
 import { loadLookups } from './lookups.ts'
@@ -54,8 +55,6 @@ const refused = (sheet: string, value: unknown, zh: string, en: string): ImportR
   warnings: [],
 })
 
-const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-
 interface RunOptions {
   county: string
   kind?: string | undefined
@@ -88,6 +87,8 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
   const errors: Problem[] = []
   const warnings = [...plan.warnings]
   const counts: Record<string, Counts> = {}
+  // One "today" for every sheet of the import, in Beijing.
+  const today = options.today ?? beijingDay(new Date())
   const ctx: WriteContext = {
     county,
     userId: options.user?.id ?? null,
@@ -110,7 +111,7 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
         const lookups = await loadLookups(tx, county)
         const rows: DbRow[] = []
         for (const { sheet } of plan.sheets.filter((s) => s.register === register)) {
-          const checked = checkSheet(register, sheet, lookups, county, options.today ?? shanghaiToday())
+          const checked = checkSheet(register, sheet, lookups, county, today)
           errors.push(...checked.errors)
           warnings.push(...checked.warnings)
           for (const r of checked.rows) rows.push(r.data)

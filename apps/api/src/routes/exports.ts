@@ -6,6 +6,7 @@ import {
   dimensions,
   nationCode,
   organisationName,
+  regionCode,
   scopeQuery,
 } from '@liaison/contracts'
 import { schema } from '@liaison/db'
@@ -94,10 +95,7 @@ async function send(
 const watermarkQuery = z.object({
   watermark: z.enum(['none', 'org', 'user']),
   /** The region exported: names the organisation of a user whose scope is everything. */
-  region: z
-    .string()
-    .regex(/^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/)
-    .optional(),
+  region: regionCode.optional(),
   lang: z.enum(['zh', 'en']).optional(),
 })
 
@@ -106,7 +104,7 @@ const auditBody = z.object({
   format: z.enum(['png', 'svg', 'xlsx', 'csv']),
   /** The file's name without its extension. */
   name: z.string().trim().min(1).max(200),
-  region: z.string().regex(/^(CN|\d{2}(\d{2}(\d{2}(\d{3})?)?)?)$/),
+  region: regionCode,
   from: z.iso.date(),
   to: z.iso.date(),
   panel: z.string().max(80).optional(),

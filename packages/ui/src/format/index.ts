@@ -144,11 +144,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale) {
   return d ? `${d} ${monthsEn[m - 1]} ${y}` : `${monthsEn[m - 1]} ${y}`
 }
 
-/** The day a moment falls on in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD: a page printed at
- * 07:00 in Beijing carries that day, not the browser's or UTC's. */
-export function beijingDay(at: Date) {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
+// Defined with the contracts, where the importer reads "today" by it too.
+export { beijingDay } from '@liaison/contracts'
 
 /** A moment in Beijing time, to the second: 2026/11/23 10:05:31 (zh-CN) or 11/23/2026, 10:05:31 (English). */
 export function formatDateTime(iso: string | null | undefined, locale: Locale) {
