@@ -12,8 +12,6 @@ export const messages = {
     funnel: '办理流程漏斗',
     stages: {
       collected: '收集',
-      reported: '上报',
-      handling: '办理',
       replied: '答复',
       resolved: '办结',
       evaluated: '评价',
@@ -63,8 +61,6 @@ export const messages = {
     funnel: 'Workflow funnel',
     stages: {
       collected: 'Collected',
-      reported: 'Reported',
-      handling: 'Handling',
       replied: 'Replied',
       resolved: 'Resolved',
       evaluated: 'Evaluated',

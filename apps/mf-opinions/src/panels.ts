@@ -14,22 +14,21 @@ import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/e
 
 type OpinionsData = ModuleData<'opinions'>
 
-const order = ['collected', 'reported', 'handling', 'replied', 'resolved']
+/** The funnel's stages and the figure each shows (metric ids of the catalogue, all as at the period's end). */
+const stageFigures = [
+  ['collected', 'opinions_collected'],
+  ['replied', 'opinions_replied'],
+  ['resolved', 'opinions_resolved'],
+  ['evaluated', 'opinions_evaluated'],
+] as const
 
 /**
- * The funnel 收集 → 上报 → 办理 → 答复 → 办结 → 评价: opinions that reached each stage, from the count by
- * current status (a resolved opinion also passed every earlier stage), then the evaluated ones.
+ * The funnel 收集 → 答复 → 办结 → 评价: the opinions collected in the period and, of them, those replied, resolved and
+ * evaluated by its end — the figures of the KPI cards above it. 上报 and 办理 are register steps that no
+ * figure in the catalogue defines.
  */
-export function funnelStages(byStatus: MetricRow[]) {
-  const sum = (rows: MetricRow[], key: string) => rows.reduce((total, r) => total + Number(r[key] ?? 0), 0)
-  const stages = order.map((status, i) => ({
-    status,
-    value: sum(
-      byStatus.filter((r) => order.slice(i).includes(String(r.status))),
-      'opinions_collected',
-    ),
-  }))
-  return [...stages, { status: 'evaluated', value: sum(byStatus, 'opinions_evaluated') }]
+export function funnelStages(totals: MetricRow | undefined) {
+  return stageFigures.map(([status, id]) => ({ status, value: Number(totals?.[id] ?? 0) }))
 }
 
 type T = (key: string) => string
@@ -41,7 +40,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
   const b = data.breakdowns
   const towns = b.areas.map((r): MetricRow => ({ ...r, name: String(r.area_name) }))
   const base = { locale }
-  const stages = funnelStages(b.statuses)
+  const stages = funnelStages(b.funnel[0])
   const categories = named(b.categories, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(
     (a, b) => Number(b.opinions_collected) - Number(a.opinions_collected),
   )

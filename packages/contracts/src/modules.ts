@@ -91,14 +91,15 @@ export type OverviewResponse = z.infer<typeof overviewResponse>
 /**
  * The named breakdowns of each module's composite answer (GET /modules/<name>/data), the keys its charts read.
  * `areas` holds the region's areas (townships of a county, counties of a city, …: rows carry `area` and
- * `area_name`); `years` the three calendar years ending with the period's (the plan and the term); `list` the
+ * `area_name`); `funnel` one row: the opinions collected in the period and, of them, those replied, resolved and
+ * evaluated by its end; `years` the three calendar years ending with the period's (the plan and the term); `list` the
  * stations; `monthly` the monthly receptions of the three stations with most receptions (the comparison's first
  * pick), where the user may open their details. Station-level breakdowns (`stations`, `list`, `monthly`) are
  * answered for a county or a township only, and are empty above (a province holds thousands of stations).
  */
 export const moduleBreakdowns = {
   stations: ['areas', 'kinds', 'stations', 'list', 'years', 'monthly'],
-  opinions: ['statuses', 'categories', 'channels', 'routes', 'areas', 'months'],
+  opinions: ['funnel', 'categories', 'channels', 'routes', 'areas', 'months'],
   funding: ['areas', 'categories', 'statuses', 'months'],
   reportback: ['areas', 'levels', 'years'],
 } as const

@@ -30,9 +30,12 @@ import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
 
-/** A breakdown: figures by one dimension, by each of the three calendar years ending with the period's, or the stations. */
+/**
+ * A breakdown: figures by one dimension (or, without `by`, the region's totals in one row), by each of the three
+ * calendar years ending with the period's, or the stations.
+ */
 type Breakdown =
-  | { by: Dimension; ids: string[] }
+  | { by?: Dimension; ids: string[] }
   | { years: string[] }
   | { list: 'stations' }
   | { leaders: number }
@@ -83,8 +86,9 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       'satisfaction_rate',
     ],
     breakdowns: {
-      // The funnel: opinions by current status, and how many of them were evaluated.
-      statuses: { by: 'status', ids: ['opinions_collected', 'opinions_evaluated'] },
+      // The funnel: of the opinions collected in the period, those replied, resolved and evaluated by its end — the
+      // figures of the KPI cards, not the opinions' status today (which counts later replies for a past period).
+      funnel: { ids: ['opinions_collected', 'opinions_replied', 'opinions_resolved', 'opinions_evaluated'] },
       categories: { by: 'category', ids: ['opinions_collected', 'resolution_rate'] },
       channels: { by: 'channel', ids: ['opinions_collected', 'opinions_replied', 'reply_rate'] },
       routes: { by: 'route', ids: ['opinions_collected'] },
@@ -170,7 +174,7 @@ async function leadersMonthly(
 /** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
 async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Promise<Row[]> {
   if ('list' in breakdown) return (await listStations(db, scope.region)) as unknown as Row[]
-  if ('by' in breakdown) return (await queryMetrics(db, { ...scope, ...breakdown })).data as Row[]
+  if ('ids' in breakdown) return (await queryMetrics(db, { ...scope, ...breakdown })).data as Row[]
   if ('leaders' in breakdown) return [] // from the station rows, after them
   const last = Number(scope.to.slice(0, 4))
   const years = [last - 2, last - 1, last]
