@@ -6,6 +6,7 @@ import { loadCharts } from './charts/load.ts'
 import KpiCard from './kpi/KpiCard.vue'
 import { sparklinePoints } from './kpi/sparkline.ts'
 import ChartPanel from './panel/ChartPanel.vue'
+import DataTable from './table/DataTable.vue'
 import RankingTable from './table/RankingTable.vue'
 import { sortRows } from './table/sort.ts'
 
@@ -108,6 +109,37 @@ describe('ui components', () => {
     await wrapper.findAll('tbody tr')[0]!.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('select')?.[0]?.[0]).toMatchObject({ code: '2' })
     expect(wrapper.text()).toContain('县均')
+  })
+
+  it("DataTable sorts as the ranking tables do, blanks last either way, and by a column's sort key", async () => {
+    const rows = [
+      { id: 1, name: '甲站', seven: 7, status: '已建成', rank: 2 },
+      { id: 2, name: '乙站', seven: null, status: '已规范化', rank: 3 },
+      { id: 3, name: '丙站', seven: 5, status: '建设中', rank: 1 },
+      { id: 4, name: '丁站', seven: 7, status: '已规范化', rank: 3 },
+    ]
+    const wrapper = mount(DataTable, {
+      props: {
+        rows,
+        rowKey: 'id',
+        columns: [
+          { key: 'name', label: '站点' },
+          { key: 'seven', label: '七有' },
+          { key: 'status', label: '状态', sortKey: 'rank' },
+        ],
+      },
+      global: global(),
+    })
+    await flushPromises()
+    const sortBy = async (prop: string, order: 'ascending' | 'descending') => {
+      wrapper.findComponent({ name: 'ElTable' }).vm.$emit('sort-change', { prop, order })
+      await flushPromises()
+      return wrapper.findAll('tbody tr').map((tr) => tr.find('td').text())
+    }
+    expect(await sortBy('seven', 'descending')).toEqual(['甲站', '丁站', '丙站', '乙站'])
+    expect(await sortBy('seven', 'ascending')).toEqual(['丙站', '甲站', '丁站', '乙站'])
+    // By workflow, not by the label's pinyin (建设中 ‹ 已规范化 ‹ 已建成 would put 已建成 last).
+    expect(await sortBy('status', 'ascending')).toEqual(['丙站', '甲站', '乙站', '丁站'])
   })
 
   it('sorts text by pinyin and draws sparklines', () => {
