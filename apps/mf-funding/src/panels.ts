@@ -99,6 +99,7 @@ export function fundingPanels(
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {
         ...base,
+        period: data.meta,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },
           { ...money('funds_spent'), name: t('series.spent'), type: 'bar' },

@@ -160,6 +160,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {
         ...base,
+        period: data.meta,
         series: [
           { key: 'opinions_collected', name: t('series.collected'), type: 'bar', unit: 'count' },
           { key: 'satisfaction_rate', name: t('series.satisfaction'), type: 'line', unit: 'rate', axis: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
+import { buildComboOption, buildTrendOption, monthsBetween, quartiles } from './combo.ts'
 import { describeSeries } from './common.ts'
 import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
 
@@ -54,6 +54,19 @@ describe('option builders', () => {
     expect(axisLabel('month', 24)).not.toHaveProperty('rotate')
     expect(axisLabel('name', 26)).toMatchObject({ interval: 0, rotate: 35, hideOverlap: true })
     expect(axisLabel('name', 5)).not.toHaveProperty('rotate')
+  })
+
+  it('puts every month of the period on a trend axis, a month without rows as a gap', () => {
+    const option = buildTrendOption([rows[1]!, { month: '2025-04', receptions: 9 }], 'light', {
+      locale: 'zh-CN',
+      period: { from: '2025-01-01', to: '2025-05-31' },
+      series: [{ key: 'receptions', name: '接待', type: 'bar', unit: 'count' }],
+    })
+    const source = option.dataset.source as { month: string; receptions?: number }[]
+    expect(source.map((r) => r.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'])
+    expect(source.map((r) => r.receptions)).toEqual([undefined, 70, undefined, 9, undefined])
+    expect(monthsBetween('2024-11-15', '2025-02-01')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02'])
+    expect(monthsBetween('2025-03-01', '2025-02-28')).toEqual([])
   })
 
   it('draws a sideways ranking with average and quartile lines labelled above the plot, clear of the axis', () => {

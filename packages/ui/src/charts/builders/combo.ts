@@ -154,9 +154,35 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
   }
 }
 
-/** Monthly trend: counts as bars, rates as a line on the right axis. */
-export function buildTrendOption(rows: Row[], theme: ChartTheme, options: Omit<ComboOptions, 'category'>) {
-  return buildComboOption(rows, theme, { ...options, category: 'month' })
+/** The month keys ('YYYY-MM') from the month of `from` to the month of `to` (dates 'YYYY-MM-DD'). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]
+  const last = to.slice(0, 7)
+  for (let key = from.slice(0, 7); key <= last; ) {
+    months.push(key)
+    ;[year, month] = month === 12 ? [year + 1, 1] : [year, month + 1]
+    key = `${year}-${String(month).padStart(2, '0')}`
+  }
+  return months
+}
+
+/**
+ * Monthly trend: counts as bars, rates as a line on the right axis. With the `period`, every month of it is on the
+ * axis: a month without rows (no projects approved, say) is a gap in its place, not left out, which would set
+ * March beside June.
+ */
+export function buildTrendOption(
+  rows: Row[],
+  theme: ChartTheme,
+  options: Omit<ComboOptions, 'category'> & { period?: { from: string; to: string } },
+) {
+  const { period, ...combo } = options
+  const byMonth = new Map(rows.map((r) => [String(r.month), r]))
+  const filled = period
+    ? monthsBetween(period.from, period.to).map((m) => byMonth.get(m) ?? { month: m })
+    : rows
+  return buildComboOption(filled, theme, { ...combo, category: 'month' })
 }
 
 /** Quartiles and mean of a list, for the reference lines of a ranking. */
