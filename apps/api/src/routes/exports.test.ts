@@ -51,6 +51,18 @@ describe('the Word report', () => {
     expect(audit!.n).toBe(1)
   })
 
+  it('names a bundle apart from the report: 分乡镇汇编 in the file name', async () => {
+    const res = await api.request(
+      '/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&bundle=townships',
+      { headers: { cookie: cookies['demo-admin']! } },
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('金沙县人大代表联络站履职工作情况（2023年）（分乡镇汇编）.docx'),
+    )
+    await res.arrayBuffer()
+  })
+
   it('writes the English report section by section, with a diagonal watermark behind every page', async () => {
     const res = await api.request(
       '/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&lang=en&watermark=Jinsha%20PC',

@@ -1,6 +1,7 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
 import {
+  areaLabel,
   breakdownAllowed,
   detailScopeIssue,
   dimensions,
@@ -143,6 +144,15 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
   })
 }
 
+/** The report's file name: its title, and for a bundle which parts it holds, so the two downloads differ. */
+function reportName(title: string, q: z.infer<typeof reportQuery>) {
+  if (!q.bundle) return title
+  const area = areaLabel(q.region)
+  return q.lang === 'en'
+    ? `${title} (by ${area.en.toLowerCase()})`
+    : `${title}（分${area.zh.replace(/（.*）/, '')}汇编）`
+}
+
 const scopeOf = (q: { region: string; from: string; to: string }) => ({
   region: q.region,
   from: q.from,
@@ -215,13 +225,13 @@ export const exportRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query')
     const m = await model(c, q)
     const file = await (await exporter()).reportDocx(m, { background: q.background })
-    return send(c, file, 'docx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
+    return send(c, file, 'docx', reportName(m.title, q), { ...scopeOf(q), bundle: q.bundle ?? null })
   })
   .get('/exports/deck.pptx', validate('query', reportQuery), async (c) => {
     const q = c.req.valid('query')
     const m = await model(c, q)
     const file = await (await exporter()).reportPptx(m, { background: q.background })
-    return send(c, file, 'pptx', m.title, { ...scopeOf(q), bundle: q.bundle ?? null })
+    return send(c, file, 'pptx', reportName(m.title, q), { ...scopeOf(q), bundle: q.bundle ?? null })
   })
   .get('/exports/table.xlsx', validate('query', tableQuery), (c) => table(c, c.req.valid('query'), 'xlsx'))
   .get('/exports/table.csv', validate('query', tableQuery), (c) => table(c, c.req.valid('query'), 'csv'))
