@@ -8,6 +8,15 @@ describe('periods', () => {
     expect(parsePeriod('2024-02')).toEqual({ kind: 'month', from: '2024-02-01', to: '2024-02-29' })
     expect(parsePeriod(customToken('2025-01-05', '2025-02-01'))?.to).toBe('2025-02-01')
     expect(parsePeriod('custom:2025-03-01~2025-01-01')).toBeNull()
+    // Days that do not exist are not a period (the API would refuse them on every panel).
+    expect(parsePeriod('custom:2023-02-30~2023-12-31')).toBeNull()
+    expect(parsePeriod('custom:2023-01-01~2023-13-45')).toBeNull()
+    expect(parsePeriod('custom:2024-02-29~2024-03-00')).toBeNull()
+    expect(parsePeriod('custom:2024-02-29~2024-03-31')).toEqual({
+      kind: 'custom',
+      from: '2024-02-29',
+      to: '2024-03-31',
+    })
     expect(parsePeriod('2025-13')).toBeNull()
   })
 

@@ -10,7 +10,12 @@ export interface Period {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
-const isoDay = /^\d{4}-\d{2}-\d{2}$/
+/** A calendar day as YYYY-MM-DD that exists (not 2023-02-30 or 2023-13-45). */
+const isDay = (day: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  const [year, month, date] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])]
+  return !!m && month >= 1 && month <= 12 && date >= 1 && date <= lastDay(year, month)
+}
 
 /** Parse a period token; null when it is not one. */
 export function parsePeriod(token: string): Period | null {
@@ -38,7 +43,7 @@ export function parsePeriod(token: string): Period | null {
     }
   }
   m = /^custom:(.+)~(.+)$/.exec(token)
-  if (m?.[1] && m[2] && isoDay.test(m[1]) && isoDay.test(m[2]) && m[1] <= m[2]) {
+  if (m?.[1] && m[2] && isDay(m[1]) && isDay(m[2]) && m[1] <= m[2]) {
     return { kind: 'custom', from: m[1], to: m[2] }
   }
   return null
