@@ -1,14 +1,9 @@
 import { z } from 'zod'
 
 export * from './areas.ts'
+export * from './days.ts'
 
 const isoDay = z.iso.date()
-
-/** The day a moment falls on in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD: the registers' days, the
- * importer's "today" and a printed page's date are Beijing's, not the browser's or UTC's. */
-export function beijingDay(at: Date) {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
 
 /** The dimensions a figure can be broken down by. `area` is the division one level down from the region:
  * provinces of the nation, cities of a province, counties of a city, townships of a county. */

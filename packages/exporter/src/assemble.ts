@@ -1,7 +1,13 @@
 // The export model from the metrics layer: figures, breakdowns and paragraphs all come from @liaison/metrics;
 // nothing is computed here but chart takeaways (which pick the highest and lowest of a breakdown).
 
-import { opinionCategories, opinionChannels, regionName as regionNameIn } from '@liaison/contracts'
+import {
+  beijingDay,
+  dataCutoff,
+  opinionCategories,
+  opinionChannels,
+  regionName as regionNameIn,
+} from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { buildNarrative, catalogById, describeRegion, queryMetrics } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
@@ -70,7 +76,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const lang = spec.lang ?? 'zh'
   const regionName = regionNameIn(spec.region, region?.name ?? spec.region, lang)
   const isTownship = region?.level === 'township'
-  const today = spec.today ?? new Date().toISOString().slice(0, 10)
+  const today = spec.today ?? beijingDay(new Date())
   // The areas are named as the region's are: 乡镇（街道） of a county, 县（市、区） of a city…
   const t = textsOf(lang, spec.region)
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
@@ -81,7 +87,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     queryMetrics(db, { ...base, by: 'area', ids: [...tableIds, 'funds_spent', 'reportback_rate'] }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
-    buildNarrative(db, base),
+    buildNarrative(db, { ...base, today }),
   ])
   const row = totals.data[0]!
   const period = t.period(spec.from, spec.to)
@@ -204,7 +210,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       from: spec.from,
       to: spec.to,
       period,
-      cutoff: [spec.to, today].sort()[0]!,
+      cutoff: dataCutoff(spec.to, today),
       source: t.source,
       generatedAt: today,
       // The definitions of every key figure shown (and so of the table's, a subset of them).

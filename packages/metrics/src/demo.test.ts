@@ -3,6 +3,7 @@ import type { DbHandle } from '@liaison/db'
 import { demoCountyCodes, seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
@@ -78,6 +79,18 @@ for (const engine of testEngines()) {
       }
       const towns = (await queryMetrics(h.db, { ...spec, region: '520523', by: 'township' })).data
       expect(towns.reduce((n, r) => n + Number(r.receptions), 0)).toBe(685)
+    })
+
+    it('tells a period still running as of today, not of its end', async () => {
+      const spec = { region: '520523', from: '2025-01-01', to: '2025-12-31' }
+      const ended = await buildNarrative(h.db, { ...spec, today: '2026-03-01' })
+      expect(ended.zh).toContain('截至2025年12月31日，已规范化建设联络站（室）')
+      expect(ended.zh).toContain('期末仍有')
+      const running = await buildNarrative(h.db, { ...spec, today: '2025-06-30' })
+      expect(running.zh).toContain('截至2025年6月30日，已规范化建设联络站（室）')
+      expect(running.zh).toContain('截至2025年6月30日仍有')
+      expect(running.zh).not.toContain('12月31日')
+      expect(running.en).toContain('still open on 2025-06-30')
     })
   })
 }

@@ -1,6 +1,6 @@
 // The period's summary as work-report paragraphs, in Chinese and English. Comparisons only where the
 // previous period has data.
-import type { MetricRow } from '@liaison/contracts'
+import { dataCutoff, type MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { queryMetrics } from './query.ts'
 import { describeRegion } from './region-info.ts'
@@ -49,6 +49,8 @@ export interface NarrativeSpec {
   region: string
   from: string
   to: string
+  /** Fixed in tests; today (Beijing) otherwise. */
+  today?: string | undefined
 }
 
 /** "全县" for a county, "全区" for a district, a township by its full name, "全国" for the nation. */
@@ -79,6 +81,10 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     parts.push({ id, zh: zhText, en: enText })
   }
   const period = w.periodZh(spec.from, spec.to)
+  // A period still running is told as of today, not of its end (a December report must not say 截至12月31日).
+  const cutoff = dataCutoff(spec.to, spec.today)
+  const cutoffZh = w.periodZh(cutoff, cutoff).replace(/至.*$/, '')
+  const running = cutoff < spec.to
   const scope = scopeWordZh(name, region?.level ?? 'county')
 
   const rate = num('resolution_rate')
@@ -108,8 +114,8 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
   if (backlog > 0) {
     say(
       'receptions',
-      `期末仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`,
-      `${w.count(backlog)} opinions were still open at the period's end, ${w.count(num('overdue') ?? 0)} of them overdue.`,
+      `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`,
+      `${w.count(backlog)} opinions were still open ${running ? `on ${cutoff}` : "at the period's end"}, ${w.count(num('overdue') ?? 0)} of them overdue.`,
     )
   }
   const projects = num('projects') ?? 0
@@ -127,8 +133,8 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
   if (coverage !== null) {
     say(
       'coverage',
-      `截至${w.periodZh(spec.to, spec.to).replace(/至.*$/, '')}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
-      `By ${spec.to}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
+      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
+      `By ${cutoff}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
     )
   }
   const reportback = num('reportback_rate')

@@ -145,7 +145,7 @@ export function formatDate(iso: string | null | undefined, locale: Locale) {
 }
 
 // Defined with the contracts, where the importer reads "today" by it too.
-export { beijingDay } from '@liaison/contracts'
+export { beijingDay, dataCutoff } from '@liaison/contracts/days'
 
 /** A moment in Beijing time, to the second: 2026/11/23 10:05:31 (zh-CN) or 11/23/2026, 10:05:31 (English). */
 export function formatDateTime(iso: string | null | undefined, locale: Locale) {
