@@ -19,6 +19,9 @@ export const messages: Messages = {
     demoHint: 'Demo accounts: demo-leader (county leader), demo-township (township head)',
   },
   filters: {
+    yearLabel: 'Year',
+    quarterLabel: 'Quarter',
+    monthLabel: 'Month',
     region: 'Region',
     period: 'Period',
     kind: { year: 'Year', quarter: 'Quarter', month: 'Month', custom: 'Custom' },

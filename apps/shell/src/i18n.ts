@@ -19,6 +19,9 @@ const zh = {
     demoHint: '演示账号：demo-leader（县领导）、demo-township（乡镇人大主席）',
   },
   filters: {
+    yearLabel: '年份',
+    quarterLabel: '季度',
+    monthLabel: '月份',
     region: '地区',
     period: '时间',
     kind: { year: '年度', quarter: '季度', month: '月度', custom: '自定义' },

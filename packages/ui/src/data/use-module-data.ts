@@ -19,7 +19,7 @@ export async function readError(response: Response): Promise<string> {
   }
 }
 
-/** GET an API path with a query; throws the API's error message. */
+/** GET an API path with a query; throws the API's error message, with the HTTP status as `status`. */
 export async function fetchJson<T>(
   path: string,
   query: Record<string, string>,
@@ -30,7 +30,7 @@ export async function fetchJson<T>(
     signal,
   })
   if (response.status === 401) window.dispatchEvent(new Event(unauthorizedEvent))
-  if (!response.ok) throw new Error(await readError(response))
+  if (!response.ok) throw Object.assign(new Error(await readError(response)), { status: response.status })
   return (await response.json()) as T
 }
 
