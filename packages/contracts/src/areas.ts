@@ -20,6 +20,12 @@ export function areaLabel(region: string): { zh: string; en: string } {
   return { zh: '乡镇（街道）', en: 'Township' }
 }
 
+/** The same in a few words (省, 市, 县, 乡镇; province, city…): a menu item's or a file name's. */
+export function areaWord(region: string): { zh: string; en: string } {
+  const { zh, en } = areaLabel(region)
+  return { zh: zh.replace(/（.*）/, ''), en: en.toLowerCase() }
+}
+
 /** What the reference row of an area table is called: the region's own rate, or its total per area. */
 export function averageLabel(region: string): { zh: string; en: string } {
   const length = region === nationCode ? 0 : region.length

@@ -1,7 +1,7 @@
 // Work-conference materials generated on the server, inside the user's scope, each export audited.
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
 import {
-  areaLabel,
+  areaWord,
   breakdownAllowed,
   detailScopeIssue,
   dimensions,
@@ -147,10 +147,8 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
 /** The report's file name: its title, and for a bundle which parts it holds, so the two downloads differ. */
 function reportName(title: string, q: z.infer<typeof reportQuery>) {
   if (!q.bundle) return title
-  const area = areaLabel(q.region)
-  return q.lang === 'en'
-    ? `${title} (by ${area.en.toLowerCase()})`
-    : `${title}（分${area.zh.replace(/（.*）/, '')}汇编）`
+  const area = areaWord(q.region)
+  return q.lang === 'en' ? `${title} (by ${area.en})` : `${title}（分${area.zh}汇编）`
 }
 
 const scopeOf = (q: { region: string; from: string; to: string }) => ({
