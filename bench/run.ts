@@ -17,7 +17,7 @@ import type { CompositeModule } from '@liaison/contracts'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
-import { moduleData } from '../apps/api/src/routes/module-data.ts'
+import { moduleData, readsEverything } from '../apps/api/src/routes/module-data.ts'
 import { overviewData } from '../apps/api/src/routes/overview.ts'
 import { memoryKb, startApi } from './api-process.ts'
 import { appSizes, runFrontEndOnly } from './frontend.ts'
@@ -269,8 +269,8 @@ try {
       const cached = await timeHttp(path, false)
       const raw = await timeRaw(() =>
         name === 'overview'
-          ? overviewData(handle.db, q, { useRollups: false })
-          : moduleData(handle.db, name, q, null, { useRollups: false }),
+          ? overviewData(handle.db, q, null, { useRollups: false })
+          : moduleData(handle.db, name, q, readsEverything, { useRollups: false }),
       )
       record(`module:${name}`, scope, region, h, cached, raw, h.status === 200 && same(raw.answer, h.body))
     }

@@ -1,5 +1,6 @@
 // Above a county, as the demo administrator: the nation's overview compares its provinces, a province's
-// stations module its cities (and says where the station list is), and a click on a province drills down.
+// stations module its cities (and says where the station list is), and a click on a province drills down; a
+// township is compared among its county's townships.
 import type { ModuleDataResponse, OverviewResponse, RegionsResponse } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -72,6 +73,11 @@ describe('wider scopes', () => {
     expect(new URL(page.url()).searchParams.get('region')).toBe(township.code)
     await expect(page.locator('.crumbs [aria-current=page]').innerText()).resolves.toBe(township.name)
     await expect(page.locator('.crumbs').innerText()).resolves.toContain('金沙县')
+    // A township is compared among its county's townships, its own row marked, against the county's average.
+    const table = page.locator('[data-panel=overview-townships]')
+    expect(await table.locator('tbody tr').count()).toBe(tree[0]!.children.length)
+    await expect(table.locator('tbody tr[aria-current=true] th').innerText()).resolves.toBe(township.name)
+    await expect(table.locator('tfoot th').innerText()).resolves.toBe('县均')
   })
 
   it("finds a township by name from the nation's view, whose county the tree has not loaded", async () => {

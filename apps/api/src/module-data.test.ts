@@ -10,6 +10,7 @@ import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { comparedWithin } from './routes/module-data.ts'
 import { demoApi, signIn, type TestApi } from './testing.ts'
 
 const year = 'region=520523&from=2023-01-01&to=2023-12-31'
@@ -187,5 +188,45 @@ for (const engine of testEngines()) {
       })
       expect(refused.status).toBe(403)
     })
+
+    it("at a township: the comparison lists its county's townships, against the county's total", async () => {
+      const township = '520523005'
+      const { cookie: head } = await signIn(api, 'demo-township')
+      const as = async (path: string) => {
+        const res = await api.request(`/api/v1${path}`, { headers: { cookie: head } })
+        expect(res.status, path).toBe(200)
+        return res.json()
+      }
+      const period = 'from=2023-01-01&to=2023-12-31'
+      const county = await get<{ areas: Record<string, unknown>[]; total: Record<string, unknown> }>(
+        `/modules/overview/data?${year}`,
+      )
+      const own = await as(`/modules/overview/data?region=${township}&${period}`)
+      expect(own.meta.region.code).toBe(township)
+      expect(own.meta.areasOf).toEqual({ code: '520523', name: '金沙县', level: 'county' })
+      expect(own.areas).toEqual(county.areas)
+      expect(own.areas.map((r: { area: string }) => r.area)).toContain(township)
+      expect(own.total).toEqual(county.total)
+      // The cards stay the township's own: its row of the comparison.
+      const row = own.areas.find((r: { area: string }) => r.area === township)
+      expect(own.kpis.find((k: { id: string }) => k.id === 'receptions').value).toBe(row.receptions)
+      for (const name of ['opinions', 'funding', 'reportback', 'stations'] as const) {
+        const ofTownship = await as(`/modules/${name}/data?region=${township}&${period}`)
+        const ofCounty = await moduleData(name)
+        expect(ofTownship.meta.areasOf.code, name).toBe('520523')
+        expect(ofTownship.breakdowns.areas, name).toEqual(ofCounty.breakdowns.areas)
+      }
+    })
   })
 }
+
+describe('comparedWithin', () => {
+  it("compares a township within its county where the user may read the county's figures", () => {
+    expect(comparedWithin('520523005', null)).toBe('520523')
+    expect(comparedWithin('520523005', '520523')).toBe('520523')
+    // A user who may read only the township sees it alone, not its neighbours.
+    expect(comparedWithin('520523005', '520523005')).toBe('520523005')
+    expect(comparedWithin('520523', null)).toBe('520523')
+    expect(comparedWithin('CN', null)).toBe('CN')
+  })
+})

@@ -6,6 +6,7 @@ import {
   type ChartTheme,
   enumLabel,
   type Locale,
+  listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
@@ -20,6 +21,7 @@ export function fundingPanels(
 ) {
   const base = { locale }
   const b = data.breakdowns
+  const current = listedSelf(data.meta)
   const total = (id: string) => data.kpis.find((k) => k.id === id)?.value ?? null
   const money = (key: string) => ({ key, unit: 'yuan' as const })
   const budgetRows: MetricRow[] = [
@@ -68,6 +70,7 @@ export function fundingPanels(
       option: buildComboOption(towns, theme, {
         ...base,
         category: 'name',
+        current,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },
           { ...money('funds_spent'), name: t('series.spent'), type: 'bar' },

@@ -6,6 +6,7 @@ import {
   type ChartTheme,
   enumLabel,
   type Locale,
+  listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
@@ -38,6 +39,7 @@ const named = (rows: MetricRow[], key: string, label: (v: unknown) => string): M
 
 export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Locale, t: T): PanelSpec[] {
   const b = data.breakdowns
+  const current = listedSelf(data.meta)
   const towns = b.areas.map((r): MetricRow => ({ ...r, name: String(r.area_name) }))
   const base = { locale }
   const stages = funnelStages(b.funnel[0])
@@ -109,6 +111,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       option: buildComboOption(towns, theme, {
         ...base,
         category: 'name',
+        current,
         series: [
           { key: 'median_days_to_resolve', name: t('series.median'), type: 'bar', unit: 'days' },
           { key: 'p90_days_to_resolve', name: t('series.p90'), type: 'bar', unit: 'days' },
@@ -128,6 +131,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
         {
           ...base,
           category: 'name',
+          current,
           series: [
             { key: 'backlog', name: t('series.backlog'), type: 'bar', unit: 'count' },
             { key: 'overdue', name: t('series.overdue'), type: 'bar', unit: 'count' },
@@ -146,6 +150,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
         {
           ...base,
           category: 'name',
+          current,
           series: [
             { key: 'satisfaction_rate', name: t('series.satisfaction'), type: 'bar', unit: 'rate' },
             { key: 'strict_satisfaction_rate', name: t('series.strict'), type: 'line', unit: 'rate' },

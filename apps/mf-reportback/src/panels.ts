@@ -5,6 +5,7 @@ import {
   type ChartTheme,
   enumLabel,
   type Locale,
+  listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
@@ -18,6 +19,7 @@ export function reportbackPanels(
 ) {
   const base = { locale }
   const b = data.breakdowns
+  const current = listedSelf(data.meta)
   const towns = b.areas
     .map(
       (r): MetricRow => ({
@@ -72,6 +74,7 @@ export function reportbackPanels(
       option: buildComboOption(towns, theme, {
         ...base,
         category: 'name',
+        current,
         series: [{ key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' }],
         references: typeof target === 'number' ? [{ name: t('series.target'), value: target }] : [],
       }),
@@ -87,6 +90,7 @@ export function reportbackPanels(
         {
           ...base,
           category: 'name',
+          current,
           series: [{ key: 'pending', name: t('series.pending'), type: 'bar', unit: 'people' }],
         },
       ),

@@ -6,6 +6,7 @@ import {
   type ChartTheme,
   formatNumber,
   type Locale,
+  listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
@@ -39,6 +40,7 @@ export function stationPanels(
   const plan = data.breakdowns.years
   const planned = plan.at(-1)?.stations_planned
   const towns = areaRows(data)
+  const current = listedSelf(data.meta)
   return [
     {
       id: 'stations-plan',
@@ -64,6 +66,7 @@ export function stationPanels(
       option: buildComboOption(towns, theme, {
         locale,
         category: 'name',
+        current,
         series: [
           { key: 'stations_built', name: t('townshipSeries.built'), type: 'bar', unit: 'count' },
           {

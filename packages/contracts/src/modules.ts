@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { periodMeta } from './common.ts'
+import { periodMeta, regionRef } from './common.ts'
 
 export const moduleNames = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
 export type ModuleName = (typeof moduleNames)[number]
@@ -67,8 +67,14 @@ export const completeness = z
   .nullable()
 export type Completeness = z.infer<typeof completeness>
 
+/**
+ * A module's period and region, and `areasOf`: the region whose areas its comparison lists — the region itself,
+ * or for a township the county it is compared within (a township's only area would be itself).
+ */
+export const moduleMeta = periodMeta.extend({ areasOf: regionRef })
+
 export const overviewResponse = z.object({
-  meta: periodMeta,
+  meta: moduleMeta,
   kpis: z.array(kpi),
   trend: z.array(
     z.object({
@@ -80,7 +86,7 @@ export const overviewResponse = z.object({
       resolution_rate: figure,
     }),
   ),
-  /** The figures of the region's areas (`area`, `area_name`; see areaLabel) and of the region itself. */
+  /** The figures of the areas of `meta.areasOf` (`area`, `area_name`; see areaLabel) and of that region itself. */
   areas: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   total: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   narrative: z.object({ zh: z.string(), en: z.string() }),
@@ -90,7 +96,7 @@ export type OverviewResponse = z.infer<typeof overviewResponse>
 
 /**
  * The named breakdowns of each module's composite answer (GET /modules/<name>/data), the keys its charts read.
- * `areas` holds the region's areas (townships of a county, counties of a city, …: rows carry `area` and
+ * `areas` holds the areas of `meta.areasOf` (townships of a county, counties of a city, …: rows carry `area` and
  * `area_name`); `funnel` one row: the opinions collected in the period and, of them, those replied, resolved and
  * evaluated by its end; `years` the three calendar years ending with the period's (the plan and the term); `list` the
  * stations; `monthly` the monthly receptions of the three stations with most receptions (the comparison's first
@@ -126,7 +132,7 @@ export const stationRow = z.object({
 export type StationRow = z.infer<typeof stationRow>
 
 export const moduleDataResponse = z.object({
-  meta: periodMeta,
+  meta: moduleMeta,
   kpis: z.array(kpi),
   breakdowns: z.record(z.string(), z.array(row)),
 })

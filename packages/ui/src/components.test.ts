@@ -82,7 +82,7 @@ describe('ui components', () => {
     expect(wrapper.get('.kpi__change').classes()).toContain('kpi__change--good')
   })
 
-  it('RankingTable sorts from the keyboard, colours against the average and selects rows', async () => {
+  it('RankingTable sorts from the keyboard, colours against the average, marks the current row and selects rows', async () => {
     const rows = [
       { code: '1', name: '平坝镇', rate: 0.9 },
       { code: '2', name: '安底镇', rate: 0.7 },
@@ -98,11 +98,14 @@ describe('ui components', () => {
         reference: { name: '县均', rate: 0.8 },
         referenceLabel: '县均',
         selectable: true,
+        current: '2',
       },
       global: global(),
     })
     const names = () => wrapper.findAll('tbody th').map((c) => c.text())
     expect(names()).toEqual(['平坝镇', '安底镇', '木孔镇'])
+    // The page's own township is marked among its county's.
+    expect(wrapper.findAll('tbody tr[aria-current=true]').map((r) => r.get('th').text())).toEqual(['安底镇'])
     expect(wrapper.find('tbody td.tone-good').exists()).toBe(true)
     await wrapper.findAll('thead button')[1]!.trigger('click')
     expect(names()).toEqual(['安底镇', '平坝镇', '木孔镇'])

@@ -171,6 +171,24 @@ async function leadersMonthly(
   return rows.sort((a, b) => rank.get(a.station)! - rank.get(b.station)! || a.month.localeCompare(b.month))
 }
 
+/** Where a user may read figures and open station details (null = anywhere): readableRegion's two answers. */
+export interface Readable {
+  figures: string | null
+  detail: string | null
+}
+export const readsEverything: Readable = { figures: null, detail: null }
+
+/**
+ * The region whose areas the comparison lists. A township's only area is itself, and a bar against itself compares
+ * nothing, so a township is compared among its county's townships — where the user may read the county's figures
+ * (a township head may: readableRegion).
+ */
+export function comparedWithin(region: string, figures: string | null): string {
+  if (regionLevel(region) !== 'township') return region
+  const county = region.slice(0, 6)
+  return covers(figures, county) ? county : region
+}
+
 /** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
 async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Promise<Row[]> {
   if ('list' in breakdown) return (await listStations(db, scope.region)) as unknown as Row[]
@@ -230,24 +248,28 @@ const moduleName = z.object({
 })
 
 /**
- * One module's composite answer. `detailRegion`: where the user may open station details (null = anywhere);
- * `{ useRollups: false }` computes it straight from the facts (the bench).
+ * One module's composite answer for a user who may read `readable`; `{ useRollups: false }` computes it straight
+ * from the facts (the bench). The `areas` breakdown lists the areas of `meta.areasOf` (comparedWithin).
  */
 export async function moduleData(
   db: DbOrTx,
   name: z.infer<typeof moduleName>['name'],
   q: ScopeQuery,
-  detailRegion: string | null,
+  readable: Readable,
   choice?: RollupChoice,
 ): Promise<ModuleDataResponse> {
   const spec = modules[name]
+  // The compared county is the township's own: one data version, so the township's rollup currency holds for it.
   const base = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
+  const within = comparedWithin(q.region, readable.figures)
+  const scopeOf = (b: Breakdown) => ('by' in b && b.by === 'area' ? { ...base, region: within } : base)
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
-  const [region, cards, ...parts] = await Promise.all([
+  const [region, areasOf, cards, ...parts] = await Promise.all([
     regionRef(db, q.region),
+    within === q.region ? null : regionRef(db, within),
     kpiCards(db, { ...base, compare: q.compare }, spec.kpis, spec.targets),
-    ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, base, b) : [])),
+    ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, scopeOf(b), b) : [])),
   ])
   const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))
   const leaders = at((b) => 'leaders' in b)
@@ -255,10 +277,17 @@ export async function moduleData(
     const count = (entries[leaders]![1] as { leaders: number }).leaders
     const stations = parts[at((b) => 'by' in b && b.by === 'station')] ?? []
     const list = parts[at((b) => 'list' in b)] ?? []
-    parts[leaders] = await leadersMonthly(db, base, stations, list, count, detailRegion)
+    parts[leaders] = await leadersMonthly(db, base, stations, list, count, readable.detail)
   }
   return {
-    meta: { region, from: q.from, to: q.to, compare: q.compare ?? null, previous: cards.previous },
+    meta: {
+      region,
+      areasOf: areasOf ?? region,
+      from: q.from,
+      to: q.to,
+      compare: q.compare ?? null,
+      previous: cards.previous,
+    },
     kpis: cards.kpis,
     breakdowns: Object.fromEntries(entries.map(([key], i) => [key, parts[i]!])),
   }
@@ -272,7 +301,8 @@ export const moduleDataRoutes = new Hono<AppEnv>().get(
     const { name } = c.req.valid('param')
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    const detail = readableRegion(c.get('user'), 'detail')
-    return answer(c, await moduleData(c.get('figures'), name, q, detail, rollupChoice(c, q.region)))
+    const user = c.get('user')
+    const readable = { figures: readableRegion(user), detail: readableRegion(user, 'detail') }
+    return answer(c, await moduleData(c.get('figures'), name, q, readable, rollupChoice(c, q.region)))
   },
 )

@@ -9,12 +9,12 @@ import {
   stationCompleteness,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
-import { assertInScope } from '../auth/middleware.ts'
+import { assertInScope, readableRegion } from '../auth/middleware.ts'
 import { answer, rollupChoice } from '../cache.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
-import { kpiCardsFrom } from './module-data.ts'
+import { comparedWithin, kpiCardsFrom } from './module-data.ts'
 
 const kpiIds = [...overviewFigures, 'station_coverage_rate'] as const
 const tableIds = [
@@ -39,22 +39,31 @@ const regionIds = [
   ]),
 ]
 
-/** Everything the 县域总览 module shows. `useRollups: false` computes it straight from the facts (the bench). */
+/**
+ * Everything the 县域总览 module shows, for a user who may read figures in `figureRegion` (null = anywhere). The area
+ * table lists the areas of `meta.areasOf` (comparedWithin) against that region's total. `useRollups: false`
+ * computes it straight from the facts (the bench).
+ */
 export async function overviewData(
   db: DbOrTx,
   q: ScopeQuery,
+  figureRegion: string | null,
   choice?: RollupChoice,
 ): Promise<OverviewResponse> {
   const spec = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
+  const within = comparedWithin(q.region, figureRegion)
+  const compared = within === q.region ? null : { ...spec, region: within }
   // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
-  const [region, yoy, mom, trend, areas, completeness] = await Promise.all([
+  const [region, areasOf, comparedTotal, yoy, mom, trend, areas, completeness] = await Promise.all([
     regionRef(db, q.region),
+    compared ? regionRef(db, within) : null,
+    compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
     queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
     q.compare === 'mom'
       ? queryMetrics(db, { ...spec, ids: [...kpiIds, 'reportback_target_rate'], compare: 'mom' })
       : null,
     queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
-    queryMetrics(db, { ...spec, by: 'area', ids: tableIds }),
+    queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
     stationCompleteness(db, q.region, q.to),
   ])
   const row = yoy.data[0]!
@@ -72,6 +81,7 @@ export async function overviewData(
   return {
     meta: {
       region,
+      areasOf: areasOf ?? region,
       from: q.from,
       to: q.to,
       compare: q.compare ?? null,
@@ -87,7 +97,9 @@ export async function overviewData(
       resolution_rate: r.resolution_rate as number | null,
     })),
     areas: areas.data,
-    total: Object.fromEntries(tableIds.map((id) => [id, value(id)])),
+    total: Object.fromEntries(
+      tableIds.map((id) => [id, comparedTotal ? (comparedTotal.data[0]?.[id] ?? null) : value(id)]),
+    ),
     narrative: { zh: narrative.zh, en: narrative.en },
     completeness,
   }
@@ -100,7 +112,8 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const q = c.req.valid('query')
     assertInScope(c, q.region)
-    return answer(c, await overviewData(c.get('figures'), q, rollupChoice(c, q.region)))
+    const figures = readableRegion(c.get('user'))
+    return answer(c, await overviewData(c.get('figures'), q, figures, rollupChoice(c, q.region)))
   },
 )
 

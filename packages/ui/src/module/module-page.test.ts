@@ -24,7 +24,10 @@ const kpi = (id: string, unit: string, value: number): Kpi => ({
   target: null,
 })
 const answer = {
-  meta: { region: { code: '520523', name: '金沙县', level: 'county' } },
+  meta: {
+    region: { code: '520523', name: '金沙县', level: 'county' },
+    areasOf: { code: '520523', name: '金沙县', level: 'county' },
+  },
   kpis: [kpi('opinions_collected', 'count', 853), kpi('resolution_rate', 'rate', 0.797)],
   breakdowns: { townships: [{ township: '520523108', township_name: '平坝镇', opinions_collected: 40 }] },
 }

@@ -44,6 +44,12 @@ export function areaOf(target: Record<string, unknown>): string | null {
   return null
 }
 
+/** The region's own name where its comparison lists it among others (a township among its county's townships):
+ * the category the area charts mark (ComboOptions.current). */
+export function listedSelf(meta: { region: RegionRef; areasOf: RegionRef }): string | undefined {
+  return meta.areasOf.code === meta.region.code ? undefined : meta.region.name
+}
+
 const plural: Record<string, string> = {
   Province: 'provinces',
   City: 'cities',
@@ -51,7 +57,7 @@ const plural: Record<string, string> = {
   Township: 'townships',
 }
 
-export function useModulePage<T extends { meta: { region: RegionRef } }>(
+export function useModulePage<T extends { meta: { region: RegionRef; areasOf: RegionRef } }>(
   name: string,
   options: ModulePageOptions<T>,
 ) {
@@ -67,9 +73,10 @@ export function useModulePage<T extends { meta: { region: RegionRef } }>(
     loading: loading.value,
     error: error.value,
   }))
-  /** What the region's areas and its reference row are called (乡镇（街道）/县均 for a county, …). */
+  /** What the compared areas and their reference row are called (乡镇（街道）/县均 for a county or a township
+   * compared within it, …). */
   const areaWords = computed(() => {
-    const region = data.value?.meta.region.code ?? filters.region
+    const region = data.value?.meta.areasOf.code ?? filters.region
     const en = filters.language === 'en'
     const area = areaLabel(region)
     return {

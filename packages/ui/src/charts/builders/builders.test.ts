@@ -129,6 +129,52 @@ describe('option builders', () => {
     expect(option.grid).toMatchObject({ top: 36 })
   })
 
+  it('marks the current category: its axis band shaded and its name bold, the others as they were', () => {
+    const rows = [
+      { name: '甲镇', backlog: 3 },
+      { name: '乙镇', backlog: 2 },
+      { name: '丙镇', backlog: 1 },
+    ]
+    const series = [{ key: 'backlog', name: '在办', type: 'bar' as const, unit: 'count' as const }]
+    const marked = buildComboOption(rows, 'light', {
+      locale: 'zh-CN',
+      category: 'name',
+      series,
+      current: '乙镇',
+    })
+    const axis = marked.xAxis as {
+      splitArea?: { areaStyle: { color: string[] } }
+      axisLabel: { formatter: (v: string) => string }
+    }
+    const colours = axis.splitArea!.areaStyle.color
+    expect(colours).toHaveLength(3)
+    expect(colours[1]).not.toBe(colours[0])
+    expect(colours[0]).toBe(colours[2])
+    expect(axis.axisLabel.formatter('乙镇')).toBe('{current|乙镇}')
+    expect(axis.axisLabel.formatter('甲镇')).toBe('甲镇')
+    // Sideways the category axis is y; a current name not among the rows marks nothing.
+    const sideways = buildComboOption(rows, 'light', {
+      locale: 'zh-CN',
+      category: 'name',
+      series,
+      horizontal: true,
+      current: '丙镇',
+    })
+    expect(
+      (sideways.yAxis as { splitArea?: { areaStyle: { color: string[] } } }).splitArea!.areaStyle.color[2],
+    ).not.toBe('rgba(0, 0, 0, 0)')
+    const absent = buildComboOption(rows, 'light', {
+      locale: 'zh-CN',
+      category: 'name',
+      series,
+      current: '丁镇',
+    })
+    expect((absent.xAxis as { splitArea?: unknown }).splitArea).toBeUndefined()
+    expect(
+      buildComboOption(rows, 'light', { locale: 'zh-CN', category: 'name', series }).xAxis,
+    ).not.toHaveProperty('splitArea')
+  })
+
   it('draws funnel, donut, radar and small multiples', () => {
     const funnel = buildFunnelOption(
       [

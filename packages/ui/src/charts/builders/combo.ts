@@ -37,6 +37,8 @@ export interface ComboOptions extends BuilderOptions {
   horizontal?: boolean
   /** Average, quartiles, target… drawn across the first value axis. */
   references?: ReferenceLine[]
+  /** The category to mark, a township compared among its county's: its band is shaded and its name bold. */
+  current?: string | undefined
 }
 
 const referenceRow = (fontSize: number) => fontSize + 6
@@ -64,6 +66,21 @@ function sidewaysReference(
   }
 }
 
+/** A category axis' labels with the current category's in the bold `current` style. */
+function markCurrent(label: (value: string) => string, current: string | undefined) {
+  if (current === undefined) return label
+  return (value: string) => (value === current ? `{current|${label(value)}}` : label(value))
+}
+
+/** The shaded band behind the current category: the axis' split area of its index, the others clear. (A markArea
+ * from its name to its name has no width: coordinates are a category's middle.) */
+function currentBand(rows: Row[], options: ComboOptions, colour: string) {
+  const index = rows.findIndex((r) => r[options.category] === options.current)
+  if (index < 0) return {}
+  const color = rows.map((_, i) => (i === index ? colour : 'rgba(0, 0, 0, 0)'))
+  return { splitArea: { show: true, interval: 0, areaStyle: { color } } }
+}
+
 /** Bars and lines over one category axis, from a dataset. The workhorse behind trends, rankings and targets. */
 export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboOptions) {
   const t = themeTokens[theme]
@@ -87,7 +104,8 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     // they need: PanelSpec.rows); upright, many areas' names are slanted (twenty townships showed every third
     // name level). Names that still overlap (a phone) are left out; months keep ECharts' own spacing.
     axisLabel: {
-      formatter: monthLabel(options.locale),
+      formatter: markCurrent(monthLabel(options.locale), options.current),
+      rich: { current: { fontWeight: 'bold' as const, color: t.text } },
       hideOverlap: true,
       ...(options.horizontal ? { interval: 0 } : {}),
       ...(!options.horizontal && options.category !== 'month' && rows.length > slantFrom
@@ -99,6 +117,7 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
       label: { formatter: ({ value }: { value: unknown }) => monthHeading(value, options.locale) },
     },
     ...(options.horizontal ? { inverse: true } : {}),
+    ...currentBand(rows, options, t.split),
   }
   const series = options.series.map((spec, index) => ({
     type: spec.type,
