@@ -34,8 +34,22 @@ const query = () => Object.fromEntries(new URL(page.url()).searchParams)
 const kpiText = (id: string) => page.locator(`[data-kpi=${id}] .kpi__number`).innerText()
 
 describe('dashboard', () => {
-  it('logs demo-leader in to 金沙县 and the latest full year', async () => {
+  it('logs demo-leader in to 金沙县 and the latest full year, the login page asking for nothing it may not have', async () => {
+    // Without a session cookie the page neither preloads nor asks the session restore's three requests (they
+    // could only answer 401), and its icon is there.
+    const failed: string[] = []
+    const watch = (r: { status(): number; url(): string }) => r.status() >= 400 && failed.push(r.url())
+    page.on('response', watch)
+    await page.goto(`${harness.url}/m/overview`)
+    await page.waitForURL(/\/login/)
+    await page.locator('input[name=username]').waitFor()
+    expect(await page.locator('link[rel=preload][href^="/api/"]').count()).toBe(0)
+    await expect(page.locator('link[rel=icon]').getAttribute('href')).resolves.toBe('/favicon.svg')
+    const icon = await page.request.get(`${harness.url}/favicon.svg`)
+    expect(icon.headers()['content-type']).toContain('image/svg+xml')
     await login(page, harness.url)
+    page.off('response', watch)
+    expect(failed).toEqual([])
     expect(new URL(page.url()).pathname).toBe('/m/overview')
     expect(query()).toMatchObject({ region: jinsha, period: '2025' })
     await waitForModule(page, 'overview')
@@ -262,7 +276,11 @@ describe('dashboard', () => {
   })
 
   it("links a module route's manifest and first-view files in the page, and the module takes them from there", async () => {
-    const html = await (await fetch(`${harness.url}/m/overview?region=${jinsha}&period=2025`)).text()
+    // Signed in (the session cookie): a browser without one is sent to the login page, which needs none of them.
+    const cookie = (await harness.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const route = `${harness.url}/m/overview?region=${jinsha}&period=2025`
+    const html = await (await fetch(route, { headers: { cookie } })).text()
+    expect(await (await fetch(route)).text()).not.toContain('/modules/')
     const linked = [
       ...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="(\/modules\/[^"]+)"/g),
     ].map((m) => m[1]!)

@@ -64,9 +64,12 @@ export const useSessionStore = defineStore('session', () => {
 
   /**
    * Restore the session from the cookie; false when there is none. The three requests go out together (the page
-   * preloads them, see index.html): without a session, regions and modules answer 401 and are ignored.
+   * preloads them, see index.html): without a session, regions and modules answer 401 and are ignored. Without a
+   * session cookie the server's page says so, and nothing is asked.
    */
   async function restore(): Promise<boolean> {
+    // The server saw no session cookie: asking would only bring three 401s.
+    if (document.querySelector('meta[name=liaison-session][content=none]')) return false
     const scope = Promise.all([api.regions(), api.modules()])
     scope.catch(() => {})
     try {

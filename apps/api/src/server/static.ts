@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { SESSION_COOKIE } from '../auth/session.ts'
 import { type ModuleName, moduleDist, moduleNames, shellDist } from './paths.ts'
 
 // Federation entry points must be revalidated on every load (a module redeploy is a new dist/);
@@ -31,6 +33,16 @@ async function moduleLinks(name: ModuleName) {
   ].join('')
 }
 
+/**
+ * The page for a browser without a session cookie: the session restore's preloads would only answer 401 (three
+ * console errors on the login page), so they go, and a meta tag tells the shell not to ask (session.ts).
+ */
+export function signedOutPage(html: string): string {
+  return html
+    .replace(/<link rel="preload" href="\/api\/v1\/[^"]*"[^>]*>\s*/g, '')
+    .replace('</head>', '<meta name="liaison-session" content="none"></head>')
+}
+
 const isModuleName = (name: string | undefined): name is ModuleName =>
   (moduleNames as readonly string[]).includes(name ?? '')
 
@@ -50,21 +62,22 @@ export function mountFrontEnd(app: Hono) {
       c.json({ error: { code: 'not_found', message: `Module file not found`, details: null } }, 404),
     )
   }
-  app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders }))
   const index = `${shellDist}/index.html`
-  const serveIndex = serveStatic({ path: index, onFound: cacheHeaders })
-  app.get('*', async (c, next) => {
+  /** The shell's page, for every client route ('/' too: serveStatic would send index.html as it is). */
+  const page = async (c: Context) => {
     if (!existsSync(index)) return c.text('The dashboard is not built yet: run `pnpm build`.', 503)
     // A file that is not there (the browser's /favicon.ico, an old hashed chunk) is a 404, not the page: the page
     // in its place is an image that does not decode or a script with the wrong MIME type.
     if (/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path))
       return c.json({ error: { code: 'not_found', message: 'File not found', details: null } }, 404)
     const module = /^\/m\/([\w-]+)/.exec(c.req.path)?.[1]
-    if (isModuleName(module)) {
-      const html = await readFile(index, 'utf8')
-      cacheHeaders(index, c)
-      return c.html(html.replace('</head>', `${await moduleLinks(module)}</head>`))
-    }
-    return (await serveIndex(c, next)) ?? c.notFound()
-  })
+    let html = await readFile(index, 'utf8')
+    if (!getCookie(c, SESSION_COOKIE)) html = signedOutPage(html)
+    else if (isModuleName(module)) html = html.replace('</head>', `${await moduleLinks(module)}</head>`)
+    cacheHeaders(index, c)
+    return c.html(html)
+  }
+  app.get('/', page)
+  app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders }))
+  app.get('*', page)
 }
