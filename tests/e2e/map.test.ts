@@ -83,6 +83,27 @@ describe('township map', () => {
       .screenshot({ path: `${screenshotDir}map-ranking.png` })
   })
 
+  it("opens a station's details; an online station's say that the seven items do not apply", async () => {
+    await openStations('520523005')
+    const open = async (name: string) => {
+      await page.locator('[data-panel=stations-list] .list__open', { hasText: name }).first().click()
+      await page.locator('[data-station-detail]').waitFor()
+    }
+    await open('网上联络站')
+    await page.locator('[data-seven=not-applicable]').waitFor()
+    expect(await page.locator('[data-station-detail]').innerText()).not.toContain('面积')
+    expect(await page.locator('.drawer__items').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.locator('[data-station-detail]').waitFor({ state: 'hidden' })
+    await open('代表之家')
+    await page.locator('.drawer__items li').first().waitFor()
+    expect(await page.locator('.drawer__items li').count()).toBe(7)
+    expect(await page.locator('[data-station-detail]').innerText()).toContain('面积')
+    expect(await page.locator('[data-seven=not-applicable]').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.locator('[data-station-detail]').waitFor({ state: 'hidden' })
+  })
+
   it('refuses a boundary whose features do not match, naming them, and stores nothing', async () => {
     await openImports()
     expect(await page.locator('[data-boundary-current]').innerText()).toContain('当前没有边界')

@@ -113,4 +113,34 @@ describe('wider scopes', () => {
     await hint.waitFor({ state: 'detached' })
     await page.unroute('**/api/v1/regions?search=*')
   })
+
+  // Last: it signs the shared context in as the township head.
+  it("lists a township head the county's stations, opening only their own township's", async () => {
+    await harness.context.clearCookies()
+    await login(page, harness.url, 'demo-township')
+    await page.goto(`${harness.url}/m/stations?region=520523&period=2025`)
+    await waitForModule(page, 'stations')
+    const api = await apiGet<ModuleDataResponse>(page, `/modules/stations/data?region=520523&${period}`)
+    expect(api.meta.detailsWithin).toBe('520523005')
+    const rows = page.locator('[data-panel=stations-list] tbody tr')
+    let closed = 0
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i)
+      const township = (await row.locator('td').nth(1).innerText()).trim()
+      const link = await row.locator('.list__open').count()
+      expect(link, township).toBe(township === '民兴街道' ? 1 : 0)
+      closed += 1 - link
+    }
+    expect(closed).toBeGreaterThan(0)
+    // A click on another township's station opens nothing (it had opened a drawer saying 无权访问).
+    await page.locator('[data-panel=stations-list] .list__closed').first().click()
+    await page.waitForTimeout(300)
+    expect(await page.locator('[data-station-detail]').count()).toBe(0)
+    expect(
+      await page
+        .locator('.el-drawer')
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false)
+  })
 })

@@ -132,7 +132,9 @@ export const stationRow = z.object({
 export type StationRow = z.infer<typeof stationRow>
 
 export const moduleDataResponse = z.object({
-  meta: moduleMeta,
+  /** `detailsWithin`: where the user may open a station's details, null = anywhere (a township head lists the
+   * county's stations but opens only their township's). */
+  meta: moduleMeta.extend({ detailsWithin: z.string().nullable() }),
   kpis: z.array(kpi),
   breakdowns: z.record(z.string(), z.array(row)),
 })

@@ -148,7 +148,7 @@ const stationLevel = (b: Breakdown) => 'list' in b || 'leaders' in b || ('by' in
 
 /**
  * Monthly receptions of the stations with most receptions (from the `by: 'station'` rows) — the comparison's small
- * multiples open with them — among those of the station list whose details the user may see (`detailRegion`,
+ * multiples open with them — among those of the station list whose details the user may open (`detailRegion`,
  * null = all).
  */
 async function leadersMonthly(
@@ -287,6 +287,7 @@ export async function moduleData(
       to: q.to,
       compare: q.compare ?? null,
       previous: cards.previous,
+      detailsWithin: readable.detail,
     },
     kpis: cards.kpis,
     breakdowns: Object.fromEntries(entries.map(([key], i) => [key, parts[i]!])),
