@@ -253,6 +253,19 @@ describe('dashboard', () => {
     await typing.close()
   })
 
+  it('says when a link names a region or period it cannot show, and what it shows instead', async () => {
+    const fresh = await harness.context.newPage()
+    await fresh.goto(`${harness.url}/m/overview?region=110101&period=2023-02-30`)
+    await waitForModule(fresh, 'overview')
+    expect(new URL(fresh.url()).searchParams.get('region')).toBe(jinsha)
+    const notes = fresh.locator('.el-message--warning')
+    await notes.nth(1).waitFor()
+    const text = (await notes.allInnerTexts()).join('\n')
+    expect(text).toContain('链接中的地区“110101”不存在或不在您的查看范围内，现显示金沙县')
+    expect(text).toContain('链接中的时期“2023-02-30”无法识别')
+    await fresh.close()
+  })
+
   it('reproduces a view from a shared link', async () => {
     const shared = await harness.context.newPage()
     await shared.goto(

@@ -15,6 +15,7 @@ describe('the scope a dashboard link opens with', () => {
       region: '520523100',
       period: '2024-Q2',
       compare: 'mom',
+      replaced: { region: null, period: null },
     })
   })
 
@@ -23,12 +24,18 @@ describe('the scope a dashboard link opens with', () => {
       region: '520523',
       period: '2025',
       compare: 'yoy',
+      replaced: { region: null, period: null },
     })
-    // A region outside the user's tree, and a period that is not one.
+    // A region outside the user's tree, and a period that is not one: replaced, and said so.
     expect(openingScope({ region: '110101', period: 'soon' }, tree, '520523', today)).toEqual({
       region: '520523',
       period: '2025',
       compare: 'yoy',
+      replaced: { region: '110101', period: 'soon' },
+    })
+    expect(openingScope({ region: 'x<y', period: '2023-02-30' }, tree, '520523', today).replaced).toEqual({
+      region: 'x<y',
+      period: '2023-02-30',
     })
   })
 })

@@ -7,6 +7,10 @@ export const messages: Messages = {
     short: 'Liaison dashboard',
     demoNote: 'Demo data is illustrative; all people are invented.',
   },
+  link: {
+    region: 'The link\'s region "{asked}" does not exist or is not yours to see; showing {shown}.',
+    period: 'The link\'s period "{asked}" is not one; showing {shown}.',
+  },
   print: {
     line: '{module} · Basis: {region}, {period} · printed {day}',
   },

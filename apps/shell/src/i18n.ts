@@ -7,6 +7,10 @@ const zh = {
     short: '履职驾驶舱',
     demoNote: '演示数据仅供示意，人员信息均为虚构。',
   },
+  link: {
+    region: '链接中的地区“{asked}”不存在或不在您的查看范围内，现显示{shown}。',
+    period: '链接中的时期“{asked}”无法识别，现显示{shown}。',
+  },
   print: {
     line: '{module}　口径：{region}，{period}　打印日期：{day}',
   },

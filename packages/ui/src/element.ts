@@ -10,10 +10,10 @@ export const DataTable = defineAsyncComponent(() => loadElement(() => import('./
 
 /** An error toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that
  * cannot be loaded (the network is gone), the browser's own alert. */
-export async function showError(text: string) {
+export async function showError(text: string, type: 'error' | 'warning' = 'error') {
   try {
     const { ElMessage } = await loadElement(() => import('./element-message.ts'))
-    ElMessage.error(text)
+    ElMessage({ message: text, type, duration: type === 'warning' ? 8000 : 3000, showClose: true })
   } catch {
     window.alert(text)
   }
