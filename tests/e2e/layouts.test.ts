@@ -41,3 +41,38 @@ describe('layouts', () => {
       await page.screenshot({ path: `${screenshotDir}/layout-${size.name}.png` })
     })
 })
+
+describe('charts on a phone', () => {
+  it('name every channel and wrap the donut labels instead of dropping or cutting them', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${harness.url}/m/opinions?region=520523&period=2025`)
+    await waitForModule(page, 'opinions')
+    const axisOf = (panel: string) =>
+      page.evaluate((id) => {
+        const el = document.querySelector(`[data-panel=${id}] [_echarts_instance_]`)!
+        const { echarts } = (
+          window as unknown as { __liaisonShell: { echarts: { getInstanceByDom(e: Element): unknown } } }
+        ).__liaisonShell
+        const option = (echarts.getInstanceByDom(el) as { getOption(): Record<string, unknown> }).getOption()
+        const [x] = option.xAxis as { axisLabel: { interval?: unknown; rotate?: unknown } }[]
+        const [s] = option.series as { label?: { overflow?: unknown } }[]
+        const [legend] = (option.legend ?? []) as { show?: boolean }[]
+        return {
+          interval: x?.axisLabel.interval,
+          rotate: x?.axisLabel.rotate,
+          overflow: s?.label?.overflow,
+          legend: legend?.show,
+        }
+      }, panel)
+    // The layout changes once the panel is seen to be narrow and its rule has loaded.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-panel=opinions-channels] [_echarts_instance_]')
+      return el?.closest('[data-panel]')?.getAttribute('data-state') === 'ready'
+    })
+    await expect.poll(() => axisOf('opinions-channels')).toMatchObject({ interval: 0, rotate: 40 })
+    await expect.poll(() => axisOf('opinions-routes')).toMatchObject({ overflow: 'break', legend: false })
+    await page
+      .locator('[data-panel=opinions-channels]')
+      .screenshot({ path: `${screenshotDir}/phone-channels.png` })
+  })
+})

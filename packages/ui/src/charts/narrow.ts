@@ -1,12 +1,10 @@
 // A chart on a narrow panel (a phone, about 360 px of plot): what the builders lay out for a desktop panel loses
 // its words there — ECharts drops overlapping category names (网上联络站, 扫码 and 微信 of six channels) and cuts
-// donut labels to "代表议…". One rule for every chart, applied by ChartPanel, so no builder needs the width.
+// donut labels to "代表议…". One rule for every chart, applied by ChartPanel to a panel under 480 px wide, so no
+// builder needs the width.
 
 type Option = Record<string, unknown>
 type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string, unknown> }
-
-/** Panels narrower than this (CSS px) are narrow. */
-export const narrowWidth = 480
 
 /** More categories than this on a narrow upright axis, and naming each would be unreadable: ECharts spaces them. */
 const nameEveryUpTo = 12
