@@ -392,6 +392,21 @@ describe('dashboard', () => {
     })
     expect(theme).toBe(18)
     await page.screenshot({ path: `${screenshotDir}big-screen.png` })
+    // A 1440×900 projector: the stage is as wide as the display, not 16:9 of its height (1,600 px), and the
+    // type is smaller in proportion.
+    const wall = page.viewportSize()!
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.waitForTimeout(300)
+    const fit = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      stage: document.querySelector('.dashboard')!.getBoundingClientRect().width,
+      number: parseFloat(getComputedStyle(document.querySelector('.kpi__number')!).fontSize),
+    }))
+    expect(fit.scroll).toBeLessThanOrEqual(1440)
+    expect(fit.stage).toBe(1440)
+    expect(fit.number).toBeLessThan(44)
+    await page.screenshot({ path: `${screenshotDir}big-screen-1440.png` })
+    await page.setViewportSize(wall)
     await page.click('.app-header__big')
   })
 
