@@ -1,6 +1,8 @@
 // The overview at the sizes people use: a 1366×768 laptop, a 390-px phone and a 3840×2160 wall display.
-// Nothing may spill sideways (the page never scrolls horizontally) and every chart keeps a usable width.
-import { mkdirSync } from 'node:fs'
+// Nothing may spill sideways (the page never scrolls horizontally) and every chart keeps a usable width. On a
+// phone the charts keep their words; printed, a long table runs on with its whole header.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
@@ -74,5 +76,23 @@ describe('charts on a phone', () => {
     await page
       .locator('[data-panel=opinions-channels]')
       .screenshot({ path: `${screenshotDir}/phone-channels.png` })
+  })
+})
+
+describe('printing', () => {
+  it('runs a long table on across pages with its whole header, and the next panel after it', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025`)
+    await waitForModule(page, 'overview')
+    const pdf = `${screenshotDir}/overview-print.pdf`
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    const pages = text.split('\f').filter((p) => p.trim())
+    const withHeader = pages.filter((p) => /排名\s+乡镇（街道）\s+接待走访活动/.test(p))
+    // The table spans pages, and each of them repeats every column's name (only 排名 came back before).
+    expect(withHeader.length).toBeGreaterThan(1)
+    expect(pages.filter((p) => /^\s*排名\s*$/m.test(p))).toEqual([])
+    // The table's last row (its average) prints before the next panel, not under it.
+    expect(text.lastIndexOf('县均')).toBeLessThan(text.indexOf('数据报送情况'))
   })
 })
