@@ -216,6 +216,13 @@ describe('option builders', () => {
     )
     expect(multiples.series).toHaveLength(2)
     expect(multiples.yAxis[0]?.max).toBe(70)
+    // Each cell names its first and last month and its scale (they had no axes at all).
+    const months = multiples.xAxis[0]!.axisLabel
+    expect(rows.map((_, i) => months.interval(i))).toEqual(
+      rows.map((_, i) => i === 0 || i === rows.length - 1),
+    )
+    expect(multiples.yAxis[0]!.axisLabel.formatter(70)).toBe('70')
+    expect(multiples.grid.every((g) => g.outerBoundsMode === 'same')).toBe(true)
   })
 
   it('describes a series in words', () => {

@@ -2,7 +2,14 @@
 import { formatRate, formatValue, type Unit } from '../../format/index.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
-import { type BuilderOptions, baseOption, monthLabel, type Row, valueFormatter } from './common.ts'
+import {
+  axisFormatter,
+  type BuilderOptions,
+  baseOption,
+  monthLabel,
+  type Row,
+  valueFormatter,
+} from './common.ts'
 
 export interface NamedValue {
   name: string
@@ -145,14 +152,26 @@ export function buildSmallMultiplesOption(
       textStyle: { fontSize: t.fontSize, fontWeight: 'normal' as const, color: t.text },
     })),
     tooltip: { trigger: 'axis' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
-    grid: groups.map((_, i) => cell(i)),
-    xAxis: groups.map((_, i) => ({
+    // Each cell holds its own axis labels (outerBounds 'same'): the first and last month, and the shared scale's
+    // zero and top, so that a reader can tell when and how much without the tooltip.
+    grid: groups.map((_, i) => ({ ...cell(i), outerBoundsMode: 'same' as const })),
+    xAxis: groups.map((g, i) => ({
       type: 'category' as const,
       gridIndex: i,
-      axisLabel: { show: false, formatter: monthLabel(options.locale) },
+      axisLabel: {
+        formatter: monthLabel(options.locale),
+        interval: (index: number) => index === 0 || index === g.rows.length - 1,
+        fontSize: t.fontSize - 2,
+      },
       axisTick: { show: false },
     })),
-    yAxis: groups.map((_, i) => ({ type: 'value' as const, gridIndex: i, max, axisLabel: { show: false } })),
+    yAxis: groups.map((_, i) => ({
+      type: 'value' as const,
+      gridIndex: i,
+      max,
+      splitNumber: 1,
+      axisLabel: { formatter: axisFormatter(options.unit, options.locale), fontSize: t.fontSize - 2 },
+    })),
     series: groups.map((g, i) => ({
       type: 'line' as const,
       name: g.name,
