@@ -37,6 +37,10 @@ describe('formatting', () => {
     expect(formatYuan(4_610_000, 'en', { compact: true })).toBe('¥4.61M')
     expect(formatYuan(14_230.8, 'zh-CN')).toBe('¥14,231')
     expect(formatYuan(448_200, 'zh-CN', { compact: true })).toBe('¥44.82万')
+    // Side by side (the KPI cards), one precision.
+    expect(formatYuan(520_000, 'zh-CN', { compact: true, fixed: true })).toBe('¥52.00万')
+    expect(formatYuan(5_500_000, 'en', { compact: true, fixed: true })).toBe('¥5.50M')
+    expect(formatYuan(9_999, 'zh-CN', { compact: true, fixed: true })).toBe('¥9,999')
     expect(formatValue(0.074, 'rate', 'zh-CN')).toBe('7.4%')
     expect(formatValue(12.5, 'days', 'zh-CN')).toBe('12.5 天')
   })

@@ -8,6 +8,9 @@ export interface NumberOptions {
   compact?: boolean
   /** Decimals kept (trailing zeros dropped); default 2 compact, 0 plain. */
   digits?: number
+  /** Compact, with its trailing zeros: figures read side by side keep one precision (¥52.00万 beside ¥33.43万,
+   * not ¥52万). */
+  fixed?: boolean
 }
 
 const dash = '—'
@@ -39,7 +42,9 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
           [1e6, 'M'],
           [1e3, 'K'],
         ]
-    for (const [size, suffix] of steps) if (abs >= size) return `${trimmed(value / size, digits)}${suffix}`
+    for (const [size, suffix] of steps)
+      if (abs >= size)
+        return `${options.fixed ? (value / size).toFixed(digits) : trimmed(value / size, digits)}${suffix}`
   }
   return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
 }
