@@ -76,6 +76,10 @@ describe('charts on a phone', () => {
     await page
       .locator('[data-panel=opinions-channels]')
       .screenshot({ path: `${screenshotDir}/phone-channels.png` })
+    // Wide again (a tablet turned sideways): the desktop layout comes back, not merged with the phone's.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await expect.poll(() => axisOf('opinions-channels')).toMatchObject({ interval: 'auto', rotate: 0 })
+    await expect.poll(async () => (await axisOf('opinions-routes')).legend).toBe(true)
   })
 })
 
