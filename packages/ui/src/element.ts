@@ -8,9 +8,9 @@ export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer
 export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
 export const DataTable = defineAsyncComponent(() => loadElement(() => import('./table/DataTable.vue')))
 
-/** An error toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that
- * cannot be loaded (the network is gone), the browser's own alert. */
-export async function showError(text: string, type: 'error' | 'warning' = 'error') {
+/** A toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that cannot be
+ * loaded (the network is gone), the browser's own alert. A warning stays longer and has a close button. */
+async function toast(text: string, type: 'error' | 'warning') {
   try {
     const { ElMessage } = await loadElement(() => import('./element-message.ts'))
     ElMessage({ message: text, type, duration: type === 'warning' ? 8000 : 3000, showClose: true })
@@ -18,3 +18,8 @@ export async function showError(text: string, type: 'error' | 'warning' = 'error
     window.alert(text)
   }
 }
+
+/** Something failed. */
+export const showError = (text: string) => toast(text, 'error')
+/** Something was not as asked, and the page says what it did instead. */
+export const showWarning = (text: string) => toast(text, 'warning')
