@@ -41,6 +41,10 @@ export function createListener(url: string) {
     idle_timeout: 0,
     max_lifetime: null,
     connect_timeout: 5,
+    // It sends no arrays, so it need not ask for their types on each reconnect (it reconnects every second while the
+    // database is away): postgres.js drops that query's promise, and a connection lost during it ends the process
+    // with an unhandled rejection (porsager/postgres#1192).
+    fetch_types: false,
     // So an operator (and the tests) can tell it in pg_stat_activity.
     connection: { application_name: 'liaison listen' },
     onnotice: () => {},
