@@ -1,5 +1,5 @@
 import type { RegionNode } from '@liaison/contracts'
-import { type FilterState, latestFullYear, queryToState } from '@liaison/filters'
+import { type FilterState, first, latestFullYear, queryToState } from '@liaison/filters'
 import { defaultRegion, pathTo } from './regions.ts'
 
 type Query = Parameters<typeof queryToState>[0]
@@ -22,10 +22,7 @@ export function openingScope(
 ): Pick<FilterState, 'region' | 'period' | 'compare'> & { replaced: Replaced } {
   const fromUrl = queryToState(query)
   const inScope = fromUrl.region && pathTo(regions, fromUrl.region).length > 0
-  const asked = (value: unknown) => {
-    const text = Array.isArray(value) ? value[0] : value
-    return typeof text === 'string' && text !== '' ? text : null
-  }
+  const asked = (value: Query[string]) => first(value) || null
   return {
     region: inScope ? fromUrl.region! : defaultRegion(regions, userRegion),
     period: fromUrl.period ?? latestFullYear(today),

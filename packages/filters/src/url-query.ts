@@ -31,7 +31,8 @@ export const defaultFilterState: FilterState = {
 
 type Query = Record<string, string | null | (string | null)[] | undefined>
 
-const first = (v: Query[string]) => (Array.isArray(v) ? (v[0] ?? undefined) : (v ?? undefined))
+/** A query parameter's first value (a link may repeat a parameter). */
+export const first = (v: Query[string]) => (Array.isArray(v) ? (v[0] ?? undefined) : (v ?? undefined))
 
 export function stateToQuery(state: FilterState): Record<string, string> {
   const query: Record<string, string> = {}
