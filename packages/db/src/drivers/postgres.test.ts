@@ -1,7 +1,7 @@
 // postgres.js asks for the array types on every new connection and drops that query's promise, so a connection
 // lost while it starts up ends the process with an unhandled rejection (porsager/postgres#1192). The listening
-// connection, which reconnects every second while the database is away, sends no arrays and does not ask. Counted
-// on the wire, through a proxy that reads what the client sends.
+// connection, which reconnects every second while the database is away, sends no arrays and does not ask; the
+// pool asks once, on its first connection. Counted on the wire, through a proxy that reads what the client sends.
 import { connect, createServer, type Socket } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DbHandle, ListenEvent } from '../index.ts'
@@ -34,15 +34,37 @@ describe.runIf(url)('the PostgreSQL handle', () => {
     await new Promise((resolve) => proxy.close(resolve))
   })
 
+  const through = async () => {
+    if (!proxy.listening) await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    const at = new URL(url!)
+    at.host = `127.0.0.1:${(proxy.address() as { port: number }).port}`
+    return at.toString()
+  }
+
   it('listens without asking for the array types', async () => {
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-    const through = new URL(url!)
-    through.host = `127.0.0.1:${(proxy.address() as { port: number }).port}`
-    handle = await createDb({ url: url!, listenUrl: through.toString() })
+    handle = await createDb({ url: url!, listenUrl: await through() })
     const events: ListenEvent[] = []
     handle.listen('data_versions', (event) => events.push(event))
     await until(() => events.includes('listening'), 'listening')
     expect(statements).toBeGreaterThan(0)
     expect(typeQueries).toBe(0)
+  })
+
+  it('asks for the array types on the first connection of the pool only, and still reads arrays', async () => {
+    await handle?.close()
+    typeQueries = 0
+    handle = await createDb({ url: await through(), listenUrl: url!, max: 4 })
+    await handle.rows('select 1 as one where 1 = $1', [1])
+    // Four at once open the other three connections.
+    const sleeping = () =>
+      handle!.rows<{ codes: string[] }>(`select $1::text[] as codes, pg_sleep(0.2)`, [['a', 'b']])
+    const answers = await Promise.all([sleeping(), sleeping(), sleeping(), sleeping()])
+    const [connections] = await handle.rows<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and client_port is not null
+         and application_name <> 'liaison listen'`,
+    )
+    expect(connections!.n).toBeGreaterThanOrEqual(4)
+    expect(answers.map((a) => a[0]!.codes)).toEqual(Array(4).fill(['a', 'b']))
+    expect(typeQueries).toBe(1)
   })
 })

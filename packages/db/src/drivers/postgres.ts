@@ -90,10 +90,26 @@ type Unsafe = (
 /** One statement as the handle runs it, for drizzle and `rows` alike: a read with parameters prepared, anything
  * else told to `written` once it has run. */
 function statements(client: postgres.Sql, written: Written): Unsafe {
+  const typed = typesOnce(client)
   return (query, args, options) => {
-    const run = client.unsafe(query, args, { ...options, prepare: preparable(query, args) })
+    const run = typed(client.unsafe(query, args, { ...options, prepare: preparable(query, args) }))
     return read.test(query) ? run : afterRun(run, written)
   }
+}
+
+/**
+ * postgres.js asks every new connection for the array types, and drops that query's promise: a connection lost
+ * while it asks ends the process with an unhandled rejection (porsager/postgres#1192). The answer is kept for the
+ * whole client (its parsers are shared), so once a query has run the later connections need not ask.
+ */
+function typesOnce(client: postgres.Sql) {
+  const learned: Written = (done) =>
+    done.then((result) => {
+      client.options.fetch_types = false
+      return result
+    })
+  return <Q extends PromiseLike<unknown>>(query: Q): Q =>
+    client.options.fetch_types ? afterRun(query, learned) : query
 }
 
 /** The query, told to `written` once it has run. The hook goes on its `then`, so the query stays lazy and drizzle

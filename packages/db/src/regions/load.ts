@@ -1,26 +1,27 @@
 import type { DbHandle } from '../index.ts'
 import { countryDivisions, type DivisionRow, villagesOf } from './division.ts'
 
-const columns = ['code', 'name', 'level', 'parent_code']
-
+/**
+ * Insert the rows not there yet, in one statement: the rows go as four array parameters. A temporary table filled
+ * by COPY needed several statements on one connection, which a pool does not promise.
+ */
 async function insertMissing(handle: DbHandle, rows: DivisionRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  // COPY into a temporary table, then insert what is missing: idempotent and fast on both engines.
-  await handle.exec(`create temporary table if not exists regions_load (code text, name text, level text, parent_code text);
-    truncate regions_load`)
-  await handle.copyRows(
-    'regions_load',
-    columns,
-    rows.map((r) => [r.code, r.name, r.level, r.parentCode]),
-  )
   const inserted = await handle.rows<{ n: number }>(
     `with added as (
        insert into regions (code, name, level, parent_code)
-       select code, name, level, parent_code from regions_load order by length(code), code
+       select code, name, level, parent_code
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as r(code, name, level, parent_code)
+       order by length(code), code
        on conflict (code) do nothing returning 1)
      select count(*)::int as n from added`,
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.name),
+      rows.map((r) => r.level),
+      rows.map((r) => r.parentCode),
+    ],
   )
-  await handle.exec('drop table regions_load')
   return inserted[0]?.n ?? 0
 }
 
