@@ -24,6 +24,9 @@ export interface ExportSpec {
   lang?: Lang | undefined
   /** Add one part per area of the region (townships of a county, counties of a city…). */
   townships?: boolean | undefined
+  /** A township's report compares it among the townships of this region, its county, where the user may read the
+   * county's figures (the API's comparedWithin): its area charts and table list them all, itself marked. */
+  comparedWithin?: string | undefined
   /** Fixed in tests; today otherwise. */
   today?: string | undefined
 }
@@ -76,25 +79,55 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const lang = spec.lang ?? 'zh'
   const regionName = regionNameIn(spec.region, region?.name ?? spec.region, lang)
   const isTownship = region?.level === 'township'
+  // The region whose areas the charts and the table list: its own, or a township's county.
+  const within = isTownship && spec.comparedWithin !== spec.region ? (spec.comparedWithin ?? null) : null
+  const areasOf = within ?? spec.region
   const today = spec.today ?? beijingDay(new Date())
   // The areas are named as the region's are: 乡镇（街道） of a county, 县（市、区） of a city…
-  const t = textsOf(lang, spec.region)
+  const t = textsOf(lang, areasOf)
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
-  const [totals, trend, townships, categories, channels, narrative] = await Promise.all([
+  const areaIds = [...tableIds, 'funds_spent', 'reportback_rate']
+  const [totals, trend, townships, categories, channels, narrative, county, countyInfo] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
     queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
-    queryMetrics(db, { ...base, by: 'area', ids: [...tableIds, 'funds_spent', 'reportback_rate'] }),
+    queryMetrics(db, { ...base, region: areasOf, by: 'area', ids: areaIds }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
     buildNarrative(db, { ...base, today }),
+    within
+      ? queryMetrics(db, { ...base, region: within, ids: ['resolution_rate', 'reportback_rate'] })
+      : null,
+    within ? describeRegion(db, within) : null,
   ])
   const row = totals.data[0]!
+  // The reference line: the region's own figure, or the county's, named.
+  const reference = county?.data[0] ?? row
+  const referenceName = within ? regionNameIn(within, countyInfo?.name ?? within, lang) : undefined
   const period = t.period(spec.from, spec.to)
-  const towns: (Record<string, unknown> & { name: string })[] = townships.data.map((r) => ({
+  const towns: (Record<string, unknown> & { name: string; current: boolean })[] = townships.data.map((r) => ({
     ...r,
     name: String(r.area_name),
+    current: within !== null && r.area === spec.region,
   }))
+  /** A rate's takeaway: where the township stands among its county's, or the highest and lowest areas. */
+  const rateTakeaway = (id: 'resolution_rate' | 'reportback_rate', words: (s: string) => string) => {
+    const rates = towns.map((r) => ({ name: r.name, value: numberOr(r[id]), current: r.current }))
+    const own = rates.find((r) => r.current)
+    if (own && own.value !== null) {
+      const known = rates.filter((r) => r.value !== null)
+      const rank = 1 + known.filter((r) => r.value! > own.value!).length
+      return t.standing(
+        regionName,
+        label(id, lang),
+        show(own.value, 'rate'),
+        rank,
+        known.length,
+        referenceName!,
+      )
+    }
+    return words(extremes(rates, 'rate', t) || t.rateIs(show(numberOr(row[id]), 'rate')))
+  }
   const rateDef = [definition('resolution_rate', lang)]
   const categoryName = (key: unknown, zhName: unknown) =>
     lang === 'en' ? (opinionCategories.find((c) => c.value === key)?.en ?? String(key)) : String(zhName)
@@ -145,49 +178,50 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       option: categoryPieOption(chans),
     },
   ]
-  if (!isTownship) {
-    const rates = towns.map((t) => ({ name: t.name, value: numberOr(t.resolution_rate) }))
-    const reportbacks = towns.map((t) => ({ name: t.name, value: numberOr(t.reportback_rate) }))
+  if (!isTownship || within) {
+    const rates = towns.map((t) => ({ name: t.name, value: numberOr(t.resolution_rate), current: t.current }))
+    const reportbacks = towns.map((t) => ({
+      name: t.name,
+      value: numberOr(t.reportback_rate),
+      current: t.current,
+    }))
     const money = towns.map((t) => ({
       name: t.name,
       allocated: numberOr(t.funds_allocated),
       spent: numberOr(t.funds_spent),
+      current: t.current,
     }))
-    const allocated = money.reduce((n, t) => n + (t.allocated ?? 0), 0)
-    const spent = money.reduce((n, t) => n + (t.spent ?? 0), 0)
+    // A township's takeaway states its own funds; a region's, its areas' together.
+    const own = within ? money.filter((m) => m.current) : money
+    const allocated = own.reduce((n, t) => n + (t.allocated ?? 0), 0)
+    const spent = own.reduce((n, t) => n + (t.spent ?? 0), 0)
+    const referenceLine = (id: 'resolution_rate' | 'reportback_rate', seriesName: string) => ({
+      unit: 'rate' as const,
+      seriesName,
+      regionValue: numberOr(reference[id]),
+      regionName: referenceName,
+    })
     charts.push(
       {
         id: 'townships',
         title: t.townshipsTitle,
-        takeaway: t.rateTakeaway(
-          extremes(rates, 'rate', t) || t.rateIs(show(numberOr(row.resolution_rate), 'rate')),
-        ),
+        takeaway: rateTakeaway('resolution_rate', t.rateTakeaway),
         definitions: rateDef,
-        option: townshipBarOption(
-          rates,
-          { unit: 'rate', seriesName: t.chart.rate, regionValue: numberOr(row.resolution_rate) },
-          t.chart,
-        ),
+        option: townshipBarOption(rates, referenceLine('resolution_rate', t.chart.rate), t.chart),
       },
       {
         id: 'funding',
         title: t.fundingTitle,
-        takeaway: t.fundingTakeaway(t.yuan(allocated), t.yuan(spent)),
+        takeaway: `${within ? t.townshipPrefix(regionName) : ''}${t.fundingTakeaway(t.yuan(allocated), t.yuan(spent))}`,
         definitions: [definition('fund_execution_rate', lang)],
         option: fundingOption(money, t.chart),
       },
       {
         id: 'reportback',
         title: t.reportbackTitle,
-        takeaway: t.reportbackTakeaway(
-          extremes(reportbacks, 'rate', t) || t.rateIs(show(numberOr(row.reportback_rate), 'rate')),
-        ),
+        takeaway: rateTakeaway('reportback_rate', t.reportbackTakeaway),
         definitions: [definition('reportback_rate', lang)],
-        option: townshipBarOption(
-          reportbacks,
-          { unit: 'rate', seriesName: t.chart.reportback, regionValue: numberOr(row.reportback_rate) },
-          t.chart,
-        ),
+        option: townshipBarOption(reportbacks, referenceLine('reportback_rate', t.chart.reportback), t.chart),
       },
     )
   }
@@ -228,11 +262,13 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     table: {
       title: t.townshipTable,
       columns,
-      rows: isTownship
-        ? []
-        : towns.map((t) =>
-            Object.fromEntries(columns.map((c) => [c.key, c.key === 'name' ? t.name : numberOr(t[c.key])])),
-          ),
+      rows:
+        isTownship && !within
+          ? []
+          : towns.map((t) =>
+              Object.fromEntries(columns.map((c) => [c.key, c.key === 'name' ? t.name : numberOr(t[c.key])])),
+            ),
+      ...(within ? { current: towns.findIndex((r) => r.current) } : {}),
     },
     watermark: spec.watermark ?? null,
     townships: [],
@@ -240,7 +276,14 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   if (spec.townships && !isTownship)
     for (const t of townships.data)
       model.townships.push(
-        await buildExportModel(db, { ...spec, region: String(t.area), townships: false, today }),
+        // A part compares nothing: 26 parts, each with its county's 26 townships, would bury the figures.
+        await buildExportModel(db, {
+          ...spec,
+          region: String(t.area),
+          townships: false,
+          comparedWithin: undefined,
+          today,
+        }),
       )
   return model
 }

@@ -71,6 +71,24 @@ describe('higher scopes', () => {
     expect(textsOf('zh', 'CN').allEqual('80%')).toBe('各省（区、市）均为80%')
     expect(textsOf('en', '5205').townshipsTitle).toBe('Resolution rate by county')
   })
+
+  it('word a township’s standing among its county’s, with English ordinals', () => {
+    expect(textsOf('zh', '520523').standing('民兴街道', '办结率', '88.4%', 4, 26, '金沙县')).toBe(
+      '民兴街道办结率88.4%，在金沙县26个乡镇（街道）中居第4位',
+    )
+    const en = textsOf('en', '520523')
+    const standing = (rank: number) => en.standing('Minxing', 'Resolution rate', '88.4%', rank, 26, 'Jinsha')
+    expect(standing(3)).toBe('Minxing: resolution rate 88.4%, 3rd of 26 townships in Jinsha')
+    expect([1, 2, 11, 12, 13, 21, 22].map((n) => standing(n).split(', ')[1]!.split(' ')[0])).toEqual([
+      '1st',
+      '2nd',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+    ])
+  })
 })
 
 describe('the deck', () => {

@@ -154,7 +154,10 @@ async function content(
         keepNext: true,
         children: [text(t.table(counter.table, model.table.title), { size: 24, font: fonts.heading })],
       }),
-      table(tableText(model.table.columns, model.table.rows, model.basis.lang)),
+      table(
+        tableText(model.table.columns, model.table.rows, model.basis.lang),
+        (row) => row === 0 || row - 1 === model.table.current,
+      ),
       small(`${basisLine(model.basis)}${sourceLine(model.basis)}`),
     )
   }

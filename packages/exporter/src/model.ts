@@ -60,6 +60,8 @@ export interface TableModel {
   title: string
   columns: TableColumn[]
   rows: Record<string, Cell>[]
+  /** The index of the row the report is about (a township among its county's), printed in bold. */
+  current?: number
 }
 
 export interface ExportModel {

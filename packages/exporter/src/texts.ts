@@ -14,7 +14,15 @@ const areaWordsZh = (area: string) => ({
   allEqual: (value: string) => `各${area}均为${value}`,
   reportbackTitle: `各${area}代表述职完成率`,
   fundingTitle: `各${area}民生实事微项目资金`,
+  /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位". */
+  standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
+    `${name}${figure}${value}，在${within}${of}个${area}中居第${rank}位`,
 })
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+const ordinal = (n: number) => {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`
+}
 const plural: Record<string, string> = {
   Province: 'province',
   City: 'city',
@@ -30,6 +38,8 @@ const areaWordsEn = (area: string) => {
     allEqual: (value: string) => `${value} in every ${one}`,
     reportbackTitle: `Report-back completion by ${one}`,
     fundingTitle: `Micro-project funds by ${one}`,
+    standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
+      `${name}: ${figure.toLowerCase()} ${value}, ${ordinal(rank)} of ${of} ${one.replace(/y$/, 'ie')}s in ${within}`,
   }
 }
 

@@ -51,7 +51,7 @@ describe('the Word report', () => {
     expect(audit!.n).toBe(1)
   })
 
-  it('names a bundle apart from the report: 分乡镇汇编 in the file name', async () => {
+  it('names a bundle apart from the report (分乡镇汇编), its parts without comparisons', async () => {
     const res = await api.request(
       '/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&bundle=townships',
       { headers: { cookie: cookies['demo-admin']! } },
@@ -60,7 +60,47 @@ describe('the Word report', () => {
     expect(res.headers.get('content-disposition')).toContain(
       encodeURIComponent('金沙县人大代表联络站履职工作情况（2023年）（分乡镇汇编）.docx'),
     )
-    await res.arrayBuffer()
+    // Each township's part keeps to its own figures: 26 parts each comparing 26 townships would bury them.
+    const xml = await (await JSZip.loadAsync(await res.arrayBuffer()))
+      .file('word/document.xml')!
+      .async('string')
+    const parts = (xml.match(/<w:sectPr/g) ?? []).length - 1
+    expect(parts).toBeGreaterThan(20)
+    // The county's key figures and townships' table, then each part's key figures only.
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(2 + parts)
+  })
+
+  it('compares a township among its county’s townships: its standing, the county’s line, its row in bold', async () => {
+    const scope = 'from=2023-01-01&to=2023-12-31'
+    const as = (path: string) => api.request(path, { headers: { cookie: cookies['demo-township']! } })
+    // Its standing, worked out here from the county's figures by township.
+    const figures = await as(
+      `/api/v1/metrics?ids=resolution_rate,reportback_rate&region=520523&by=area&${scope}`,
+    )
+    const rows = (await figures.json()).data as { area: string; resolution_rate: number | null }[]
+    const known = rows.filter((r) => r.resolution_rate !== null)
+    const own = rows.find((r) => r.area === '520523005')!
+    const rank = 1 + known.filter((r) => r.resolution_rate! > own.resolution_rate!).length
+    const rate = `${(own.resolution_rate! * 100).toFixed(1)}%`
+
+    const res = await as(`/api/v1/exports/report.docx?region=520523005&${scope}`)
+    expect(res.status).toBe(200)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    const text = xml.replace(/<[^>]+>/g, '')
+    expect(text).toContain(`民兴街道办结率${rate}，在金沙县${known.length}个乡镇（街道）中居第${rank}位`)
+    expect(text).toContain('各乡镇（街道）社情民意办结率')
+    // Trend, categories, channels, and the three compared charts; key figures and the townships' table.
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6)
+    const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/gs)!
+    expect(tables).toHaveLength(2)
+    const townshipRows = tables[1]!.match(/<w:tr>.*?<\/w:tr>/gs)!
+    expect(townshipRows).toHaveLength(1 + rows.length)
+    const bold = townshipRows.slice(1).filter((r) => r.includes('<w:b/>'))
+    expect(bold.map((r) => r.replace(/<[^>]+>/g, '').slice(0, 4))).toEqual(['民兴街道'])
+    // The compared chart draws the county's line.
+    const svg = await as(`/api/v1/exports/chart.svg?region=520523005&${scope}&chart=townships`)
+    expect(await svg.text()).toContain('金沙县')
   })
 
   it('writes the English report section by section, with a diagonal watermark behind every page', async () => {

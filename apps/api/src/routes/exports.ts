@@ -15,10 +15,11 @@ import type { ExportModel } from '@liaison/exporter'
 import { describeRegion, resolveMetrics } from '@liaison/metrics'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { assertInScope } from '../auth/middleware.ts'
+import { assertInScope, readableRegion } from '../auth/middleware.ts'
 import { badRequest } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
 import { validate } from '../validate.ts'
+import { comparedWithin } from './module-data.ts'
 
 /** The exporter (ECharts, docx, pptxgenjs, exceljs, resvg: ≈ 175 MB resident) loads on the first export, not at
  * start: most API processes serve figures all day and never export. */
@@ -140,6 +141,7 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
     to: q.to,
     watermark: await watermarkOf(c, q.watermark, q.region, q.lang),
     townships: q.bundle === 'townships',
+    comparedWithin: comparedWithin(q.region, readableRegion(c.get('user'))),
     lang: q.lang,
   })
 }

@@ -15,6 +15,11 @@ export const palette = [
 ]
 
 type Row = Record<string, string | number | null | undefined>
+/** A category named on its axis, the current township's in bold (and in its bar's colour, where it has one). */
+const named =
+  (color = '#222') =>
+  (r: { name: string; current?: boolean | undefined }) =>
+    r.current ? { value: r.name, textStyle: { color, fontWeight: 'bold' } } : r.name
 const pct = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 10 : null)
 const num = (v: unknown) => (typeof v === 'number' ? v : 0)
 
@@ -51,24 +56,31 @@ export function trendOption(rows: Row[], t: Texts['chart'] = textsOf('zh').chart
   }
 }
 
-/** Townships by one figure, highest first, with the region's figure as a dashed reference line. */
+/** Townships by one figure, highest first, with the region's figure as a dashed reference line. The `current`
+ * township (a township's report, among its county's) stands out in colour and by its bold name. */
 export function townshipBarOption(
-  rows: { name: string; value: number | null }[],
-  options: { unit: 'rate' | 'count'; seriesName: string; regionValue: number | null },
+  rows: { name: string; value: number | null; current?: boolean }[],
+  options: {
+    unit: 'rate' | 'count'
+    seriesName: string
+    regionValue: number | null
+    /** What the reference line is called: the region's name, or `t.region` (全域). */
+    regionName?: string
+  },
   t: Texts['chart'] = textsOf('zh').chart,
 ): EChartsCoreOption {
   const scale = (v: number | null) => (options.unit === 'rate' ? pct(v) : v)
-  const source = rows
-    .filter((r) => r.value !== null)
-    .sort((a, b) => b.value! - a.value!)
-    .map((r) => ({ name: r.name, value: scale(r.value) }))
+  const bars = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
   const reference = scale(options.regionValue)
   const suffix = options.unit === 'rate' ? '%' : ''
   return {
     color: palette,
-    dataset: { dimensions: ['name', 'value'], source },
     grid: { left: 16, right: 24, top: 24, bottom: 8 },
-    xAxis: { type: 'category', axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: bars.map(named(palette[1])),
+      axisLabel: { rotate: 40, interval: 0, fontSize: 11 },
+    },
     yAxis: {
       type: 'value',
       ...(options.unit === 'rate' ? { min: 0, max: 100 } : {}),
@@ -79,14 +91,21 @@ export function townshipBarOption(
         name: options.seriesName,
         type: 'bar',
         barMaxWidth: 26,
-        encode: { x: 'name', y: 'value' },
+        data: bars.map((r) => ({
+          value: scale(r.value),
+          ...(r.current ? { itemStyle: { color: palette[1] } } : {}),
+        })),
         markLine:
           reference === null
             ? undefined
             : {
                 symbol: 'none',
                 lineStyle: { color: '#D55E00', type: 'dashed' },
-                label: { formatter: `${t.region} {c}${suffix}`, position: 'insideEndTop', color: '#D55E00' },
+                label: {
+                  formatter: `${options.regionName ?? t.region} {c}${suffix}`,
+                  position: 'insideEndTop',
+                  color: '#D55E00',
+                },
                 data: [{ yAxis: reference }],
               },
       },
@@ -114,26 +133,29 @@ export function categoryPieOption(items: { name: string; value: number | null }[
   }
 }
 
-/** Micro-project funds by township: allocated and spent side by side, in 万元. */
+/** Micro-project funds by township: allocated and spent side by side, in 万元; the `current` township named in
+ * bold, and shown without funds too. */
 export function fundingOption(
-  rows: { name: string; allocated: number | null; spent: number | null }[],
+  rows: { name: string; allocated: number | null; spent: number | null; current?: boolean }[],
   t: Texts['chart'] = textsOf('zh').chart,
 ) {
   const wan = (v: number | null) => (v === null ? null : Math.round(v / 100) / 100)
-  const source = rows
-    .filter((r) => (r.allocated ?? 0) > 0)
+  const bars = rows
+    .filter((r) => (r.allocated ?? 0) > 0 || r.current)
     .sort((a, b) => b.allocated! - a.allocated!)
-    .map((r) => ({ name: r.name, allocated: wan(r.allocated), spent: wan(r.spent) }))
   return {
     color: palette,
-    dataset: { dimensions: ['name', 'allocated', 'spent'], source },
     legend: { top: 0, data: [t.allocated, t.spent] },
     grid: { left: 16, right: 24, top: 40, bottom: 8 },
-    xAxis: { type: 'category', axisLabel: { rotate: 40, interval: 0, fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: bars.map(named()),
+      axisLabel: { rotate: 40, interval: 0, fontSize: 11 },
+    },
     yAxis: { type: 'value', name: t.wan },
     series: [
-      { name: t.allocated, type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'allocated' } },
-      { name: t.spent, type: 'bar', barMaxWidth: 22, encode: { x: 'name', y: 'spent' } },
+      { name: t.allocated, type: 'bar', barMaxWidth: 22, data: bars.map((r) => wan(r.allocated)) },
+      { name: t.spent, type: 'bar', barMaxWidth: 22, data: bars.map((r) => wan(r.spent)) },
     ],
   } satisfies EChartsCoreOption
 }
