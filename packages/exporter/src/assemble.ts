@@ -110,9 +110,11 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     name: String(r.area_name),
     current: within !== null && r.area === spec.region,
   }))
+  const byArea = (id: string) =>
+    towns.map((r) => ({ name: r.name, value: numberOr(r[id]), current: r.current }))
   /** A rate's takeaway: where the township stands among its county's, or the highest and lowest areas. */
   const rateTakeaway = (id: 'resolution_rate' | 'reportback_rate', words: (s: string) => string) => {
-    const rates = towns.map((r) => ({ name: r.name, value: numberOr(r[id]), current: r.current }))
+    const rates = byArea(id)
     const own = rates.find((r) => r.current)
     if (own && own.value !== null) {
       const known = rates.filter((r) => r.value !== null)
@@ -179,12 +181,6 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     },
   ]
   if (!isTownship || within) {
-    const rates = towns.map((t) => ({ name: t.name, value: numberOr(t.resolution_rate), current: t.current }))
-    const reportbacks = towns.map((t) => ({
-      name: t.name,
-      value: numberOr(t.reportback_rate),
-      current: t.current,
-    }))
     const money = towns.map((t) => ({
       name: t.name,
       allocated: numberOr(t.funds_allocated),
@@ -207,7 +203,11 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         title: t.townshipsTitle,
         takeaway: rateTakeaway('resolution_rate', t.rateTakeaway),
         definitions: rateDef,
-        option: townshipBarOption(rates, referenceLine('resolution_rate', t.chart.rate), t.chart),
+        option: townshipBarOption(
+          byArea('resolution_rate'),
+          referenceLine('resolution_rate', t.chart.rate),
+          t.chart,
+        ),
       },
       {
         id: 'funding',
@@ -221,7 +221,11 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         title: t.reportbackTitle,
         takeaway: rateTakeaway('reportback_rate', t.reportbackTakeaway),
         definitions: [definition('reportback_rate', lang)],
-        option: townshipBarOption(reportbacks, referenceLine('reportback_rate', t.chart.reportback), t.chart),
+        option: townshipBarOption(
+          byArea('reportback_rate'),
+          referenceLine('reportback_rate', t.chart.reportback),
+          t.chart,
+        ),
       },
     )
   }
