@@ -143,4 +143,17 @@ describe('wider scopes', () => {
         .catch(() => false),
     ).toBe(false)
   })
+
+  it("offers a township's report and deck, and no bundle of its areas (it has none)", async () => {
+    const items = () => page.locator('[data-report]').filter({ visible: true })
+    const offered = async (region: string) => {
+      await page.goto(`${harness.url}/m/overview?region=${region}&period=2025`)
+      await waitForModule(page, 'overview')
+      await page.click('[data-action=report]')
+      await items().first().waitFor()
+      return items().evaluateAll((els) => els.map((e) => e.getAttribute('data-report')))
+    }
+    expect(await offered('520523')).toEqual(['docx', 'pptx', 'docx-bundle', 'pptx-bundle'])
+    expect(await offered('520523005')).toEqual(['docx', 'pptx'])
+  })
 })

@@ -10,6 +10,9 @@ export const nationName = { zh: '全国', en: 'China' } as const
 export const regionName = (code: string, name: string, language: string) =>
   code === nationCode ? (language.startsWith('en') ? nationName.en : nationName.zh) : name
 
+/** Whether a region has areas below it to list apart (a bundle's parts): a township has none. */
+export const hasAreas = (code: string) => code === nationCode || code.length < 9
+
 /** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
  * townships of a county (and of a township, itself). */
 export function areaLabel(region: string): { zh: string; en: string } {

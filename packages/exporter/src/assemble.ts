@@ -27,6 +27,8 @@ export interface ExportSpec {
   /** A township's report compares it among the townships of this region, its county, where the user may read the
    * county's figures (the API's comparedWithin): its area charts and table list them all, itself marked. */
   comparedWithin?: string | undefined
+  /** A part of a bundle, titled by its region's name (附：民兴街道), not as a report of its own. */
+  part?: boolean | undefined
   /** Fixed in tests; today otherwise. */
   today?: string | undefined
 }
@@ -240,7 +242,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     paragraphs: [s[lang]],
   }))
   const model: ExportModel = {
-    title: isTownship ? regionName : t.reportTitle(regionName, period),
+    title: spec.part ? regionName : t.reportTitle(regionName, period),
     basis: {
       lang,
       regionCode: spec.region,
@@ -286,6 +288,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
           region: String(t.area),
           townships: false,
           comparedWithin: undefined,
+          part: true,
           today,
         }),
       )

@@ -101,6 +101,12 @@ describe('the Word report', () => {
     // The compared chart draws the county's line.
     const svg = await as(`/api/v1/exports/chart.svg?region=520523005&${scope}&chart=townships`)
     expect(await svg.text()).toContain('金沙县')
+    // A township has no areas of its own: a bundle asked for is its report, named as one.
+    const bundle = await as(`/api/v1/exports/deck.pptx?region=520523005&${scope}&bundle=townships`)
+    expect(bundle.headers.get('content-disposition')).toContain(
+      encodeURIComponent('民兴街道人大代表联络站履职工作情况（2023年）.pptx'),
+    )
+    await bundle.arrayBuffer()
   })
 
   it('writes the English report section by section, with a diagonal watermark behind every page', async () => {

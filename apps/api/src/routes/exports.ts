@@ -5,6 +5,7 @@ import {
   breakdownAllowed,
   detailScopeIssue,
   dimensions,
+  hasAreas,
   nationCode,
   organisationName,
   regionCode,
@@ -148,7 +149,7 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
 
 /** The report's file name: its title, and for a bundle which parts it holds, so the two downloads differ. */
 function reportName(title: string, q: z.infer<typeof reportQuery>) {
-  if (!q.bundle) return title
+  if (!q.bundle || !hasAreas(q.region)) return title
   const area = areaWord(q.region)
   return q.lang === 'en' ? `${title} (by ${area.en})` : `${title}（分${area.zh}汇编）`
 }
