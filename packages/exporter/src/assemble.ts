@@ -193,6 +193,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     const own = within ? money.filter((m) => m.current) : money
     const allocated = own.reduce((n, t) => n + (t.allocated ?? 0), 0)
     const spent = own.reduce((n, t) => n + (t.spent ?? 0), 0)
+    // A township's compared charts draw its county's townships, and say so in their frame and 口径.
+    const drawn = within ? { regionName: t.areasOf(referenceName!) } : {}
     const referenceLine = (id: 'resolution_rate' | 'reportback_rate', seriesName: string) => ({
       unit: 'rate' as const,
       seriesName,
@@ -202,6 +204,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     charts.push(
       {
         id: 'townships',
+        ...drawn,
         title: t.townshipsTitle,
         takeaway: rateTakeaway('resolution_rate', t.rateTakeaway),
         definitions: rateDef,
@@ -213,6 +216,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       },
       {
         id: 'funding',
+        ...drawn,
         title: t.fundingTitle,
         takeaway: `${within ? t.townshipPrefix(regionName) : ''}${t.fundingTakeaway(t.yuan(allocated), t.yuan(spent))}`,
         definitions: [definition('fund_execution_rate', lang)],
@@ -220,6 +224,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       },
       {
         id: 'reportback',
+        ...drawn,
         title: t.reportbackTitle,
         takeaway: rateTakeaway('reportback_rate', t.reportbackTakeaway),
         definitions: [definition('reportback_rate', lang)],

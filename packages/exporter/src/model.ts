@@ -46,6 +46,9 @@ export interface ChartSpec {
   /** The definitions of the figures drawn (the chart's own 口径). */
   definitions: string[]
   option: EChartsCoreOption
+  /** The region drawn, where it is not the report's: a township's report compares it among its county's
+   * townships (金沙县各乡镇（街道）). Its frame and 口径 name it. */
+  regionName?: string
 }
 
 export interface TableColumn {
@@ -77,6 +80,10 @@ export interface ExportModel {
   /** The per-township bundle: one part per township, each a model of its own. */
   townships: ExportModel[]
 }
+
+/** The basis a chart is quoted with: the report's, naming the region the chart draws. */
+export const chartBasis = (basis: ExportBasis, chart: ChartSpec): ExportBasis =>
+  chart.regionName ? { ...basis, regionName: chart.regionName } : basis
 
 /** "口径：金沙县，2023-01-01至2023-12-31，数据截至2023-12-31。办结率：…；满意率：…。" */
 export const basisLine = (basis: ExportBasis, definitions = basis.definitions): string =>

@@ -98,9 +98,13 @@ describe('the Word report', () => {
     expect(townshipRows).toHaveLength(1 + rows.length)
     const bold = townshipRows.slice(1).filter((r) => r.includes('<w:b/>'))
     expect(bold.map((r) => r.replace(/<[^>]+>/g, '').slice(0, 4))).toEqual(['民兴街道'])
-    // The compared chart draws the county's line.
-    const svg = await as(`/api/v1/exports/chart.svg?region=520523005&${scope}&chart=townships`)
-    expect(await svg.text()).toContain('金沙县')
+    // The compared chart draws the county's line, and its frame and 口径 name what it draws.
+    const svg = await (await as(`/api/v1/exports/chart.svg?region=520523005&${scope}&chart=townships`)).text()
+    expect(svg).toContain('金沙县 79.7%')
+    expect(svg).toContain('口径：金沙县各乡镇（街道），2023-01-01至2023-12-31')
+    // The township's own charts keep its name.
+    const trend = await (await as(`/api/v1/exports/chart.svg?region=520523005&${scope}&chart=trend`)).text()
+    expect(trend).toContain('口径：民兴街道，2023-01-01至2023-12-31')
     // A township has no areas of its own: a bundle asked for is its report, named as one.
     const bundle = await as(`/api/v1/exports/deck.pptx?region=520523005&${scope}&bundle=townships`)
     expect(bundle.headers.get('content-disposition')).toContain(
