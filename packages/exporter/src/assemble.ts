@@ -106,6 +106,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   // The reference line: the region's own figure, or the county's, named.
   const reference = county?.data[0] ?? row
   const referenceName = within ? regionNameIn(within, countyInfo?.name ?? within, lang) : undefined
+  // A township's compared charts and table show its county's townships, and say so in their frame and 口径.
+  const drawn = within ? { regionName: t.areasOf(referenceName!) } : {}
   const period = t.period(spec.from, spec.to)
   const towns: (Record<string, unknown> & { name: string; current: boolean })[] = townships.data.map((r) => ({
     ...r,
@@ -193,8 +195,6 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     const own = within ? money.filter((m) => m.current) : money
     const allocated = own.reduce((n, t) => n + (t.allocated ?? 0), 0)
     const spent = own.reduce((n, t) => n + (t.spent ?? 0), 0)
-    // A township's compared charts draw its county's townships, and say so in their frame and 口径.
-    const drawn = within ? { regionName: t.areasOf(referenceName!) } : {}
     const referenceLine = (id: 'resolution_rate' | 'reportback_rate', seriesName: string) => ({
       unit: 'rate' as const,
       seriesName,
@@ -279,7 +279,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
           : towns.map((t) =>
               Object.fromEntries(columns.map((c) => [c.key, c.key === 'name' ? t.name : numberOr(t[c.key])])),
             ),
-      ...(within ? { current: towns.findIndex((r) => r.current) } : {}),
+      ...(within ? { current: towns.findIndex((r) => r.current), ...drawn } : {}),
     },
     watermark: spec.watermark ?? null,
     townships: [],

@@ -22,7 +22,7 @@ import {
 import { type FrameOptions, renderPng, watermarkPng } from './charts/render.ts'
 import { withFontFallbacks } from './docx-fonts.ts'
 import { tableText } from './format.ts'
-import { basisLine, type ExportModel, sourceLine } from './model.ts'
+import { basisLine, basisOf, type ExportModel, sourceLine } from './model.ts'
 import { textsOf } from './texts.ts'
 
 const latin = 'Times New Roman'
@@ -158,7 +158,7 @@ async function content(
         tableText(model.table.columns, model.table.rows, model.basis.lang),
         (row) => row === 0 || row - 1 === model.table.current,
       ),
-      small(`${basisLine(model.basis)}${sourceLine(model.basis)}`),
+      small(`${basisLine(basisOf(model.basis, model.table))}${sourceLine(model.basis)}`),
     )
   }
   return children

@@ -65,6 +65,8 @@ export interface TableModel {
   rows: Record<string, Cell>[]
   /** The index of the row the report is about (a township among its county's), printed in bold. */
   current?: number
+  /** The region listed, where it is not the report's (see ChartSpec). */
+  regionName?: string
 }
 
 export interface ExportModel {
@@ -81,9 +83,9 @@ export interface ExportModel {
   townships: ExportModel[]
 }
 
-/** The basis a chart is quoted with: the report's, naming the region the chart draws. */
-export const chartBasis = (basis: ExportBasis, chart: ChartSpec): ExportBasis =>
-  chart.regionName ? { ...basis, regionName: chart.regionName } : basis
+/** The basis a chart or table is quoted with: the report's, naming the region it shows. */
+export const basisOf = (basis: ExportBasis, shown: { regionName?: string }): ExportBasis =>
+  shown.regionName ? { ...basis, regionName: shown.regionName } : basis
 
 /** "口径：金沙县，2023-01-01至2023-12-31，数据截至2023-12-31。办结率：…；满意率：…。" */
 export const basisLine = (basis: ExportBasis, definitions = basis.definitions): string =>

@@ -2,7 +2,7 @@
 // the bundle a key-figures slide and chart slides per township. Every slide's foot states the 口径.
 import PptxGenJS from 'pptxgenjs'
 import { type FrameOptions, renderPng, watermarkPng } from './charts/render.ts'
-import { basisLine, chartBasis, type ExportModel, type KeyFigure, sourceLine } from './model.ts'
+import { basisLine, basisOf, type ExportModel, type KeyFigure, sourceLine } from './model.ts'
 import { textsOf } from './texts.ts'
 
 const font = 'Microsoft YaHei'
@@ -172,7 +172,7 @@ async function chartSlides(
     const png = await renderPng(chart, { ...frame, basis: model.basis, scale: 2 })
     // 960×540 drawn in 7.47 × 4.2 in, centred under the takeaway.
     slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, x: 1.27, y: 0.95, w: 7.47, h: 4.2 })
-    foot(slide, { ...model, basis: chartBasis(model.basis, chart) }, chart.definitions)
+    foot(slide, { ...model, basis: basisOf(model.basis, chart) }, chart.definitions)
   }
 }
 

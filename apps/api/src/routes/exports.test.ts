@@ -96,6 +96,11 @@ describe('the Word report', () => {
     expect(tables).toHaveLength(2)
     const townshipRows = tables[1]!.match(/<w:tr>.*?<\/w:tr>/gs)!
     expect(townshipRows).toHaveLength(1 + rows.length)
+    // The table's 口径 names what it lists.
+    expect(text).toContain('各乡镇（街道）主要指标')
+    expect(text.slice(text.lastIndexOf('表1'))).toContain(
+      '口径：金沙县各乡镇（街道），2023-01-01至2023-12-31',
+    )
     const bold = townshipRows.slice(1).filter((r) => r.includes('<w:b/>'))
     expect(bold.map((r) => r.replace(/<[^>]+>/g, '').slice(0, 4))).toEqual(['民兴街道'])
     // The compared chart draws the county's line, and its frame and 口径 name what it draws.

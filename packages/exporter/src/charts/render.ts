@@ -15,7 +15,7 @@ import {
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { basisLine, type ChartSpec, chartBasis, type ExportBasis, sourceLine } from '../model.ts'
+import { basisLine, basisOf, type ChartSpec, type ExportBasis, sourceLine } from '../model.ts'
 
 echarts.use([
   BarChart,
@@ -133,7 +133,7 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
     textStyle: { fontFamily: chartFont, color: c.text },
     title: {
       text: chart.title,
-      subtext: `${chartBasis(frame.basis, chart).regionName}　${frame.basis.period}`,
+      subtext: `${basisOf(frame.basis, chart).regionName}　${frame.basis.period}`,
       left: 'center',
       top: 8,
       textStyle: { fontSize: 18, color: c.text, fontFamily: chartFont },
@@ -148,7 +148,7 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
       textStyle: { color: c.text },
     },
     graphic: [
-      footText(basisLine(chartBasis(frame.basis, chart), chart.definitions), 24),
+      footText(basisLine(basisOf(frame.basis, chart), chart.definitions), 24),
       footText(sourceLine(frame.basis), 8),
       ...(frame.watermark ? watermarkTiles(frame.watermark, width, height, c.mark) : []),
     ],
