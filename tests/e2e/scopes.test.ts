@@ -1,6 +1,8 @@
 // Above a county, as the demo administrator: the nation's overview compares its provinces, a province's
 // stations module its cities (and says where the station list is), and a click on a province drills down; a
 // township is compared among its county's townships.
+
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { ModuleDataResponse, OverviewResponse, RegionsResponse } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -155,5 +157,28 @@ describe('wider scopes', () => {
     }
     expect(await offered('520523')).toEqual(['docx', 'pptx', 'docx-bundle', 'pptx-bundle'])
     expect(await offered('520523005')).toEqual(['docx', 'pptx'])
+  })
+
+  it("names what a panel shows: the township, or its county's townships, on screen and in the data file", async () => {
+    await page.goto(`${harness.url}/m/overview?region=520523005&period=2025`)
+    await waitForModule(page, 'overview')
+    const subtitle = (panel: string) =>
+      page.locator(`[data-panel=${panel}] .chart-panel__subtitle`).innerText()
+    expect(await subtitle('overview-trend')).toMatch(/^民兴街道 · 2025年/)
+    expect(await subtitle('overview-townships')).toMatch(/^金沙县各乡镇（街道） · 2025年/)
+    await page.click('[data-panel=overview-townships] [data-action=export]')
+    const csvItem = page.locator('[data-export=csv]').filter({ visible: true }).first()
+    await csvItem.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), csvItem.click()])
+    const text = readFileSync((await download.path())!, 'utf8')
+    writeFileSync(`${screenshotDir}areas-of-county.csv`, text)
+    const lines = text.slice(1).split('\r\n')
+    expect(lines).toContain('地区：金沙县各乡镇（街道）（520523）')
+    // Every township of the county, the township's own among them.
+    const header = lines.findIndex((l) => l.startsWith('乡镇（街道）,区划代码,'))
+    const rows = lines.slice(header + 1).filter((l) => /^[^,]+,520523\d{3},/.test(l))
+    expect(header).toBeGreaterThan(0)
+    expect(rows).toHaveLength(26)
+    expect(rows.some((l) => l.startsWith('民兴街道,520523005,'))).toBe(true)
   })
 })

@@ -63,6 +63,7 @@ export function fundingPanels(
     },
     {
       id: 'funding-townships',
+      areas: true,
       table: { ids: ['funds_allocated', 'funds_spent', 'fund_execution_rate'], by: 'area' },
       title: t('byTownship'),
       empty: towns.length === 0,

@@ -104,6 +104,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-timeliness',
+      areas: true,
       table: { ids: ['median_days_to_resolve', 'timely_rate'], by: 'area' },
       title: t('timeliness'),
       empty: towns.length === 0,
@@ -121,6 +122,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-backlog',
+      areas: true,
       table: { ids: ['backlog', 'overdue'], by: 'area' },
       title: t('backlog'),
       empty: towns.length === 0,
@@ -141,6 +143,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-satisfaction',
+      areas: true,
       table: { ids: ['opinions_evaluated', 'satisfaction_rate'], by: 'area' },
       title: t('satisfaction'),
       empty: towns.length === 0,

@@ -67,6 +67,7 @@ export function reportbackPanels(
     },
     {
       id: 'reportback-townships',
+      areas: true,
       table: { ids: ['reportback_done', 'reportback_required', 'reportback_rate'], by: 'area' },
       title: t('byTownship'),
       empty: towns.length === 0,
@@ -81,6 +82,7 @@ export function reportbackPanels(
     },
     {
       id: 'reportback-pending',
+      areas: true,
       title: t('pending'),
       empty: towns.length === 0,
       wide: true,

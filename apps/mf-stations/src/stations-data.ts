@@ -61,6 +61,7 @@ export function stationPanels(
     },
     {
       id: 'stations-townships',
+      areas: true,
       title: t('byTownship'),
       empty: towns.length === 0,
       option: buildComboOption(towns, theme, {

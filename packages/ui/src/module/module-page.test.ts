@@ -124,6 +124,32 @@ describe('useModulePage and ModulePage', () => {
     expect(wrapper.get('[data-panel=areas]').text()).toContain('数据来源：社情民意台账')
   })
 
+  it('names the compared townships in the subtitle of the panels that list them, not the township', async () => {
+    const filters = useFiltersStore()
+    filters.region = '520523005'
+    filters.period = '2023'
+    const township = {
+      ...answer,
+      meta: { ...answer.meta, region: { code: '520523005', name: '民兴街道', level: 'township' } },
+    }
+    fetchMock.mockResolvedValue(new Response(JSON.stringify(township), { status: 200 }))
+    const panels = () => [
+      { id: 'own', title: '甲', option: { dataset: {} }, empty: false },
+      { id: 'areas', title: '乙', option: { dataset: {} }, empty: false, areas: true },
+    ]
+    const i18n = createI18n({ legacy: false, locale: 'zh-CN', fallbackLocale: 'zh-CN' })
+    const wrapper = mount(PanelModule, {
+      props: { name: 'opinions', messages: { 'zh-CN': { source: '社情民意台账' } }, panels: panels as never },
+      global: { plugins: [pinia, i18n], stubs },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-panel=own]').text()).toContain('民兴街道 · 2023年')
+    expect(wrapper.get('[data-panel=areas]').text()).toContain('金沙县各乡镇（街道） · 2023年')
+    filters.language = 'en'
+    await flushPromises()
+    expect(wrapper.get('[data-panel=areas]').text()).toContain('Townships of 金沙县 · 2023')
+  })
+
   it('drills down to the area of a clicked bar or row', () => {
     expect(areaOf({ data: { area: '520523108' } })).toBe('520523108')
     expect(areaOf({ area: '5205' })).toBe('5205')

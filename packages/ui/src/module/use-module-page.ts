@@ -20,6 +20,8 @@ export interface PanelSpec {
   /** Horizontal bars, one a row: the panel grows with them so that every row keeps its label (twenty opinion
    * categories in the usual height showed every other name). */
   rows?: number
+  /** It lists the compared areas: its subtitle is `areasHead`'s. */
+  areas?: boolean
 }
 
 /** The chart's height: the theme's (taller on the big screen), or enough for its rows. */
@@ -89,10 +91,23 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
       average: en ? averageLabel(region).en : averageLabel(region).zh,
     }
   })
+  /** The subtitle of a panel listing the compared areas: where a township is compared among its county's, it names
+   * them (金沙县各乡镇（街道）), and its data files carry the county's code. */
+  const areasHead = computed(() => {
+    const meta = data.value?.meta
+    if (!meta || meta.areasOf.code === meta.region.code) return head.value
+    const name = regionName(meta.areasOf.code, meta.areasOf.name, filters.language)
+    const area = areaWords.value.area
+    return {
+      ...head.value,
+      region: filters.language === 'en' ? `${area}s of ${name}` : `${name}各${area}`,
+      regionCode: meta.areasOf.code,
+    }
+  })
   /** A click on an area (bar, tile or row) narrows every module to it. */
   function drill(target: Record<string, unknown>) {
     const area = areaOf(target)
     if (area && area !== filters.region) filters.region = area
   }
-  return { filters, data, loading, error, reload, head, drill, areaWords }
+  return { filters, data, loading, error, reload, head, areasHead, drill, areaWords }
 }

@@ -7,6 +7,8 @@ export interface ExportMenuProps {
   subtitle: string
   /** The region's name and the period's label, for the 口径 of the data files. */
   region?: string
+  /** Its code, where it is not the filters' region (a township's county, whose townships the panel lists). */
+  regionCode?: string
   period?: string
   /** The panel's id, named in the audit log. */
   panel?: string
