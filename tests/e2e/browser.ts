@@ -1,11 +1,15 @@
 // Start the production server and Debian's Chromium (never a downloaded browser) for the end-to-end suites.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { startServer } from '../../apps/api/src/main.ts'
 import { ensureBuilt } from '../../scripts/ensure-built.ts'
 
+/** The dashboard's five modules, in the order of its tabs. */
+export const modules = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
+/** 金沙县, the demo county. */
+export const jinsha = '520523'
 export const screenshotDir = new URL('../screenshots/', import.meta.url).pathname
 
 export interface Harness {
@@ -61,6 +65,15 @@ export async function startHarness(viewport = { width: 1920, height: 1080 }): Pr
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** What every e2e file starts with: the harness, a page on it whose errors are logged, the screenshot folder. */
+export async function openPage(viewport?: { width: number; height: number }) {
+  mkdirSync(screenshotDir, { recursive: true })
+  const harness = await startHarness(viewport)
+  const page = await harness.context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  return { harness, page }
 }
 
 /** Log in through the form and wait for the first module. */

@@ -1,31 +1,26 @@
 // The dashboard in Chromium against the production server: log in, every module's charts hold the API's data,
 // filters change the figures and live in the URL, drill-down and back. The microfrontend layout itself (module files,
 // a missing module, the shared singletons) is in microfrontends.test.ts.
-import { mkdirSync } from 'node:fs'
 import type { OverviewResponse } from '@liaison/contracts'
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   apiGet,
   type Harness,
+  jinsha,
   login,
+  modules,
+  openPage,
   readCharts,
   screenshotDir,
-  startHarness,
   waitForModule,
 } from './browser.ts'
-
-const modules = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
-const jinsha = '520523'
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness()
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage())
 })
 afterAll(async () => {
   await harness?.close()

@@ -1,20 +1,17 @@
 // Exports from the browser: 导出汇报材料 gives the Word report of the region and period on screen, and a
 // chart panel's menu gives its PNG at 2× (1920×1080) and the data behind it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiGet, type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
+import { apiGet, type Harness, login, openPage, screenshotDir, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness()
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage())
   await login(page, harness.url, 'demo-analyst')
   await page.goto(`${harness.url}/m/overview?region=520523&period=2023`)
   await waitForModule(page, 'overview')

@@ -1,18 +1,14 @@
 // The imports page in Chromium against the production server, as the demo clerk of 金沙县: upload a receptions
 // CSV, dry-run, confirm, find it in the history, a refused rollback, roll back; a bad file's errors by row.
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, login, screenshotDir, startHarness } from './browser.ts'
+import { type Harness, login, openPage, screenshotDir } from './browser.ts'
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness({ width: 1440, height: 1000 })
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage({ width: 1440, height: 1000 }))
 })
 afterAll(async () => {
   await harness?.close()

@@ -2,18 +2,16 @@
 // Nothing may spill sideways (the page never scrolls horizontally) and every chart keeps a usable width. On a
 // phone the charts keep their words; printed, a long table runs on with its whole header.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
+import { type Harness, login, openPage, screenshotDir, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness({ width: 1366, height: 768 })
-  page = await harness.context.newPage()
+  ;({ harness, page } = await openPage({ width: 1366, height: 768 }))
   await login(page, harness.url)
   await waitForModule(page, 'overview')
 })

@@ -1,7 +1,6 @@
 // The township map in Chromium against the production server, as the demo clerk of 金沙县: tiles without a
 // boundary; a bad boundary refused on the 数据导入 page with its features named; the schematic boundary uploaded;
 // the map drawn with the API's figures, its tooltip, drill-down by mouse and by keyboard; deleted, tiles again.
-import { mkdirSync } from 'node:fs'
 import type { ModuleDataResponse } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,24 +8,21 @@ import { divisionTownships, schematicBoundary } from '../fixtures/schematic-boun
 import {
   apiGet,
   type Harness,
+  jinsha,
   login,
+  openPage,
   readCharts,
   screenshotDir,
-  startHarness,
   waitForModule,
 } from './browser.ts'
 
-const jinsha = '520523'
 const { inside, ...schematic } = schematicBoundary(divisionTownships(jinsha))
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness({ width: 1440, height: 1000 })
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage({ width: 1440, height: 1000 }))
 })
 afterAll(async () => {
   await harness?.close()

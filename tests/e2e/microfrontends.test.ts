@@ -1,22 +1,15 @@
 // The microfrontend layout in Chromium against the production server: a module route's files linked in the page
 // and taken from there, a module whose files are missing, and one Vue, Pinia, filter store, vue-i18n and ECharts
 // shared by the shell and all five modules.
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, login, screenshotDir, startHarness, waitForModule } from './browser.ts'
-
-const modules = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
-const jinsha = '520523'
+import { type Harness, jinsha, login, modules, openPage, screenshotDir, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true })
-  harness = await startHarness()
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage())
   await login(page, harness.url)
 })
 afterAll(async () => {

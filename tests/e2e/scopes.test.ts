@@ -6,24 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { ModuleDataResponse, OverviewResponse, RegionsResponse } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  apiGet,
-  type Harness,
-  login,
-  readCharts,
-  screenshotDir,
-  startHarness,
-  waitForModule,
-} from './browser.ts'
+import { apiGet, type Harness, login, openPage, readCharts, screenshotDir, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
 const period = 'from=2023-01-01&to=2023-12-31&compare=yoy'
 
 beforeAll(async () => {
-  harness = await startHarness()
-  page = await harness.context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  ;({ harness, page } = await openPage())
   await login(page, harness.url, 'demo-admin')
 })
 afterAll(async () => {
