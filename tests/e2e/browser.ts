@@ -6,8 +6,6 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { startServer } from '../../apps/api/src/main.ts'
 import { ensureBuilt } from '../../scripts/ensure-built.ts'
 
-/** The dashboard's five modules, in the order of its tabs. */
-export const modules = ['overview', 'stations', 'opinions', 'funding', 'reportback'] as const
 /** 金沙县, the demo county. */
 export const jinsha = '520523'
 export const screenshotDir = new URL('../screenshots/', import.meta.url).pathname

@@ -1,7 +1,7 @@
 // The dashboard in Chromium against the production server: log in, every module's charts hold the API's data,
 // filters change the figures and live in the URL, drill-down and back. The microfrontend layout itself (module files,
 // a missing module, the shared singletons) is in microfrontends.test.ts.
-import type { OverviewResponse } from '@liaison/contracts'
+import { moduleNames, type OverviewResponse } from '@liaison/contracts'
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -9,7 +9,6 @@ import {
   type Harness,
   jinsha,
   login,
-  modules,
   openPage,
   readCharts,
   screenshotDir,
@@ -131,7 +130,7 @@ describe('dashboard', () => {
   })
 
   it('opens every module with one data request, its charts drawn from data, and saves a screenshot of each', async () => {
-    for (const name of modules) {
+    for (const name of moduleNames) {
       // Every figure request the module makes while it opens: its composite endpoint once, never /metrics nor a
       // station's details (the comparison's first stations come with the composite answer).
       const requests: string[] = []

@@ -1,9 +1,10 @@
 // The microfrontend layout in Chromium against the production server: a module route's files linked in the page
 // and taken from there, a module whose files are missing, and one Vue, Pinia, filter store, vue-i18n and ECharts
 // shared by the shell and all five modules.
+import { moduleNames } from '@liaison/contracts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, jinsha, login, modules, openPage, screenshotDir, waitForModule } from './browser.ts'
+import { type Harness, jinsha, login, openPage, screenshotDir, waitForModule } from './browser.ts'
 
 let harness: Harness
 let page: Page
@@ -65,7 +66,7 @@ describe('microfrontends', () => {
   })
 
   it('shares one Vue, Pinia, filter store, vue-i18n and ECharts, each shared package evaluated once', async () => {
-    for (const name of modules) {
+    for (const name of moduleNames) {
       await page.click(`[data-nav=${name}]`)
       await waitForModule(page, name)
     }
@@ -93,7 +94,7 @@ describe('microfrontends', () => {
       )
       return { same, evaluations: w.__liaisonEvaluations }
     })
-    expect(Object.keys(result.same).sort()).toEqual([...modules].sort())
+    expect(Object.keys(result.same).sort()).toEqual([...moduleNames].sort())
     for (const checks of Object.values(result.same)) {
       expect(checks).toEqual({ vue: true, pinia: true, filters: true, echarts: true, i18n: true })
     }

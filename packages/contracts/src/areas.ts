@@ -10,9 +10,6 @@ export const nationName = { zh: '全国', en: 'China' } as const
 export const regionName = (code: string, name: string, language: string) =>
   code === nationCode ? (language.startsWith('en') ? nationName.en : nationName.zh) : name
 
-/** Whether a region has areas below it to list apart (a bundle's parts): a township has none. */
-export const hasAreas = (code: string) => code === nationCode || code.length < 9
-
 /** What a region's areas are called: provinces of the nation, cities of a province, counties of a city,
  * townships of a county (and of a township, itself). */
 export function areaLabel(region: string): { zh: string; en: string } {
@@ -21,6 +18,13 @@ export function areaLabel(region: string): { zh: string; en: string } {
   if (length === 2) return { zh: '市（州）', en: 'City' }
   if (length === 4) return { zh: '县（市、区）', en: 'County' }
   return { zh: '乡镇（街道）', en: 'Township' }
+}
+
+/** The areas of a region by its name, as a panel or chart listing them is quoted: 金沙县各乡镇（街道）, Townships of
+ * 金沙县 (Counties of … for a city). */
+export function areasOfName(region: string, name: string): { zh: string; en: string } {
+  const { zh, en } = areaLabel(region)
+  return { zh: `${name}各${zh}`, en: `${en.replace(/y$/, 'ie')}s of ${name}` }
 }
 
 /** The same in a few words (省, 市, 县, 乡镇; province, city…): a menu item's or a file name's. */

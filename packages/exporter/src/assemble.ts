@@ -2,6 +2,7 @@
 // nothing is computed here but chart takeaways (which pick the highest and lowest of a breakdown).
 
 import {
+  areasOfName,
   beijingDay,
   dataCutoff,
   opinionCategories,
@@ -107,7 +108,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const reference = county?.data[0] ?? row
   const referenceName = within ? regionNameIn(within, countyInfo?.name ?? within, lang) : undefined
   // A township's compared charts and table show its county's townships, and say so in their frame and 口径.
-  const drawn = within ? { regionName: t.areasOf(referenceName!) } : {}
+  const drawn = within ? { regionName: areasOfName(within, referenceName!)[lang] } : {}
   const period = t.period(spec.from, spec.to)
   const towns: (Record<string, unknown> & { name: string; current: boolean })[] = townships.data.map((r) => ({
     ...r,

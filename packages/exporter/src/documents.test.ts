@@ -1,3 +1,4 @@
+import { areasOfName } from '@liaison/contracts'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { reportDocx } from './docx.ts'
@@ -73,9 +74,9 @@ describe('higher scopes', () => {
   })
 
   it('word a township’s standing among its county’s, with English ordinals', () => {
-    expect(textsOf('zh', '520523').areasOf('金沙县')).toBe('金沙县各乡镇（街道）')
-    expect(textsOf('en', '520523').areasOf('Jinsha')).toBe('Townships of Jinsha')
-    expect(textsOf('en', '5205').areasOf('Zunyi')).toBe('Counties of Zunyi')
+    expect(areasOfName('520523', '金沙县').zh).toBe('金沙县各乡镇（街道）')
+    expect(areasOfName('520523', 'Jinsha').en).toBe('Townships of Jinsha')
+    expect(areasOfName('5205', 'Zunyi').en).toBe('Counties of Zunyi')
     expect(textsOf('zh', '520523').standing('民兴街道', '办结率', '88.4%', 4, 26, '金沙县')).toBe(
       '民兴街道办结率88.4%，在金沙县26个乡镇（街道）中居第4位',
     )

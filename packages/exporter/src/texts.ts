@@ -14,8 +14,6 @@ const areaWordsZh = (area: string) => ({
   allEqual: (value: string) => `各${area}均为${value}`,
   reportbackTitle: `各${area}代表述职完成率`,
   fundingTitle: `各${area}民生实事微项目资金`,
-  /** The areas of a region, as a compared chart names what it draws: 金沙县各乡镇（街道）. */
-  areasOf: (region: string) => `${region}各${area}`,
   /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位". */
   standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
     `${name}${figure}${value}，在${within}${of}个${area}中居第${rank}位`,
@@ -40,7 +38,6 @@ const areaWordsEn = (area: string) => {
     allEqual: (value: string) => `${value} in every ${one}`,
     reportbackTitle: `Report-back completion by ${one}`,
     fundingTitle: `Micro-project funds by ${one}`,
-    areasOf: (region: string) => `${area.replace(/y$/, 'ie')}s of ${region}`,
     standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
       `${name}: ${figure.toLowerCase()} ${value}, ${ordinal(rank)} of ${of} ${one.replace(/y$/, 'ie')}s in ${within}`,
   }

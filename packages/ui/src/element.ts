@@ -9,7 +9,7 @@ export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
 export const DataTable = defineAsyncComponent(() => loadElement(() => import('./table/DataTable.vue')))
 
 /** A toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that cannot be
- * loaded (the network is gone), the browser's own alert. A warning stays longer and has a close button. */
+ * loaded (the network is gone), the browser's own alert. A warning stays longer. */
 async function toast(text: string, type: 'error' | 'warning') {
   try {
     const { ElMessage } = await loadElement(() => import('./element-message.ts'))

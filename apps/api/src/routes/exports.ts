@@ -5,7 +5,6 @@ import {
   breakdownAllowed,
   detailScopeIssue,
   dimensions,
-  hasAreas,
   nationCode,
   organisationName,
   regionCode,
@@ -13,7 +12,7 @@ import {
 } from '@liaison/contracts'
 import { schema } from '@liaison/db'
 import type { ExportModel } from '@liaison/exporter'
-import { describeRegion, resolveMetrics } from '@liaison/metrics'
+import { describeRegion, regionLevel, resolveMetrics } from '@liaison/metrics'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
@@ -149,7 +148,7 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
 
 /** The report's file name: its title, and for a bundle which parts it holds, so the two downloads differ. */
 function reportName(title: string, q: z.infer<typeof reportQuery>) {
-  if (!q.bundle || !hasAreas(q.region)) return title
+  if (!q.bundle || regionLevel(q.region) === 'township') return title
   const area = areaWord(q.region)
   return q.lang === 'en' ? `${title} (by ${area.en})` : `${title}（分${area.zh}汇编）`
 }

@@ -1,7 +1,7 @@
 // The setup every dashboard module shares: the filters, its one request, the panels' subtitle and states, and
 // drill-down to an area. A module adds only its panels (pure option builders) and its messages.
 import type { RegionRef } from '@liaison/contracts'
-import { areaLabel, averageLabel, regionName } from '@liaison/contracts/areas'
+import { areaLabel, areasOfName, averageLabel, regionName } from '@liaison/contracts/areas'
 import { periodLabel, useFiltersStore } from '@liaison/filters'
 import { computed } from 'vue'
 import { type ModuleDataOptions, useModuleData } from '../data/use-module-data.ts'
@@ -96,11 +96,11 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
   const areasHead = computed(() => {
     const meta = data.value?.meta
     if (!meta || meta.areasOf.code === meta.region.code) return head.value
-    const name = regionName(meta.areasOf.code, meta.areasOf.name, filters.language)
-    const area = areaWords.value.area
+    // Only a township is compared within another region, its county: a name, never the nation's word.
+    const name = areasOfName(meta.areasOf.code, meta.areasOf.name)
     return {
       ...head.value,
-      region: filters.language === 'en' ? `${area}s of ${name}` : `${name}各${area}`,
+      region: filters.language === 'en' ? name.en : name.zh,
       regionCode: meta.areasOf.code,
     }
   })
