@@ -10,7 +10,7 @@ import {
   regionName as regionNameIn,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { buildNarrative, catalogById, describeRegion, queryMetrics } from '@liaison/metrics'
+import { buildNarrative, catalogById, describeRegion, queryMetrics, rankBy } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
 import type { ChartSpec, ExportModel, Section, TableColumn } from './model.ts'
@@ -55,6 +55,10 @@ const tableIds = [
   'funds_allocated',
 ]
 
+/** The rates a township's report states its standing in. */
+const standingIds = ['resolution_rate', 'reportback_rate'] as const
+type StandingId = (typeof standingIds)[number]
+
 const label = (id: string, lang: Lang) => catalogById.get(id)!.label[lang]
 const unitOf = (id: string) => catalogById.get(id)!.unit
 const definition = (id: string, lang: Lang) =>
@@ -91,21 +95,28 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
   const areaIds = [...tableIds, 'funds_spent', 'reportback_rate']
-  const [totals, trend, townships, categories, channels, narrative, county, countyInfo] = await Promise.all([
+  const [totals, trend, townships, categories, channels, narrative, ranked, countyInfo] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
     queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
     queryMetrics(db, { ...base, region: areasOf, by: 'area', ids: areaIds }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
     buildNarrative(db, { ...base, today }),
+    // Its standing among its county's townships, ranked as everywhere (ties share a rank; a rate over too few
+    // cases is not ranked), and the county's own rate for the reference line.
     within
-      ? queryMetrics(db, { ...base, region: within, ids: ['resolution_rate', 'reportback_rate'] })
+      ? Promise.all(
+          standingIds.map((metric) =>
+            rankBy(db, { metric, region: within, from: spec.from, to: spec.to, level: 'area' }),
+          ),
+        )
       : null,
     within ? describeRegion(db, within) : null,
   ])
+  const rankings = ranked ? new Map(standingIds.map((id, i) => [id, ranked[i]!])) : null
   const row = totals.data[0]!
   // The reference line: the region's own figure, or the county's, named.
-  const reference = county?.data[0] ?? row
+  const reference = (id: StandingId) => (rankings ? rankings.get(id)!.stats.regionValue : numberOr(row[id]))
   const referenceName = within ? regionNameIn(within, countyInfo?.name ?? within, lang) : undefined
   // A township's compared charts and table show its county's townships, and say so in their frame and 口径.
   const drawn = within ? { regionName: areasOfName(within, referenceName!)[lang] } : {}
@@ -118,22 +129,14 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const byArea = (id: string) =>
     towns.map((r) => ({ name: r.name, value: numberOr(r[id]), current: r.current }))
   /** A rate's takeaway: where the township stands among its county's, or the highest and lowest areas. */
-  const rateTakeaway = (id: 'resolution_rate' | 'reportback_rate', words: (s: string) => string) => {
-    const rates = byArea(id)
-    const own = rates.find((r) => r.current)
-    if (own && own.value !== null) {
-      const known = rates.filter((r) => r.value !== null)
-      const rank = 1 + known.filter((r) => r.value! > own.value!).length
-      return t.standing(
-        regionName,
-        label(id, lang),
-        show(own.value, 'rate'),
-        rank,
-        known.length,
-        referenceName!,
-      )
+  const rateTakeaway = (id: StandingId, words: (s: string) => string) => {
+    const ranking = rankings?.get(id)
+    const own = ranking?.rows.find((r) => r.key === spec.region)
+    if (ranking && own?.rank) {
+      const of = ranking.rows.filter((r) => r.rank !== null).length
+      return t.standing(regionName, label(id, lang), show(own.value, 'rate'), own.rank, of, referenceName!)
     }
-    return words(extremes(rates, 'rate', t) || t.rateIs(show(numberOr(row[id]), 'rate')))
+    return words(extremes(byArea(id), 'rate', t) || t.rateIs(show(numberOr(row[id]), 'rate')))
   }
   const rateDef = [definition('resolution_rate', lang)]
   const categoryName = (key: unknown, zhName: unknown) =>
@@ -196,10 +199,10 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     const own = within ? money.filter((m) => m.current) : money
     const allocated = own.reduce((n, t) => n + (t.allocated ?? 0), 0)
     const spent = own.reduce((n, t) => n + (t.spent ?? 0), 0)
-    const referenceLine = (id: 'resolution_rate' | 'reportback_rate', seriesName: string) => ({
+    const referenceLine = (id: StandingId, seriesName: string) => ({
       unit: 'rate' as const,
       seriesName,
-      regionValue: numberOr(reference[id]),
+      regionValue: reference(id),
       regionName: referenceName,
     })
     charts.push(
