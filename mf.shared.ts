@@ -118,7 +118,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
       proxy: { '/api': `http://127.0.0.1:${apiPort}` },
     },
     preview: { port, strictPort: true, cors: true },
-    build: { target: 'esnext', chunkSizeWarningLimit: 1500 },
+    build: { target: 'esnext', chunkSizeWarningLimit: 1500, rolldownOptions: { output: { chunkFileNames } } },
   }
 }
 
@@ -134,6 +134,23 @@ const echartsShared = {
   test: /[\\/]node_modules[\\/].*[\\/](echarts|zrender)[\\/]/,
   minShareCount: 2,
   priority: 1,
+}
+
+/**
+ * Short names for the federation plugin's virtual chunks. Left alone they are named after their module ids
+ * (`_virtual_mf___mfe_internal__shell__mf_owner__99067803527294__loadShare__vue_mf_2_i18n__loadShare__.js-….js`,
+ * up to 126 characters), and every chunk importing one spells that out: `share-vue-i18n-….js` instead, or
+ * `fallback-pinia-….js` for a module's own copy of a shared package (never fetched inside the shell).
+ */
+function chunkFileNames(chunk: { name: string }) {
+  if (!chunk.name.startsWith('_virtual_mf')) return 'assets/[name]-[hash].js'
+  if (chunk.name.includes('localSharedImportMap')) return 'assets/mf-import-map-[hash].js'
+  const [, kind, name] =
+    /__(loadShare|prebuild)__(.+?)(?:__(?:loadShare|prebuild)__|$)/.exec(chunk.name) ?? []
+  if (!name) return 'assets/mf-[hash].js'
+  // The plugin spells a package name's @, / and - as _mf_0_, _mf_1_ and _mf_2_.
+  const readable = name.replace(/^_mf_0_/, '').replace(/_mf_\d_/g, '-')
+  return `assets/${kind === 'loadShare' ? 'share' : 'fallback'}-${readable}-[hash].js`
 }
 
 /** The host: no static remotes (they come from the API's manifest at run time); it provides the MF runtime. */
@@ -175,7 +192,7 @@ export function shellViteConfig<F extends FederationPlugin>(federation: F) {
       chunkSizeWarningLimit: 1500,
       // Every browser the product supports (esnext: current Chromium, Firefox, Safari) knows modulepreload.
       modulePreload: { polyfill: false },
-      rolldownOptions: { output: { codeSplitting: { groups: [echartsShared] } } },
+      rolldownOptions: { output: { chunkFileNames, codeSplitting: { groups: [echartsShared] } } },
     },
   }
 }
