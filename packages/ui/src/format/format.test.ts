@@ -22,6 +22,13 @@ describe('formatting', () => {
     expect(formatNumber(null, 'en')).toBe('—')
   })
 
+  it('keeps each precision its own, however the calls interleave (formatters are reused)', () => {
+    const calls = [0, 2, 1, 0, 2].map((digits) => formatNumber(1234.567, 'zh-CN', { digits }))
+    expect(calls).toEqual(['1,235', '1,234.57', '1,234.6', '1,235', '1,234.57'])
+    expect(formatNumber(1234.5, 'en', { digits: 0 })).toBe('1,235')
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5')
+  })
+
   it('never rounds a rate up to 100% or down to 0%', () => {
     expect(formatRate(0.9996)).toBe('99.9%')
     expect(formatRate(1)).toBe('100%')

@@ -16,10 +16,18 @@ export interface NumberOptions {
 const dash = '—'
 const isZh = (locale: Locale) => locale === 'zh-CN'
 
+// One formatter per locale and precision: constructing one costs ≈ 0.4 ms on a slow machine, and a dashboard's first
+// view formats over a hundred figures.
+const formatters = new Map<string, Intl.NumberFormat>()
+
 function plain(value: number, digits: number, locale: Locale) {
-  return new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(
-    value,
-  )
+  const key = locale + digits
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(value)
 }
 
 /** Fixed-point without float noise, trailing zeros dropped: 1.20 → 1.2. */
