@@ -2,17 +2,17 @@
 //            [--raw-budget 0] [--duration 10]
 //            [--workers n]
 //            [--runs 5] [--no-browser] [--smoke] [--out file]
-// pnpm bench --frontend-only [--runs 5] [--waterfall] [--database-url URL]: only the front-end figures, on the
-// demo (PGlite) unless a database is named.
+// pnpm bench --frontend-only [--runs 5] [--waterfall] [--database-url URL] [--out file]: only the front-end
+// figures, on the demo (PGlite) unless a database is named; bench/results/<date>-frontend-<demo|postgres>.json.
 // Against PostgreSQL: DATABASE_URL, or liaison_bench_<scale> on the local server (created and loaded when empty).
 // Starts the API as a child process and measures, at every scope from a station to the nation: each module's
 // composite endpoint and a set of /metrics queries over HTTP, computed (Cache-Control: no-cache) and answered
 // from the cache; the same answers straight from the facts (useRollups: false, in this process), their timings and
 // whether they are equal; autocannon on the overview; the API's peak RSS; and the front end in Chromium.
 // Writes bench/results/<date>-<scale>.json (or --out).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, totalmem } from 'node:os'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
 import type { CompositeModule } from '@liaison/contracts'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
@@ -20,29 +20,47 @@ import autocannon from 'autocannon'
 import { moduleData, readsEverything } from '../apps/api/src/routes/module-data.ts'
 import { overviewData } from '../apps/api/src/routes/overview.ts'
 import { memoryKb, startApi } from './api-process.ts'
+import {
+  type EndpointResult,
+  endpointResult,
+  endpointTimers,
+  type HttpTiming,
+  type RawTiming,
+  same,
+} from './endpoints.ts'
 import { appSizes, runFrontEndOnly } from './frontend.ts'
-import { keptAliveClient, r1, stats } from './http.ts'
+import { keptAliveClient } from './http.ts'
 import { benchDatabase, ensureLoaded, parseArgs } from './load.ts'
+import {
+  type BenchReport,
+  type FrontEndFigures,
+  loadAverage,
+  printReport,
+  reportFailures,
+  type Throughput,
+  writeReport,
+} from './report.ts'
 
 const argv = process.argv.slice(2)
 const root = new URL('..', import.meta.url).pathname
-/** Timings on a shared machine mean little without the load they were taken under. */
-const loadAverage = () => loadavg().map((n) => Math.round(n * 10) / 10)
 if (argv.includes('--frontend-only')) {
   // Only an explicit --database-url: a DATABASE_URL in the environment is not a bench database.
   const at = argv.indexOf('--database-url')
   const databaseUrl = at >= 0 ? argv[at + 1] : undefined
   const frontend = await runFrontEndOnly(argv, root, databaseUrl)
   const target = databaseUrl ? 'postgres' : 'demo'
-  const out = join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-${target}.json`)
+  const outAt = argv.indexOf('--out')
+  const out =
+    outAt >= 0
+      ? argv[outAt + 1]!
+      : join(root, `bench/results/${new Date().toISOString().slice(0, 10)}-frontend-${target}.json`)
   const { first_view_waterfall: _waterfall, ...figures } = frontend
-  const report = {
+  writeReport(out, {
     target: databaseUrl ? 'PostgreSQL' : 'demo (PGlite)',
     date: new Date().toISOString(),
     load_average: loadAverage(),
     frontend: figures,
-  }
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
+  })
   process.exit(0)
 }
 const { scale, databaseUrl, get } = parseArgs(argv)
@@ -124,45 +142,8 @@ const apiPids = (pid: number) => {
 
 const client = keptAliveClient()
 
-/** Rates and money compared to 9 significant digits; everything else exactly. */
-const canonical = (value: unknown): unknown =>
-  typeof value === 'number'
-    ? Number(value.toPrecision(9))
-    : Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]))
-        : value
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(canonical(JSON.parse(JSON.stringify(a)))) === JSON.stringify(canonical(b))
-
-interface EndpointResult {
-  name: string
-  scope: string
-  region: string
-  /** Computed on request (the cache bypassed with Cache-Control: no-cache). */
-  p50_ms: number
-  p95_ms: number
-  p99_ms: number
-  /** Repeated requests answered from the API's cache. */
-  cached_p95_ms: number
-  /** The same answer straight from the facts, in this process (no HTTP). */
-  raw_p50_ms: number | null
-  raw_p95_ms: number | null
-  /** How many raw answers were timed (`--raw-samples`, more within `--raw-budget`). */
-  raw_samples: number | null
-  /** raw p95 ÷ computed p95. */
-  speedup: number | null
-  /** raw p50 ÷ computed p50: the typical answer's ratio. A computed p95 of a few milliseconds is mostly the
-   * machine's scheduling (a cached answer's p95 is as long), so the medians say more of the rollups' work. */
-  speedup_p50: number | null
-  equal: boolean | null
-  samples: number
-  status: number
-}
-
 const endpoints: EndpointResult[] = []
-const throughput: Record<'cached' | 'computed', Record<string, number | string>> = {
+const throughput: Record<'cached' | 'computed', Throughput> = {
   cached: {},
   computed: {},
 }
@@ -173,71 +154,28 @@ try {
   const { cookie } = await api.signIn()
   rssIdle = Math.max(...apiPids(child.pid!).map((p) => memoryKb(p, 'VmRSS')))
 
-  /** Sequential GETs after two warm-ups (or `--warm-up` seconds of them); the last body for the equality check. */
-  const timeHttp = async (path: string, computed: boolean) => {
-    let status = 0
-    let body: unknown = null
-    const times: number[] = []
-    const headers: Record<string, string> = { cookie, ...(computed ? { 'cache-control': 'no-cache' } : {}) }
-    const warmUntil = performance.now() + warmUpMs
-    for (let warmed = 0; warmed < 2 || performance.now() < warmUntil; warmed++)
-      await client.get(`${base}${path}`, headers)
-    for (let i = 0; i < samples; i++) {
-      const t = performance.now()
-      const res = await client.get(`${base}${path}`, headers)
-      times.push(performance.now() - t)
-      // A path the API does not know falls through to the SPA's index.html: count that as a failure.
-      status = res.type.includes('json') ? res.status : -res.status
-      if (status === 200) body = JSON.parse(res.text)
-    }
-    return { ...stats(times), status, body }
-  }
-  const timeRaw = async (compute: () => Promise<unknown>) => {
-    const times: number[] = []
-    let answer: unknown = null
-    for (let i = 0; i < rawWarmups; i++) answer = await compute()
-    const most = Math.max(rawSamples, rawBudgetMs > 0 ? samples : 0)
-    let spent = 0
-    while (times.length < rawSamples || (times.length < most && spent < rawBudgetMs)) {
-      const t = performance.now()
-      answer = await compute()
-      times.push(performance.now() - t)
-      spent += times.at(-1)!
-    }
-    return { ...stats(times), samples: times.length, answer }
-  }
+  const { timeHttp, timeRaw } = endpointTimers({
+    client,
+    base,
+    cookie,
+    samples,
+    warmUpMs,
+    rawWarmups,
+    rawSamples,
+    rawBudgetMs,
+  })
   const record = (
     name: string,
     scope: string,
     region: string,
-    h: Awaited<ReturnType<typeof timeHttp>>,
-    cached: Awaited<ReturnType<typeof timeHttp>>,
-    raw: Awaited<ReturnType<typeof timeRaw>> | null,
+    computed: HttpTiming,
+    cached: HttpTiming,
+    raw: RawTiming | null,
     equal: boolean | null,
   ) => {
-    const speedup = raw ? r1(raw.p95 / Math.max(h.p95, 0.1)) : null
-    const speedupP50 = raw ? r1(raw.p50 / Math.max(h.p50, 0.1)) : null
-    endpoints.push({
-      name,
-      scope,
-      region,
-      p50_ms: h.p50,
-      p95_ms: h.p95,
-      p99_ms: h.p99,
-      cached_p95_ms: cached.p95,
-      raw_p50_ms: raw?.p50 ?? null,
-      raw_p95_ms: raw?.p95 ?? null,
-      raw_samples: raw?.samples ?? null,
-      speedup,
-      speedup_p50: speedupP50,
-      equal,
-      samples,
-      status: h.status,
-    })
-    log(
-      `${scope.padEnd(9)} ${name.padEnd(28)} p95 ${h.p95} ms computed, ${cached.p95} ms cached (${h.status})` +
-        (raw ? ` · raw p95 ${raw.p95} ms · ×${speedup} (p50 ×${speedupP50}) · equal ${equal}` : ''),
-    )
+    const { result, line } = endpointResult({ name, scope, region, samples }, computed, cached, raw, equal)
+    endpoints.push(result)
+    log(line)
   }
 
   // A station: its detail (profile, deputies, monthly activity), always read from its facts.
@@ -320,15 +258,7 @@ try {
 
 // --- front end --------------------------------------------------------------------------------------------
 const apps = appSizes(root)
-const frontend: {
-  first_view_js_gzip_bytes: number | null
-  first_view_css_gzip_bytes: number | null
-  first_view_transfer_bytes: number | null
-  overview_painted_ms: number | null
-  overview_painted_runs_ms?: number[]
-  apps: typeof apps
-  note?: string
-} = {
+const frontend: FrontEndFigures = {
   first_view_js_gzip_bytes: null,
   first_view_css_gzip_bytes: null,
   first_view_transfer_bytes: null,
@@ -356,7 +286,7 @@ const pgVersion = await (async () => {
     await h.close()
   }
 })()
-const report = {
+const report: BenchReport = {
   scale,
   date: new Date().toISOString(),
   machine: {
@@ -382,34 +312,6 @@ const report = {
   api_rss_idle_mb: Math.round(rssIdle / 1024),
   frontend,
 }
-console.log(
-  '\nendpoint                     scope        p50     p95     p99  cached p95  raw p95   speedup  p50 ×  equal',
-)
-for (const e of endpoints)
-  console.log(
-    `${e.name.padEnd(28)} ${e.scope.padEnd(9)} ${String(e.p50_ms).padStart(7)} ${String(e.p95_ms).padStart(7)} ${String(e.p99_ms).padStart(7)} ${String(e.cached_p95_ms).padStart(11)} ${String(e.raw_p95_ms ?? '–').padStart(8)} ${String(e.speedup ?? '–').padStart(9)} ${String(e.speedup_p50 ?? '–').padStart(6)}  ${e.equal ?? '–'}`,
-  )
-for (const mode of ['cached', 'computed'] as const) {
-  const t = throughput[mode]
-  console.log(
-    `throughput (overview, county, 50 conn, ${duration} s, ${mode}): ${t.rps} req/s, errors ${t.errors}, non-2xx ${t.non2xx}, p99 ${t.p99_ms} ms`,
-  )
-}
-console.log(
-  `API RSS: idle ${report.api_rss_idle_mb} MB, peak ${report.api_rss_mb} MB per process (${report.api_rss_total_mb} MB in all); load ${report.load_seconds ?? '?'} s`,
-)
-for (const a of apps)
-  console.log(`app ${a.name.padEnd(14)} js ${a.js_gzip_bytes} B gz, css ${a.css_gzip_bytes} B gz`)
-console.log(
-  `first view: ${frontend.first_view_js_gzip_bytes ?? '–'} B gz JS, overview painted ${frontend.overview_painted_ms ?? '–'} ms`,
-)
-const out = get('out') ?? join(root, `bench/results/${report.date.slice(0, 10)}-${scale}.json`)
-mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
-console.log(`wrote ${out}`)
-const bad = endpoints.filter((e) => e.status !== 200 || e.equal === false)
-if (bad.length) {
-  console.log(`${bad.length} endpoint(s) failed or disagreed with the raw path:`)
-  for (const e of bad) console.log(`  ${e.name} ${e.scope} status ${e.status} equal ${e.equal}`)
-  process.exitCode = 1
-}
+printReport(report)
+writeReport(get('out') ?? join(root, `bench/results/${report.date.slice(0, 10)}-${scale}.json`), report)
+if (reportFailures(endpoints)) process.exitCode = 1
