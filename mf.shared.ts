@@ -2,6 +2,7 @@
 // plugin-vue setup. Imported with the explicit .ts extension (Vite 8's native config loader needs it).
 import vue from '@vitejs/plugin-vue'
 import { visualizer } from 'rollup-plugin-visualizer'
+import { compression } from 'vite-plugin-compression2'
 import { moduleFirstView } from './first-view-preload.ts'
 
 /**
@@ -14,6 +15,14 @@ function bundleAnalysis() {
   const extension = template === 'raw-data' ? 'json' : template === 'list' ? 'yml' : 'html'
   return [visualizer({ template, filename: `dist/bundle-${template}.${extension}`, gzipSize: true })]
 }
+
+/**
+ * A gzip -9 copy beside every script, style sheet and manifest over 1 KB (`x.js.gz`), which the API sends to a
+ * browser that accepts gzip (serveStatic's `precompressed`): the first view crosses the wire as ≈ 350 KB instead of
+ * ≈ 1.2 MB, with no compression work per request. Brotli would save ≈ 15% more but took 20 s of a 2-core build.
+ */
+const compressedCopies = () =>
+  compression({ algorithms: ['gzip'], include: /\.(js|css|json|svg)$/, threshold: 1024 })
 
 /** Loaded once, from whichever app provides it first. Sharing @liaison/ui makes ECharts a singleton too. */
 export const sharedSingletons = {
@@ -108,6 +117,7 @@ export function moduleViteConfig<F extends FederationPlugin>(
         experiments: { externalRuntime: command === 'build' },
       }) as ReturnType<F>,
       moduleFirstView('src/Module.vue'),
+      compressedCopies(),
       ...bundleAnalysis(),
     ],
     server: {
@@ -167,6 +177,7 @@ export function shellViteConfig<F extends FederationPlugin>(federation: F) {
         moduleParseIdleTimeout,
         experiments: { provideExternalRuntime: true },
       }) as ReturnType<F>,
+      compressedCopies(),
       ...bundleAnalysis(),
     ],
     server: {

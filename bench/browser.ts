@@ -1,6 +1,7 @@
 // The front end in Debian's Chromium against an in-process API: cold navigations to the overview (session cookie
 // set, a fresh browser context each time, so an empty cache), the JavaScript and CSS each fetched (gzip -9 of each
-// body, as a compressing proxy would send it; the API serves files uncompressed) and the time from navigation until
+// body, computed here so that figures compare between runs; the bytes that crossed the wire, as the API sent them
+// with each build's gzip copies, come from the browser's resource timing) and the time from navigation until
 // every overview chart panel has left its loading state and the browser has painted the frame after it.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +29,8 @@ interface Run {
   js_gzip: number
   css_gzip: number
   transfer: number
+  /** What the browser received for the page, its files and its data: encoded (gzip) body bytes. */
+  wire: number
   painted_ms: number
   /** Seen from this process: before page.goto until the page reported the paint (includes the CDP round trips). */
   wall_ms: number
@@ -100,6 +103,7 @@ async function measureOnce(browser: Browser, url: string): Promise<Run> {
       js_gzip: sum('script', 'gz'),
       css_gzip: sum('stylesheet', 'gz'),
       transfer: sum(null, 'raw'),
+      wire: waterfall.reduce((n, e) => n + e.bytes, 0),
       painted_ms: Math.round(painted),
       wall_ms: Math.round(wall),
       waterfall,
@@ -138,6 +142,7 @@ export async function measureFrontEnd(target: FrontEndTarget = {}) {
       first_view_js_gzip_bytes: middle.js_gzip,
       first_view_css_gzip_bytes: middle.css_gzip,
       first_view_transfer_bytes: middle.transfer,
+      first_view_wire_bytes: middle.wire,
       overview_painted_ms: middle.painted_ms,
       overview_painted_runs_ms: times,
       overview_painted_wall_runs_ms: measured.map((r) => r.wall_ms),

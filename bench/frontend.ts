@@ -56,7 +56,7 @@ export async function runFrontEndOnly(argv: string[], root: string, databaseUrl?
   if (argv.includes('--waterfall')) printWaterfall(result.first_view_waterfall)
   console.log(
     `first view: ${result.first_view_js_gzip_bytes} B gz JS, ${result.first_view_css_gzip_bytes} B gz CSS, ` +
-      `${result.first_view_transfer_bytes} B fetched uncompressed`,
+      `${result.first_view_transfer_bytes} B uncompressed, ${result.first_view_wire_bytes} B over the wire`,
   )
   console.log(
     `overview painted: median ${result.overview_painted_ms} ms after navigation ` +

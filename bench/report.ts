@@ -14,6 +14,8 @@ export interface FrontEndFigures {
   first_view_js_gzip_bytes: number | null
   first_view_css_gzip_bytes: number | null
   first_view_transfer_bytes: number | null
+  /** What crossed the wire for the first view (the page, its files and its data, as sent: gzip). */
+  first_view_wire_bytes: number | null
   overview_painted_ms: number | null
   overview_painted_runs_ms?: number[]
   apps: ReturnType<typeof appSizes>
@@ -58,7 +60,7 @@ export function printReport(report: BenchReport) {
   for (const a of frontend.apps)
     console.log(`app ${a.name.padEnd(14)} js ${a.js_gzip_bytes} B gz, css ${a.css_gzip_bytes} B gz`)
   console.log(
-    `first view: ${frontend.first_view_js_gzip_bytes ?? '–'} B gz JS, overview painted ${frontend.overview_painted_ms ?? '–'} ms`,
+    `first view: ${frontend.first_view_js_gzip_bytes ?? '–'} B gz JS (${frontend.first_view_wire_bytes ?? '–'} B over the wire in all), overview painted ${frontend.overview_painted_ms ?? '–'} ms`,
   )
 }
 

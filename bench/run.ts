@@ -262,6 +262,7 @@ const frontend: FrontEndFigures = {
   first_view_js_gzip_bytes: null,
   first_view_css_gzip_bytes: null,
   first_view_transfer_bytes: null,
+  first_view_wire_bytes: null,
   overview_painted_ms: null,
   apps,
 }

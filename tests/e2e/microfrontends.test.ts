@@ -48,6 +48,41 @@ describe('microfrontends', () => {
     await fresh.close()
   })
 
+  it("sends the build's gzip copies to a browser that accepts gzip, and keeps each file's caching", async () => {
+    const entry = `${harness.url}/modules/overview/remoteEntry.js`
+    // undici decodes the body and keeps the headers: both answers must hold the same script.
+    const zipped = await fetch(entry, { headers: { 'accept-encoding': 'gzip' } })
+    const plain = await fetch(entry, { headers: { 'accept-encoding': 'identity' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(zipped.headers.get('content-type')).toBe(plain.headers.get('content-type'))
+    expect(zipped.headers.get('content-type')).toContain('javascript')
+    expect(await zipped.text()).toBe(await plain.text())
+    // The module's entry is revalidated on every load, gzip or not; a hashed file is cached for good.
+    expect(zipped.headers.get('cache-control')).toBe('no-cache')
+    expect(plain.headers.get('cache-control')).toBe('no-cache')
+    // In the browser: every script of the first view came compressed, to less than half its size.
+    const fresh = await harness.context.newPage()
+    await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(fresh, 'overview')
+    const scripts = await fresh.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+        .map((e) => ({ name: e.name, wire: e.encodedBodySize, size: e.decodedBodySize })),
+    )
+    await fresh.close()
+    const large = scripts.filter((s) => s.size > 10_000)
+    expect(large.length).toBeGreaterThan(5)
+    for (const s of large) expect(s.wire, s.name).toBeLessThan(s.size / 2)
+    const hashed = large.find((s) => /\/assets\/.+-[\w-]{8}\.js$/.test(s.name))!
+    const cached = await fetch(hashed.name, { headers: { 'accept-encoding': 'gzip' } })
+    expect(cached.headers.get('content-encoding')).toBe('gzip')
+    expect(cached.headers.get('cache-control')).toContain('immutable')
+  })
+
   it('shows an error panel for a module whose files are missing, keeps the rest working, and retries', async () => {
     const missing = await harness.context.newPage()
     await missing.route('**/modules/funding/**', (route) => route.fulfill({ status: 404, body: 'not found' }))

@@ -7,9 +7,9 @@ import { SESSION_COOKIE } from '../auth/session.ts'
 import { type ModuleName, moduleDist, moduleNames, shellDist } from './paths.ts'
 
 // Federation entry points must be revalidated on every load (a module redeploy is a new dist/);
-// hashed assets never change.
+// hashed assets never change. `path` is the file sent: the gzip copy (`.gz`) where the browser takes one.
 function cacheHeaders(path: string, c: Context) {
-  const entry = /(remoteEntry\.js|mf-manifest\.json|index\.html)$/.test(path)
+  const entry = /(remoteEntry\.js|mf-manifest\.json|index\.html)(\.gz)?$/.test(path)
   c.header('Cache-Control', entry ? 'no-cache' : 'public, max-age=31536000, immutable')
 }
 
@@ -46,7 +46,11 @@ export function signedOutPage(html: string): string {
 const isModuleName = (name: string | undefined): name is ModuleName =>
   (moduleNames as readonly string[]).includes(name ?? '')
 
-/** Serve each built module under /modules/<name>/ and the shell, with an index fallback for client routes. */
+/**
+ * Serve each built module under /modules/<name>/ and the shell, with an index fallback for client routes. Every
+ * app's build writes a gzip copy beside each file (mf.shared.ts); `precompressed` sends it to a browser that accepts
+ * gzip, with Vary: Accept-Encoding.
+ */
 export function mountFrontEnd(app: Hono) {
   for (const name of moduleNames) {
     const root = moduleDist(name)
@@ -56,6 +60,7 @@ export function mountFrontEnd(app: Hono) {
         root,
         rewriteRequestPath: (p) => p.slice(`/modules/${name}`.length),
         onFound: cacheHeaders,
+        precompressed: true,
       }),
     )
     app.all(`/modules/${name}/*`, (c) =>
@@ -78,6 +83,6 @@ export function mountFrontEnd(app: Hono) {
     return c.html(html)
   }
   app.get('/', page)
-  app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders }))
+  app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders, precompressed: true }))
   app.get('*', page)
 }
