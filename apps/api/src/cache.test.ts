@@ -1,16 +1,19 @@
 // Cached figure answers: the same question from the same role and scope answers from memory; a write to the
 // region's data, or a hard reload, computes afresh; another scope never sees the answer.
+
+import { gunzipSync } from 'node:zlib'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi } from './app.ts'
-import { ResponseCache } from './cache.ts'
+import { acceptsGzip, ResponseCache } from './cache.ts'
 import { demoApi, signIn, type TestApi } from './testing.ts'
 
 describe('ResponseCache', () => {
+  const bytes = (n: number) => ({ body: new TextEncoder().encode('x'.repeat(n)), gzip: null })
+
   it('drops the least recently used answers past its size', () => {
     const cache = new ResponseCache(400)
-    const bytes = (n: number) => new TextEncoder().encode('x'.repeat(n))
     cache.set('a', bytes(90))
     cache.set('b', bytes(90))
     cache.get('a')
@@ -22,6 +25,27 @@ describe('ResponseCache', () => {
     expect(cache.size.bytes).toBeLessThanOrEqual(400)
     cache.set('huge', bytes(200))
     expect(cache.get('huge')).toBeUndefined()
+  })
+
+  it('keeps a gzip copy of an answer over 1 KB, and counts its bytes', () => {
+    const cache = new ResponseCache(1_000_000)
+    cache.set('small', bytes(1023))
+    cache.set('large', bytes(5000))
+    expect(cache.get('small')?.gzip).toBeNull()
+    const large = cache.get('large')!
+    expect(gunzipSync(large.gzip!).toString()).toBe('x'.repeat(5000))
+    expect(cache.size.bytes).toBe(1023 + 'small'.length + 5000 + large.gzip!.byteLength + 'large'.length)
+  })
+
+  it('reads Accept-Encoding as HTTP does', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true)
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true)
+    expect(acceptsGzip('*')).toBe(true)
+    expect(acceptsGzip('gzip;q=0')).toBe(false)
+    expect(acceptsGzip('gzip;q=0.000, br')).toBe(false)
+    expect(acceptsGzip('identity')).toBe(false)
+    expect(acceptsGzip('x-gzip-not')).toBe(false)
+    expect(acceptsGzip(undefined)).toBe(false)
   })
 })
 
@@ -71,6 +95,40 @@ describe(`cached figures on ${engine!.name}`, () => {
       headers: { cookie: cookies['demo-leader']!, 'if-none-match': tag! },
     })
     expect(again.status).toBe(304)
+  })
+
+  it('sends a large answer gzipped to a client that accepts gzip, computed or cached, and the same figures', async () => {
+    const overview = '/api/v1/modules/overview/data?region=520523&from=2024-01-01&to=2024-12-31'
+    const get = (encoding: string, extra: Record<string, string> = {}) =>
+      api.request(overview, {
+        headers: { cookie: cookies['demo-leader']!, 'accept-encoding': encoding, ...extra },
+      })
+    const plain = await get('identity', { 'cache-control': 'no-cache' })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding')
+    const text = await plain.text()
+    expect(text.length).toBeGreaterThan(1024)
+    for (const extra of [{ 'cache-control': 'no-cache' }, {}] as Record<string, string>[]) {
+      const zipped = await get('gzip, deflate, br', extra)
+      expect(zipped.status).toBe(200)
+      expect(zipped.headers.get('content-encoding')).toBe('gzip')
+      expect(zipped.headers.get('vary')).toBe('Accept-Encoding')
+      expect(zipped.headers.get('content-type')).toBe('application/json')
+      expect(zipped.headers.get('etag')).toBe(plain.headers.get('etag'))
+      const body = Buffer.from(await zipped.arrayBuffer())
+      expect(body.byteLength).toBeLessThan(text.length / 3)
+      expect(JSON.parse(gunzipSync(body).toString())).toEqual(JSON.parse(text))
+    }
+    // The cached answer goes as it is to a client that refuses gzip.
+    const refused = await get('gzip;q=0')
+    expect(refused.headers.get('content-encoding')).toBeNull()
+    expect(await refused.text()).toBe(text)
+    // An answer under 1 KB is sent as it is.
+    const small = await api.request(url, {
+      headers: { cookie: cookies['demo-leader']!, 'accept-encoding': 'gzip' },
+    })
+    expect(small.headers.get('content-encoding')).toBeNull()
+    expect(small.headers.get('vary')).toBeNull()
   })
 
   it('answers the module list while figures wait for a compute slot', async () => {

@@ -2,7 +2,7 @@ import type { Db } from '@liaison/db'
 import type { UserRole } from '@liaison/db/enums'
 import type { AppDeps } from './app.ts'
 import type { SessionCopy } from './auth/session-copy.ts'
-import type { Reader, ReadState } from './cache.ts'
+import type { Answer, Reader, ReadState } from './cache.ts'
 import type { DataVersions } from './data-versions.ts'
 
 /** What every request handler can read from the context, with `c.get(name)`: hono's `c.var` copies every
@@ -23,6 +23,6 @@ export interface AppEnv {
     /** The question chooseReader answers, asked before the session check (askReader). */
     reader: Promise<Reader> | undefined
     /** A figure route's encoded answer (answer()), for the cache. */
-    answer: Uint8Array<ArrayBuffer>
+    answer: Answer
   }
 }
