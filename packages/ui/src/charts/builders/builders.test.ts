@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildComboOption, buildTrendOption, monthsBetween, quartiles } from './combo.ts'
-import { describeSeries } from './common.ts'
+import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
+import { describeSeries, monthsBetween } from './common.ts'
 import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
 
 const rows = [
@@ -25,6 +25,9 @@ describe('option builders', () => {
     const yAxis = option.yAxis as { max?: number; axisLabel: { formatter: (v: number) => string } }[]
     expect(yAxis[1]?.max).toBe(1)
     expect(yAxis[1]?.axisLabel.formatter(0.5)).toBe('50%')
+    // Counts step by whole numbers; the rate axis does not.
+    expect(option.yAxis[0]).toMatchObject({ minInterval: 1 })
+    expect(option.yAxis[1]).not.toHaveProperty('minInterval')
     expect(option.aria).toMatchObject({ enabled: true, label: { description: '接待走访活动逐月变化' } })
     expect(option.series[1]?.tooltip.valueFormatter(0.9996)).toBe('99.9%')
     // The tooltip's heading names the month with its year, in the page's language.
@@ -223,6 +226,34 @@ describe('option builders', () => {
     )
     expect(multiples.yAxis[0]!.axisLabel.formatter(70)).toBe('70')
     expect(multiples.grid.every((g) => g.outerBoundsMode === 'same')).toBe(true)
+  })
+
+  it("puts every month of the period on every small multiple's axis, a count without rows at 0", () => {
+    // 紫金社区 filed nothing in January and August: its line must drop to 0 there, not run straight over them,
+    // and its axis must start in January like the others'.
+    const filed = ['2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-09']
+    const station = { name: '紫金社区', rows: filed.map((month) => ({ month, receptions: 1 })) }
+    const full = { name: '罗马社区', rows: ['2025-01', '2025-09'].map((month) => ({ month, receptions: 3 })) }
+    const period = { from: '2025-01-01', to: '2025-09-30' }
+    const option = buildSmallMultiplesOption([station, full], 'light', {
+      locale: 'zh-CN',
+      value: 'receptions',
+      unit: 'count',
+      period,
+    })
+    const source = (i: number) => option.dataset[i]!.source as { month: string; receptions: number }[]
+    for (const i of [0, 1])
+      expect(source(i).map((r) => r.month)).toEqual(monthsBetween(period.from, period.to))
+    expect(source(0).map((r) => r.receptions)).toEqual([0, 1, 1, 1, 1, 1, 1, 0, 1])
+    expect(source(1).map((r) => r.receptions)).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 3])
+    // A rate has no value where nothing was filed: a gap, not 0.
+    const rates = buildSmallMultiplesOption([station], 'light', {
+      locale: 'zh-CN',
+      value: 'receptions',
+      unit: 'rate',
+      period,
+    })
+    expect((rates.dataset[0]!.source as { receptions: number | null }[])[0]!.receptions).toBeNull()
   })
 
   it('describes a series in words', () => {

@@ -7,6 +7,7 @@ import {
   baseOption,
   monthHeading,
   monthLabel,
+  monthsBetween,
   type Row,
   valueFormatter,
 } from './common.ts'
@@ -94,6 +95,8 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
             axisLabel: { formatter: axisFormatter(unit, options.locale) },
             splitLine: { show: index === 0 },
             ...(unit === 'rate' ? { min: 0, max: 1 } : {}),
+            // Nobody receives half a visitor: a small count's axis steps by whole numbers (it read 0.5, 1.5, 2.5).
+            ...(unit === 'count' || unit === 'people' ? { minInterval: 1 } : {}),
           }
         : null,
     )
@@ -171,19 +174,6 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     yAxis: options.horizontal ? categoryAxis : valueAxes,
     series,
   }
-}
-
-/** The month keys ('YYYY-MM') from the month of `from` to the month of `to` (dates 'YYYY-MM-DD'). */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = []
-  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]
-  const last = to.slice(0, 7)
-  for (let key = from.slice(0, 7); key <= last; ) {
-    months.push(key)
-    ;[year, month] = month === 12 ? [year + 1, 1] : [year, month + 1]
-    key = `${year}-${String(month).padStart(2, '0')}`
-  }
-  return months
 }
 
 /**

@@ -58,3 +58,16 @@ export function describeSeries(
     ? `${name}：最高 ${fmt(top)}，最低 ${fmt(bottom)}，共 ${points.length} 项。`
     : `${name}: highest ${fmt(top)}, lowest ${fmt(bottom)}, ${points.length} items.`
 }
+
+/** The month keys ('YYYY-MM') from the month of `from` to the month of `to` (dates 'YYYY-MM-DD'). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))]
+  const last = to.slice(0, 7)
+  for (let key = from.slice(0, 7); key <= last; ) {
+    months.push(key)
+    ;[year, month] = month === 12 ? [year + 1, 1] : [year, month + 1]
+    key = `${year}-${String(month).padStart(2, '0')}`
+  }
+  return months
+}

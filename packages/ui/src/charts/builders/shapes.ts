@@ -7,6 +7,7 @@ import {
   type BuilderOptions,
   baseOption,
   monthLabel,
+  monthsBetween,
   type Row,
   valueFormatter,
 } from './common.ts'
@@ -122,11 +123,28 @@ export function buildRadarOption(
 
 /** One small line chart per group, on a shared y scale, in a grid of `columns`. */
 export function buildSmallMultiplesOption(
-  groups: { name: string; rows: Row[] }[],
+  given: { name: string; rows: Row[] }[],
   theme: ChartTheme,
-  options: BuilderOptions & { value: string; unit: Unit; columns?: number; valueLabel?: string },
+  options: BuilderOptions & {
+    value: string
+    unit: Unit
+    columns?: number
+    valueLabel?: string
+    /** Every month of it on every cell's axis: a month without rows is 0 for a count (nothing was filed), a
+     * gap otherwise. Without it, a line would run straight over the missing months and the cells' axes would
+     * start in different months. */
+    period?: { from: string; to: string }
+  },
 ) {
   const t = themeTokens[theme]
+  const months = options.period ? monthsBetween(options.period.from, options.period.to) : null
+  const none = options.unit === 'count' ? 0 : null
+  const groups = months
+    ? given.map((g) => {
+        const byMonth = new Map(g.rows.map((r) => [String(r.month), r]))
+        return { ...g, rows: months.map((m) => byMonth.get(m) ?? { month: m, [options.value]: none }) }
+      })
+    : given
   const columns = options.columns ?? 4
   const lines = Math.max(1, Math.ceil(groups.length / columns))
   const max = Math.max(1, ...groups.flatMap((g) => g.rows.map((r) => Number(r[options.value] ?? 0))))
