@@ -39,7 +39,8 @@ export function fundingPanels(
     {
       id: 'funding-budget',
       title: t('budget'),
-      empty: budgetRows.every((r) => r.amount == null),
+      // No budget, nothing allocated, nothing spent (a township without projects): nothing to draw, not ¥0 bars.
+      empty: budgetRows.every((r) => !r.amount),
       option: buildComboOption(budgetRows, theme, {
         ...base,
         category: 'name',

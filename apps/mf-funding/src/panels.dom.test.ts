@@ -1,0 +1,32 @@
+// The funding module's panels from its data: a region without projects shows 暂无数据, not bars of ¥0.
+import type { ModuleData } from '@liaison/contracts'
+import { describe, expect, it } from 'vitest'
+import { fundingPanels } from './panels.ts'
+
+function data(amounts: { budget: number | null; allocated: number | null; spent: number | null }) {
+  const region = { code: '520523004', name: '鼓场街道', level: 'township' }
+  return {
+    meta: { region, areasOf: region, from: '2025-01-01', to: '2025-12-31', compare: null, previous: null },
+    kpis: [
+      { id: 'funds_budget', value: amounts.budget },
+      { id: 'funds_allocated', value: amounts.allocated },
+      { id: 'funds_spent', value: amounts.spent },
+    ],
+    breakdowns: { areas: [], categories: [], statuses: [], months: [] },
+  } as unknown as ModuleData<'funding'>
+}
+const budgetPanel = (d: ModuleData<'funding'>) =>
+  fundingPanels(d, 'light', 'zh-CN', (k) => k).find((p) => p.id === 'funding-budget')!
+
+describe('funding panels', () => {
+  it('shows the budget panel empty when there is no budget, allocation or spending, zero or unknown', () => {
+    expect(budgetPanel(data({ budget: 0, allocated: 0, spent: 0 })).empty).toBe(true)
+    expect(budgetPanel(data({ budget: null, allocated: null, spent: null })).empty).toBe(true)
+    expect(budgetPanel(data({ budget: 0, allocated: null, spent: 0 })).empty).toBe(true)
+  })
+
+  it('draws the budget panel when any amount is there, zeros beside it', () => {
+    expect(budgetPanel(data({ budget: 500_000, allocated: 0, spent: 0 })).empty).toBe(false)
+    expect(budgetPanel(data({ budget: 0, allocated: 0, spent: 12_000 })).empty).toBe(false)
+  })
+})
