@@ -48,6 +48,10 @@ describe('formatting', () => {
     expect(formatYuan(520_000, 'zh-CN', { compact: true, fixed: true })).toBe('¥52.00万')
     expect(formatYuan(5_500_000, 'en', { compact: true, fixed: true })).toBe('¥5.50M')
     expect(formatYuan(9_999, 'zh-CN', { compact: true, fixed: true })).toBe('¥9,999')
+    // Thousands of 万 are grouped like any other figure (the national funding KPI read ¥1850.00万).
+    expect(formatYuan(18_500_000, 'zh-CN', { compact: true, fixed: true })).toBe('¥1,850.00万')
+    expect(formatYuan(12_000_000, 'zh-CN', { compact: true })).toBe('¥1,200万')
+    expect(formatNumber(-12_345_000, 'zh-CN', { compact: true })).toBe('-1,234.5万')
     expect(formatValue(0.074, 'rate', 'zh-CN')).toBe('7.4%')
     expect(formatValue(12.5, 'days', 'zh-CN')).toBe('12.5 天')
   })

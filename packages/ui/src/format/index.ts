@@ -20,19 +20,18 @@ const isZh = (locale: Locale) => locale === 'zh-CN'
 // view formats over a hundred figures.
 const formatters = new Map<string, Intl.NumberFormat>()
 
-function plain(value: number, digits: number, locale: Locale) {
-  const key = locale + digits
+/** Grouped (1,850), up to `digits` decimals, trailing zeros dropped unless `fixed` (1.20 → 1.2; fixed 1.20). */
+function plain(value: number, digits: number, locale: Locale, fixed = false) {
+  const key = `${locale}${digits}${fixed}`
   let formatter = formatters.get(key)
   if (!formatter) {
-    formatter = new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits })
+    formatter = new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: fixed ? digits : 0,
+    })
     formatters.set(key, formatter)
   }
   return formatter.format(value)
-}
-
-/** Fixed-point without float noise, trailing zeros dropped: 1.20 → 1.2. */
-function trimmed(value: number, digits: number) {
-  return String(Number(value.toFixed(digits)))
 }
 
 export function formatNumber(value: number | null | undefined, locale: Locale, options: NumberOptions = {}) {
@@ -50,9 +49,9 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
           [1e6, 'M'],
           [1e3, 'K'],
         ]
+    // Grouped like every other figure: ¥1,850.00万, not ¥1850.00万.
     for (const [size, suffix] of steps)
-      if (abs >= size)
-        return `${options.fixed ? (value / size).toFixed(digits) : trimmed(value / size, digits)}${suffix}`
+      if (abs >= size) return `${plain(value / size, digits, locale, options.fixed)}${suffix}`
   }
   return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
 }
