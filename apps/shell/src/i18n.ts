@@ -20,6 +20,9 @@ const zh = {
     password: '密码',
     submit: '登录',
     failed: '登录失败：{message}',
+    required: '请输入用户名和密码',
+    wrong: '用户名或密码错误',
+    tooMany: '尝试次数过多，请 15 分钟后再试',
     demoHint: '演示账号：demo-leader（县领导）、demo-township（乡镇人大主席）',
   },
   filters: {
