@@ -4,7 +4,7 @@ export const messages = {
     title: '乡镇边界（地图）',
     intro:
       '上传本县（区）乡镇（街道）边界的 GeoJSON 文件后，“站点建设与对比”用地图显示各乡镇；没有边界时显示乡镇方块图。文件应为 FeatureCollection，要素为 Polygon 或 MultiPolygon，每个要素用 code（9 位区划代码）或 name（乡镇名称）属性对应本县的一个乡镇。有任何要素对不上时，整个文件都不保存。',
-    demo: '演示环境没有真实边界：命令 pnpm boundary:schematic 可生成一份示意边界（随机划分，不是真实界线），上传后地图会注明“示意”。',
+    demo: '演示数据没有真实边界：可上传部署人员生成的示意边界（随机划分，不是真实界线），上传后地图会注明“示意”。',
     county: '县（区）',
     none: '当前没有边界，看板显示乡镇方块图。',
     current: '当前边界：{n} 个乡镇，{who}于 {time} 上传（{file}）。',
@@ -34,7 +34,7 @@ export const messages = {
     title: 'Township boundaries (map)',
     intro:
       "Upload a GeoJSON file of your county's township boundaries and the Stations module shows the townships on a map; without one it shows tiles. The file must be a FeatureCollection of Polygon or MultiPolygon features, each naming one of the county's townships by a code (9-digit division code) or name property. If any feature matches no township, nothing is stored.",
-    demo: 'The demo has no real boundary: `pnpm boundary:schematic` writes a schematic one (a made-up partition, not the real boundary); once uploaded, the map says it is schematic.',
+    demo: 'The demo data has no real boundary: a schematic one made by whoever deployed the product (a made-up partition, not the real boundary) can be uploaded, and the map then says it is schematic.',
     county: 'County',
     none: 'No boundary yet: the dashboard shows township tiles.',
     current: 'Current boundary: {n} townships, uploaded by {who} at {time} ({file}).',
