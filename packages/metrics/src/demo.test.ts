@@ -90,7 +90,7 @@ for (const engine of testEngines()) {
       expect(running.zh).toContain('截至2025年6月30日，已规范化建设联络站（室）')
       expect(running.zh).toContain('截至2025年6月30日仍有')
       expect(running.zh).not.toContain('12月31日')
-      expect(running.en).toContain('still open on 2025-06-30')
+      expect(running.en).toContain('still open on 30 June 2025')
     })
   })
 }

@@ -115,7 +115,7 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     say(
       'receptions',
       `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`,
-      `${w.count(backlog)} opinions were still open ${running ? `on ${cutoff}` : "at the period's end"}, ${w.count(num('overdue') ?? 0)} of them overdue.`,
+      `${w.count(backlog)} opinions were still open ${running ? `on ${w.dateEn(cutoff)}` : "at the period's end"}, ${w.count(num('overdue') ?? 0)} of them overdue.`,
     )
   }
   const projects = num('projects') ?? 0
@@ -134,7 +134,7 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     say(
       'coverage',
       `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
-      `By ${cutoff}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
+      `By ${w.dateEn(cutoff)}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
     )
   }
   const reportback = num('reportback_rate')

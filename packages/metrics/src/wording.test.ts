@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previousPeriod } from './period.ts'
-import { count, countChangeZh, percent, rateChangeZh, yuanZh } from './wording.ts'
+import { count, countChangeZh, dateEn, percent, periodEn, rateChangeZh, yuanZh } from './wording.ts'
 
 describe('Chinese number forms', () => {
   it('writes counts, rates and money as a county report does', () => {
@@ -56,5 +56,14 @@ describe('the comparison period', () => {
       from: '2023-02-28',
       to: '2023-03-09',
     })
+  })
+})
+
+describe('English dates', () => {
+  it('writes dates and periods as English prose does, not as ISO keys', () => {
+    expect(dateEn('2025-12-31')).toBe('31 December 2025')
+    expect(dateEn('2024-02-29')).toBe('29 February 2024')
+    expect(periodEn('2025-01-01', '2025-12-31')).toBe('In 2025')
+    expect(periodEn('2025-07-01', '2025-09-30')).toBe('From 1 July 2025 to 30 September 2025')
   })
 })

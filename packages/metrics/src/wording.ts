@@ -68,8 +68,18 @@ export function periodZh(from: string, to: string): string {
   return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`
 }
 
+const englishDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** A date ('YYYY-MM-DD') as English prose writes it, as the dashboard does: 31 December 2025. */
+export const dateEn = (date: string) => englishDate.format(new Date(`${date}T00:00:00Z`))
+
 export function periodEn(from: string, to: string): string {
   if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
     return `In ${from.slice(0, 4)}`
-  return `From ${from} to ${to}`
+  return `From ${dateEn(from)} to ${dateEn(to)}`
 }
