@@ -21,7 +21,7 @@ export const messages = {
     schematicShort: '示意边界',
     mapSource: '边界文件：{file}。',
     mapMissing: '以下乡镇（街道）没有边界，未在地图上显示：{names}。',
-    list: '站点清单',
+    list: '站点清单（{n}）',
     wideRegion:
       '站点清单与站点对比按县（市、区）或乡镇（街道）查看：请点击上方的{areas}，或在区域选择器中选定一个县。',
     columns: {
@@ -55,7 +55,7 @@ export const messages = {
     onlineSeven: '网上联络站没有站所，不评“七有”。',
     built: '建成日期',
     standardised: '规范化日期',
-    deputiesList: '进站代表',
+    deputiesList: '进站代表（{n}）',
     monthly: '逐月活动',
     receptions: '接待走访活动',
     visitors: '接待群众',
@@ -93,7 +93,7 @@ export const messages = {
     schematicShort: 'schematic boundary',
     mapSource: 'Boundary file: {file}.',
     mapMissing: 'No boundary for these townships, so they are not on the map: {names}.',
-    list: 'Stations',
+    list: 'Stations ({n})',
     wideRegion:
       'The station list and the station comparison are shown for a county or a township: select one of the {areas} above, or a county in the region picker.',
     columns: {
@@ -127,7 +127,7 @@ export const messages = {
     onlineSeven: 'An online station has no premises: the seven items do not apply.',
     built: 'Built',
     standardised: 'Standardised',
-    deputiesList: 'Deputies assigned',
+    deputiesList: 'Deputies assigned ({n})',
     monthly: 'Monthly activity',
     receptions: 'Activities',
     visitors: 'People received',
