@@ -55,7 +55,7 @@ describe('option builders', () => {
         ).xAxis as { axisLabel: Record<string, unknown> }
       ).axisLabel
     expect(axisLabel('month', 24)).not.toHaveProperty('rotate')
-    expect(axisLabel('name', 26)).toMatchObject({ interval: 0, rotate: 35, hideOverlap: true })
+    expect(axisLabel('name', 26)).toMatchObject({ interval: 0, rotate: 45, hideOverlap: true })
     expect(axisLabel('name', 5)).not.toHaveProperty('rotate')
   })
 

@@ -112,7 +112,7 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
       hideOverlap: true,
       ...(options.horizontal ? { interval: 0 } : {}),
       ...(!options.horizontal && options.category !== 'month' && rows.length > slantFrom
-        ? { interval: 0, rotate: 35 }
+        ? { interval: 0, rotate: 45 }
         : {}),
     },
     // The tooltip's heading: a month with its year (2025年8月, Aug 2025), not the key 2025-08.
