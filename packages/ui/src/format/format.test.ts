@@ -18,6 +18,9 @@ describe('formatting', () => {
     expect(formatNumber(123_456_789, 'zh-CN', { compact: true })).toBe('1.23亿')
     expect(formatNumber(9999, 'zh-CN', { compact: true })).toBe('9,999')
     expect(formatNumber(12600, 'en', { compact: true })).toBe('12.6K')
+    // Under ten thousand, the whole figure in both languages (people received: 1,536, not 1.54K).
+    expect(formatNumber(1536, 'en', { compact: true })).toBe('1,536')
+    expect(formatNumber(9999, 'en', { compact: true })).toBe('9,999')
     expect(formatNumber(1259, 'en')).toBe('1,259')
     expect(formatNumber(null, 'en')).toBe('—')
   })

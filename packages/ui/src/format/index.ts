@@ -39,7 +39,9 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
   const abs = Math.abs(value)
   if (options.compact) {
     const digits = options.digits ?? 2
-    const steps: [number, string][] = isZh(locale)
+    // [unit, suffix, used from]: thousands only from ten thousand, as 万 in Chinese, so that under it both
+    // languages show the whole figure (1,536, not 1.54K).
+    const steps: [number, string, number?][] = isZh(locale)
       ? [
           [1e8, '亿'],
           [1e4, '万'],
@@ -47,11 +49,11 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
       : [
           [1e9, 'B'],
           [1e6, 'M'],
-          [1e3, 'K'],
+          [1e3, 'K', 1e4],
         ]
     // Grouped like every other figure: ¥1,850.00万, not ¥1850.00万.
-    for (const [size, suffix] of steps)
-      if (abs >= size) return `${plain(value / size, digits, locale, options.fixed)}${suffix}`
+    for (const [size, suffix, from = size] of steps)
+      if (abs >= from) return `${plain(value / size, digits, locale, options.fixed)}${suffix}`
   }
   return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
 }
