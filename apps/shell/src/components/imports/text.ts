@@ -35,4 +35,20 @@ export function countiesIn(nodes: RegionNode[], parent = ''): County[] {
   )
 }
 
+/**
+ * The county an upload form starts with: the user's own, else the county of the region the dashboard showed (an
+ * admin coming from 交城县), else the only one there is; '' when none can be told.
+ */
+export function startingCounty(
+  counties: County[],
+  userRegion: string | null | undefined,
+  shown: string,
+): string {
+  const holding = (code: string | null | undefined) =>
+    code ? counties.find((c) => code.startsWith(c.code)) : undefined
+  return (
+    (holding(userRegion) ?? holding(shown) ?? (counties.length === 1 ? counties[0] : undefined))?.code ?? ''
+  )
+}
+
 export const isCsv = (file: File | null) => file !== null && /\.(csv|tsv|txt)$/i.test(file.name)
