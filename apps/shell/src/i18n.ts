@@ -96,3 +96,12 @@ export async function loadLanguage(language: Language): Promise<void> {
   if (!englishLoaded) i18n.global.mergeLocaleMessage('en', english.messages)
   englishLoaded = true
 }
+
+/** Load a language, then show the app's texts (and the page's lang) in it, unless `still` says it is no longer
+ * wanted (another language was picked while this one loaded). */
+export async function showLanguage(language: Language, still: () => boolean = () => true): Promise<void> {
+  await loadLanguage(language)
+  if (!still()) return
+  i18n.global.locale.value = language
+  document.documentElement.lang = language
+}
