@@ -15,6 +15,7 @@ const words = {
   average: { 'zh-CN': '平均', en: 'Average' },
   sortBy: { 'zh-CN': '按此列排序', en: 'Sort by this column' },
   chartDescription: { 'zh-CN': '图表说明', en: 'Chart description' },
+  offline: { 'zh-CN': '请检查网络后重试', en: 'check the connection and try again' },
   controlFailed: {
     'zh-CN': '控件加载失败，请检查网络后重试',
     en: 'This control could not be loaded; check the connection and try again',

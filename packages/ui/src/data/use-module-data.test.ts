@@ -62,3 +62,27 @@ describe('a module request started early', () => {
     expect(stations.data.value?.url).toBe(url('stations'))
   })
 })
+
+describe('a failed module request', () => {
+  const failWith = (answer: () => Promise<Response>) => vi.stubGlobal('fetch', vi.fn(answer))
+
+  it("says the server cannot be reached in the page's language, not the browser's", async () => {
+    failWith(() => Promise.reject(new TypeError('Failed to fetch')))
+    const zh = mountModule('overview')
+    await flushPromises()
+    expect(zh.error.value).toBe('请检查网络后重试')
+    useFiltersStore().apply({ language: 'en' })
+    await zh.reload()
+    expect(zh.error.value).toBe('check the connection and try again')
+    expect(zh.data.value).toBeNull()
+  })
+
+  it("keeps the API's own message for an answer with an error", async () => {
+    failWith(
+      async () => new Response(JSON.stringify({ error: { message: '无权查看该地区' } }), { status: 403 }),
+    )
+    const state = mountModule('overview')
+    await flushPromises()
+    expect(state.error.value).toBe('无权查看该地区')
+  })
+})

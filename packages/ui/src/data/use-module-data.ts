@@ -1,6 +1,7 @@
 import type { BreakdownRow } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { say } from '../i18n.ts'
 
 /** Any zod schema (from @liaison/contracts); kept structural so ui does not depend on zod itself. */
 export interface Parser<T> {
@@ -93,7 +94,13 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
       } else data.value = body as T
     } catch (cause) {
       if (current.signal.aborted) return
-      error.value = cause instanceof Error ? cause.message : String(cause)
+      // fetch rejects with a TypeError in the browser's own words ("Failed to fetch") when the server cannot be reached.
+      error.value =
+        cause instanceof TypeError
+          ? say('offline', filters.language)
+          : cause instanceof Error
+            ? cause.message
+            : String(cause)
     } finally {
       if (controller === current) loading.value = false
     }
