@@ -98,3 +98,40 @@ describe('printing', () => {
     expect(text.lastIndexOf('县均')).toBeLessThan(text.indexOf('数据报送情况'))
   })
 })
+
+describe('the header', () => {
+  it("keeps an administrator's header to one row at 1366 px, and a phone's to its first quarter", async () => {
+    await page.click('.user-menu')
+    await page.click('[data-action=logout]')
+    await page.waitForURL(/\/login/)
+    await login(page, harness.url, 'demo-admin')
+    await waitForModule(page, 'overview')
+    const measure = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
+        return {
+          header: box('.app-header').height,
+          title: box('.app-header__title'),
+          user: box('.user-menu'),
+        }
+      })
+
+    await page.setViewportSize({ width: 1366, height: 768 })
+    // One row of controls is ≈ 48 px; the administrator's import link made it wrap to two (≈ 89 px).
+    expect((await measure()).header).toBeLessThan(60)
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    const phone = await measure()
+    expect(phone.header).toBeLessThanOrEqual(844 / 4)
+    // The user menu shares the title's row instead of taking one of its own.
+    expect(Math.abs(phone.user.top - phone.title.top)).toBeLessThan(20)
+    await page.screenshot({ path: `${screenshotDir}/layout-phone-header.png` })
+
+    // Its menu says who is signed in and where, in plain text; an administrator's region is the country.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.click('.user-menu')
+    await expect
+      .poll(() => page.locator('[data-user-card]').innerText())
+      .toBe('演示管理员\n系统管理员\n管辖范围：全国')
+  })
+})
