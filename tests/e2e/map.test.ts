@@ -73,7 +73,11 @@ describe('township map', () => {
     await openStations()
     expect(await page.locator('[data-panel=stations-tiles] [data-area]').count()).toBe(26)
     expect(await page.locator('[data-panel=stations-map]').count()).toBe(0)
-    // The ranking beside it: its average and quartile labels stand above the plot, clear of the value axis.
+    // The ranking beside it: its average and quartile labels stand above the plot, clear of the value axis. It
+    // draws 15 bars of the county's stations, and says so.
+    const note = await page.locator('[data-panel=stations-ranking] [data-ranking-note]').innerText()
+    const counted = /^按接待走访活动列出前 15 个；有此项数据的站室共 (\d+) 个/.exec(note)
+    expect(Number(counted?.[1])).toBeGreaterThan(15)
     await page
       .locator('[data-panel=stations-ranking]')
       .screenshot({ path: `${screenshotDir}map-ranking.png` })

@@ -47,6 +47,7 @@ export const messages = {
     notShown: '（无权查看明细）',
     notYours: '其他乡镇（街道）的站点，无权查看明细',
     pickHint: '在上方选择站点后显示',
+    rankingNote: '按{metric}列出前 {shown} 个；有此项数据的站室共 {n} 个，平均值与四分位数按这 {n} 个计算。',
     detail: '站点详情',
     profile: '基本情况',
     staff: '人员配备',
@@ -119,6 +120,8 @@ export const messages = {
     notShown: ' (details not yours to see)',
     notYours: "Another township's station: its details are not yours to see",
     pickHint: 'Pick stations above',
+    rankingNote:
+      'The top {shown} by {metric} of the {n} stations with this figure; the average and quartiles are of all {n}.',
     detail: 'Station detail',
     profile: 'Profile',
     staff: 'Staff',

@@ -39,6 +39,8 @@ export function stationPanels(
 ): PanelSpec[] {
   const plan = data.breakdowns.years
   const planned = plan.at(-1)?.stations_planned
+  // Plans are a county's: a township has no target, and a legend entry for a line not drawn would mislead.
+  const targeted = plan.some((p) => p.stations_target != null)
   const towns = areaRows(data)
   const current = listedSelf(data.meta)
   return [
@@ -51,7 +53,16 @@ export function stationPanels(
         category: 'year',
         series: [
           { key: 'stations_standardised', name: t('planSeries.done'), type: 'bar', unit: 'count' },
-          { key: 'stations_target', name: t('planSeries.target'), type: 'line', unit: 'count' },
+          ...(targeted
+            ? [
+                {
+                  key: 'stations_target',
+                  name: t('planSeries.target'),
+                  type: 'line' as const,
+                  unit: 'count' as const,
+                },
+              ]
+            : []),
         ],
         references:
           typeof planned === 'number'
