@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { contrastRatio, inkOn, inks } from '../ink.ts'
+import { palette, paletteOnDark } from '../themes.ts'
 import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
 import { describeSeries, monthsBetween } from './common.ts'
 import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
@@ -190,7 +192,9 @@ describe('option builders', () => {
     expect(funnel.dataset.source).toHaveLength(2)
     // Labels in the page's number forms: thousands grouped, shares to one decimal.
     const stageLabel = funnel.series[0]!.label.formatter
-    expect(stageLabel({ name: '收集', data: { name: '收集', value: 109_262 } })).toBe('收集 109,262')
+    expect(stageLabel({ name: '收集', data: { name: '收集', value: 109_262 }, color: '#0072B2' })).toBe(
+      '{light|收集 109,262}',
+    )
     const pie = buildPieOption(
       [
         { name: 'a', value: 0 },
@@ -260,5 +264,25 @@ describe('option builders', () => {
     expect(describeSeries(rows, 'month', 'receptions', '接待', 'count', 'zh-CN')).toBe(
       '接待：最高 2025-02 70，最低 2025-01 50，共 2 项。',
     )
+  })
+})
+
+describe('labels on a series colour', () => {
+  it('measure contrast as WCAG does', () => {
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5)
+    expect(contrastRatio('#777777', '#777777')).toBe(1)
+    // White on the light palette's blue and orange, by hand: 1.05 / (L + 0.05), L = 0.1525 and 0.4162.
+    expect(contrastRatio('#0072B2', '#ffffff')).toBeCloseTo(5.19, 2)
+    expect(contrastRatio('#E69F00', '#ffffff')).toBeCloseTo(2.25, 2)
+  })
+
+  it("reach at least 3.5:1 on the first four colours of both palettes (a funnel's stages), white or dark", () => {
+    for (const fill of [...palette.slice(0, 4), ...paletteOnDark.slice(0, 4)]) {
+      const ink = inks[inkOn(fill)]
+      expect(contrastRatio(fill, ink), `${ink} on ${fill}`).toBeGreaterThanOrEqual(3.5)
+    }
+    // The dark theme's pale fills take dark text, which white text could not read on.
+    expect(paletteOnDark.slice(0, 4).map(inkOn)).toEqual(['dark', 'dark', 'dark', 'dark'])
+    expect(inkOn('#0072B2')).toBe('light')
   })
 })

@@ -1,5 +1,6 @@
 // Funnel, donut, radar and small multiples: the non-axis charts of the modules.
 import { formatRate, formatValue, type Unit } from '../../format/index.ts'
+import { inkOn, inks } from '../ink.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
 import {
@@ -42,12 +43,16 @@ export function buildFunnelOption(
         width: '80%',
         minSize: '8%',
         encode: { itemName: 'name', value: 'value' },
+        // Inside each stage, in the ink that reads on its colour (a rich-text style per ink: a label's colour
+        // cannot be a function of its item).
         label: {
           position: 'inside' as const,
-          formatter: (p: { name: string; data: NamedValue }) =>
-            `${p.name} ${formatValue(p.data.value, options.unit, options.locale)}`,
-          color: '#fff',
-          fontSize: t.fontSize,
+          formatter: (p: { name: string; data: NamedValue; color?: string }) =>
+            `{${inkOn(p.color ?? '#000000')}|${p.name} ${formatValue(p.data.value, options.unit, options.locale)}}`,
+          rich: {
+            light: { color: inks.light, fontSize: t.fontSize },
+            dark: { color: inks.dark, fontSize: t.fontSize },
+          },
         },
       },
     ],
