@@ -216,7 +216,7 @@ describe('exports', () => {
       expect(await page.locator('.app-header').isVisible()).toBe(false)
       expect(await page.locator('[data-action=export]').first().isVisible()).toBe(false)
       const line = await page.locator('.dashboard__print').innerText()
-      expect(line).toMatch(/^总览　/)
+      expect(line).toContain(' · 总览　口径')
       expect(line).toContain('口径：金沙县，2023年')
       // The day in Beijing, written as every other date of the product is.
       expect(line).toMatch(/打印日期：\d{4}年\d{1,2}月\d{1,2}日/)
