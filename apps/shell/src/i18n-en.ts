@@ -14,17 +14,6 @@ export const messages: Messages = {
   print: {
     line: '{module} · Basis: {region}, {period} · printed {day}',
   },
-  login: {
-    title: 'Sign in',
-    username: 'User name',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Sign-in failed: {message}',
-    required: 'Enter your user name and password',
-    wrong: 'Wrong user name or password',
-    tooMany: 'Too many attempts: try again in 15 minutes',
-    demoHint: 'Demo accounts: demo-leader (county leader), demo-township (township head)',
-  },
   filters: {
     yearLabel: 'Year',
     quarterLabel: 'Quarter',

@@ -14,17 +14,6 @@ const zh = {
   print: {
     line: '{module}　口径：{region}，{period}　打印日期：{day}',
   },
-  login: {
-    title: '登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    failed: '登录失败：{message}',
-    required: '请输入用户名和密码',
-    wrong: '用户名或密码错误',
-    tooMany: '尝试次数过多，请 15 分钟后再试',
-    demoHint: '演示账号：demo-leader（县领导）、demo-township（乡镇人大主席）',
-  },
   filters: {
     yearLabel: '年份',
     quarterLabel: '季度',
@@ -68,7 +57,7 @@ const zh = {
     'pptx-bundle': 'PPT（分{area}汇编）',
     failed: '导出失败：{message}',
   },
-  // The import page's own texts load with it (i18n-imports.ts).
+  // The import page's and the sign-in page's own texts load with them (i18n-imports.ts, i18n-login.ts).
   imports: {
     link: '数据导入',
   },
