@@ -18,6 +18,12 @@ describe('formatting', () => {
     expect(formatNumber(123_456_789, 'zh-CN', { compact: true })).toBe('1.23亿')
     expect(formatNumber(9999, 'zh-CN', { compact: true })).toBe('9,999')
     expect(formatNumber(12600, 'en', { compact: true })).toBe('12.6K')
+    // A K is a tenth of a 万: one decimal fewer, the same precision in both languages.
+    expect(formatNumber(12_345, 'en', { compact: true })).toBe('12.3K')
+    expect(formatYuan(520_000, 'en', { compact: true, fixed: true })).toBe('¥520.0K')
+    expect(formatYuan(520_000, 'zh-CN', { compact: true, fixed: true })).toBe('¥52.00万')
+    expect(formatYuan(448_200, 'en', { compact: true, fixed: true })).toBe('¥448.2K')
+    expect(formatYuan(5_500_000, 'en', { compact: true, fixed: true })).toBe('¥5.50M')
     // Under ten thousand, the whole figure in both languages (people received: 1,536, not 1.54K).
     expect(formatNumber(1536, 'en', { compact: true })).toBe('1,536')
     expect(formatNumber(9999, 'en', { compact: true })).toBe('9,999')

@@ -39,9 +39,10 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
   const abs = Math.abs(value)
   if (options.compact) {
     const digits = options.digits ?? 2
-    // [unit, suffix, used from]: thousands only from ten thousand, as 万 in Chinese, so that under it both
-    // languages show the whole figure (1,536, not 1.54K).
-    const steps: [number, string, number?][] = isZh(locale)
+    // [unit, suffix, used from, decimals fewer]: thousands only from ten thousand, as 万 in Chinese, so that under
+    // it both languages show the whole figure (1,536, not 1.54K); a K is a tenth of a 万, so one decimal fewer
+    // keeps the same precision (¥52.00万 is ¥520.0K, not ¥520.00K).
+    const steps: [number, string, number?, number?][] = isZh(locale)
       ? [
           [1e8, '亿'],
           [1e4, '万'],
@@ -49,11 +50,12 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
       : [
           [1e9, 'B'],
           [1e6, 'M'],
-          [1e3, 'K', 1e4],
+          [1e3, 'K', 1e4, 1],
         ]
     // Grouped like every other figure: ¥1,850.00万, not ¥1850.00万.
-    for (const [size, suffix, from = size] of steps)
-      if (abs >= from) return `${plain(value / size, digits, locale, options.fixed)}${suffix}`
+    for (const [size, suffix, from = size, fewer = 0] of steps)
+      if (abs >= from)
+        return `${plain(value / size, Math.max(0, digits - fewer), locale, options.fixed)}${suffix}`
   }
   return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
 }
