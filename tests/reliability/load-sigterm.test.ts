@@ -14,10 +14,14 @@ afterAll(() => {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
 })
 
-function start(dataDir: string, databaseUrl = ''): Promise<{ child: ChildProcess; url: string }> {
+function start(
+  dataDir: string,
+  databaseUrl = '',
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', ['--import', 'tsx', cli], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+      env: { ...process.env, PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     running.push(child)
@@ -119,9 +123,10 @@ describe('reliability: load and SIGTERM on the real process', () => {
   // would: a keep-alive client that sends on a socket the server has just closed gets a reset, which HTTP leaves
   // the client to retry. KNOWN GAP: right after the load above (the server still working off abandoned requests)
   // some in-flight connections are still reset; not yet understood.
+  // The grace period is a minute here: on a loaded machine three Word reports have outrun the default 15 s.
   it('SIGTERM: in-flight requests finish with 200, new connections are refused, exit 0', async () => {
     server.child.kill('SIGTERM')
-    server = await start(mkdtempSync(join(tmpdir(), 'liaison-sig-')))
+    server = await start(mkdtempSync(join(tmpdir(), 'liaison-sig-')), '', { SHUTDOWN_GRACE_SECONDS: '60' })
     cookie = await login(server.url)
     // Word reports take seconds each and yield to the event loop between charts, so all three connections are
     // accepted before SIGTERM and still being answered after it.
@@ -135,6 +140,26 @@ describe('reliability: load and SIGTERM on the real process', () => {
     expect(await Promise.all(inflight)).toEqual([200, 200, 200])
     await expect(get(`${server.url}/api/v1/health`)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
     expect(await exited).toBe(0)
-    expect(Date.now() - t0).toBeLessThan(15_000)
-  }, 90_000)
+    expect(Date.now() - t0).toBeLessThan(60_000)
+  }, 120_000)
+
+  it('SIGTERM: requests still running when the grace period ends are cut, and the process exits 0 then', async () => {
+    server = await start(mkdtempSync(join(tmpdir(), 'liaison-grace-')), '', { SHUTDOWN_GRACE_SECONDS: '1' })
+    cookie = await login(server.url)
+    // Five reports at once take ≈ 10 s on this machine: far longer than the one second they are given.
+    const inflight = Array.from({ length: 5 }, () =>
+      get(`${server.url}/api/v1/exports/report.docx?${period}`, cookie).then(
+        (status) => status,
+        (error: NodeJS.ErrnoException) => error.code ?? error.message,
+      ),
+    )
+    await new Promise((r) => setTimeout(r, 1000))
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve))
+    const t0 = Date.now()
+    server.child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(Date.now() - t0).toBeLessThan(8_000)
+    const outcomes = await Promise.all(inflight)
+    expect(outcomes.filter((o) => o !== 200).length, JSON.stringify(outcomes)).toBeGreaterThan(0)
+  }, 60_000)
 })

@@ -20,6 +20,8 @@ export interface StartOptions {
   demo?: boolean
   devModules?: boolean
   trustProxy?: boolean
+  /** On close, how long accepted requests may run before their connections are cut (default 15 s). */
+  shutdownGraceMs?: number
   log?: (line: string) => void
 }
 
@@ -98,7 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://${shownHost}:${port}`,
       handle,
       close: async () => {
-        await drain(server)
+        await drain(server, options.shutdownGraceMs)
         await Promise.all([handle.close(), replica?.close()])
       },
     }
