@@ -51,7 +51,7 @@ async function main() {
     demo,
     devModules: env.DEV_MODULES,
     trustProxy: env.TRUST_PROXY,
-    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS && env.SHUTDOWN_GRACE_SECONDS * 1000,
     log: (line: string) => console.log(line),
   }
   const many = env.WORKERS > 1

@@ -33,8 +33,9 @@ const schema = z.object({
     .default('0')
     .transform((v) => v === '1'),
   /** On SIGTERM, how long requests already accepted may run (a Word report of a large region takes seconds)
-   * before their connections are cut; set it under the orchestrator's own grace period (Kubernetes: 30 s). */
-  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+   * before their connections are cut; set it under the orchestrator's own grace period (Kubernetes: 30 s). Unset:
+   * startServer's default (15 s). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
   /** Trust X-Forwarded-* (behind a reverse proxy): marks cookies Secure when the proxy says https. */
   TRUST_PROXY: z
     .enum(['0', '1'])
