@@ -71,7 +71,9 @@ describe('a failed module request', () => {
     const zh = mountModule('overview')
     await flushPromises()
     expect(zh.error.value).toBe('请检查网络后重试')
+    // A message already shown follows a language switch, without asking the server again.
     useFiltersStore().apply({ language: 'en' })
+    expect(zh.error.value).toBe('check the connection and try again')
     await zh.reload()
     expect(zh.error.value).toBe('check the connection and try again')
     expect(zh.data.value).toBeNull()

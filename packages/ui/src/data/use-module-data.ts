@@ -1,6 +1,6 @@
 import type { BreakdownRow } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
-import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { say } from '../i18n.ts'
 
 /** Any zod schema (from @liaison/contracts); kept structural so ui does not depend on zod itself. */
@@ -72,7 +72,11 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
   const filters = useFiltersStore()
   const data = shallowRef<T | null>(null)
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  // The API's messages are bilingual; an unreachable server is said in the page's language, kept as a flag so the
+  // message follows a language switch without a reload.
+  const failure = ref<string | null>(null)
+  const offline = ref(false)
+  const error = computed(() => (offline.value ? say('offline', filters.language) : failure.value))
   let controller: AbortController | null = null
 
   async function load() {
@@ -81,7 +85,8 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
     const current = new AbortController()
     controller = current
     loading.value = true
-    error.value = null
+    failure.value = null
+    offline.value = false
     try {
       const query = { ...filters.scopeQuery }
       const body: unknown = await (takePrefetched(name, query) ??
@@ -95,12 +100,8 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
     } catch (cause) {
       if (current.signal.aborted) return
       // fetch rejects with a TypeError in the browser's own words ("Failed to fetch") when the server cannot be reached.
-      error.value =
-        cause instanceof TypeError
-          ? say('offline', filters.language)
-          : cause instanceof Error
-            ? cause.message
-            : String(cause)
+      if (cause instanceof TypeError) offline.value = true
+      else failure.value = cause instanceof Error ? cause.message : String(cause)
     } finally {
       if (controller === current) loading.value = false
     }
