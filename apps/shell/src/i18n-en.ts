@@ -4,7 +4,7 @@ import type { Messages } from './i18n.ts'
 export const messages: Messages = {
   app: {
     title: 'Deputy Liaison Stations Dashboard',
-    short: 'Liaison dashboard',
+    short: 'Dashboard',
     demoNote: 'Demo data is illustrative; all people are invented.',
   },
   link: {
@@ -51,7 +51,7 @@ export const messages: Messages = {
   },
   bigScreen: { exit: 'Exit big screen', refreshed: 'Last refresh' },
   report: {
-    menu: 'Export report',
+    menu: 'Reports',
     busy: 'Generating…',
     docx: 'Word report',
     pptx: 'PPT deck',
@@ -60,6 +60,6 @@ export const messages: Messages = {
     failed: 'Export failed: {message}',
   },
   imports: {
-    link: 'Import data',
+    link: 'Import',
   },
 }
