@@ -81,6 +81,33 @@ describe('charts on a phone', () => {
   })
 })
 
+describe('a county of 26 townships on a phone', () => {
+  it('draws its township bars sideways, a level row for each name, on a panel as tall as they need', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${harness.url}/m/stations?region=520523&period=2025`)
+    await waitForModule(page, 'stations')
+    const shape = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-panel=stations-townships] [_echarts_instance_]')!
+        const { echarts } = (
+          window as unknown as { __liaisonShell: { echarts: { getInstanceByDom(e: Element): unknown } } }
+        ).__liaisonShell
+        const option = (echarts.getInstanceByDom(el) as { getOption(): Record<string, unknown> }).getOption()
+        const [y] = option.yAxis as { type: string; axisLabel: { rotate?: number } }[]
+        return { y: y?.type, rotate: y?.axisLabel.rotate, height: el.clientHeight }
+      })
+    await expect.poll(shape).toEqual({ y: 'category', rotate: 0, height: expect.any(Number) })
+    expect((await shape()).height).toBeGreaterThan(26 * 24)
+    await page
+      .locator('[data-panel=stations-townships]')
+      .screenshot({ path: `${screenshotDir}/phone-townships.png` })
+    // On a laptop the townships stand upright again, at the panel's own height.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await expect.poll(shape).toMatchObject({ y: 'value' })
+    expect((await shape()).height).toBeLessThan(500)
+  })
+})
+
 describe('printing', () => {
   it('runs a long table on across pages with its whole header, and the next panel after it', async () => {
     await page.setViewportSize({ width: 1440, height: 900 })
@@ -96,6 +123,27 @@ describe('printing', () => {
     expect(pages.filter((p) => /^\s*排名\s*$/m.test(p))).toEqual([])
     // The table's last row (its average) prints before the next panel, not under it.
     expect(text.lastIndexOf('县均')).toBeLessThan(text.indexOf('数据报送情况'))
+  })
+})
+
+describe('the key figures', () => {
+  it('fill their rows evenly: nine cards are 5 + 4 on a laptop and one row on a 1920-px screen', async () => {
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025`)
+    await waitForModule(page, 'overview')
+    const rows = () =>
+      page.evaluate(() => {
+        const tops = [...document.querySelectorAll('.kpi-grid > *')].map((el) =>
+          Math.round(el.getBoundingClientRect().top),
+        )
+        return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length)
+      })
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await expect.poll(rows).toEqual([5, 4])
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await expect.poll(rows).toEqual([9])
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect.poll(rows).toEqual([2, 2, 2, 2, 1])
+    await page.setViewportSize({ width: 1366, height: 768 })
   })
 })
 
@@ -119,6 +167,12 @@ describe('the header', () => {
     await page.setViewportSize({ width: 1366, height: 768 })
     // One row of controls is ≈ 48 px; the administrator's import link made it wrap to two (≈ 89 px).
     expect((await measure()).header).toBeLessThan(60)
+    // In English too, whose words are longer.
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025&lang=en`)
+    await waitForModule(page, 'overview')
+    expect((await measure()).header).toBeLessThan(60)
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025&lang=zh-CN`)
+    await waitForModule(page, 'overview')
 
     await page.setViewportSize({ width: 390, height: 844 })
     const phone = await measure()

@@ -17,15 +17,87 @@ describe('fitNarrow', () => {
     expect((option.xAxis as Axis).axisLabel.hideOverlap).toBe(true)
   })
 
-  it('leaves months, long category axes and sideways category names to ECharts', () => {
+  it("turns a long upright axis (a county's 26 townships) sideways, a row each, on a panel as tall as they need", () => {
+    const twoAxes = [
+      { key: 'n', name: '已建成', type: 'bar' as const, unit: 'count' as const },
+      { key: 'r', name: '达标率', type: 'line' as const, unit: 'rate' as const, axis: 1 as const },
+    ]
+    const rows = named(26).map((r) => ({ ...r, r: 0.5 }))
+    const option = buildComboOption(rows, 'light', {
+      locale: 'zh-CN',
+      category: 'name',
+      series: twoAxes,
+      current: '渠道3',
+    })
+    const fitted = fitNarrow(option)
+    const category = fitted.yAxis as Axis & Record<string, unknown>
+    // Every name level, first at the top; the current one's band and bold name kept.
+    expect(category).toMatchObject({ type: 'category', inverse: true, axisLabel: { interval: 0, rotate: 0 } })
+    expect(category.axisLabel.formatter).toBe((option.xAxis as Axis).axisLabel.formatter)
+    expect(category.splitArea).toEqual((option.xAxis as Record<string, unknown>).splitArea)
+    // Counts below, the rate above; each series on its own value axis, its value along it.
+    const values = fitted.xAxis as Record<string, unknown>[]
+    expect(values.map((a) => [a.type, a.position, a.max, a.splitNumber, a.interval])).toEqual([
+      ['value', undefined, undefined, 3, undefined],
+      ['value', undefined, 1, undefined, 0.25],
+    ])
+    expect(fitted.series).toMatchObject([
+      { name: '已建成', xAxisIndex: 0, encode: { x: 'n', y: 'name' } },
+      { name: '达标率', xAxisIndex: 1, encode: { x: 'r', y: 'name' } },
+    ])
+    for (const s of fitted.series as Record<string, unknown>[]) expect(s).not.toHaveProperty('yAxisIndex')
+    // 26 rows of 26 px, below the legend and the rate's axis, and the count axis' labels.
+    expect(fitted.panelHeight).toBe(`${36 + 24 + 40 + 26 * 26}px`)
+    expect(fitted.dataset).toBe(option.dataset)
+    // The builder's option, which exports draw, is untouched.
+    expect(option).not.toHaveProperty('panelHeight')
+    expect((option.xAxis as Axis).type).toBe('category')
+  })
+
+  it('keeps reference lines on their value axis when the bars turn sideways', () => {
+    const option = buildComboOption(named(20), 'light', {
+      locale: 'zh-CN',
+      category: 'name',
+      series,
+      references: [
+        { name: '平均', value: 9.5 },
+        { name: '目标', value: 5 },
+      ],
+    })
+    const [bars] = fitNarrow(option).series as { markLine: { data: Record<string, unknown>[] } }[]
+    // Their names above the plot, level (along an upright line they read top to bottom), a row for each line,
+    // the lowest value's nearest the plot.
+    expect(bars!.markLine.data).toEqual([
+      { name: '平均', xAxis: 9.5, label: { position: 'start', distance: 22 } },
+      { name: '目标', xAxis: 5, label: { position: 'start', distance: 4 } },
+    ])
+    expect(fitNarrow(option).panelHeight).toBe(`${36 + 2 * 18 + 40 + 20 * 26}px`)
+    // A target of 100 % on a rate axis is at the plot's right edge: its name ends at the line instead of past it.
+    const rates = buildComboOption(
+      named(20).map((r) => ({ ...r, n: r.n / 20 })),
+      'light',
+      {
+        locale: 'zh-CN',
+        category: 'name',
+        series: [{ key: 'n', name: '完成率', type: 'bar', unit: 'rate' }],
+        references: [{ name: '目标', value: 1 }],
+      },
+    )
+    const [rate] = fitNarrow(rates).series as { markLine: { data: { label: Record<string, unknown> }[] } }[]
+    expect(rate!.markLine.data[0]!.label).toEqual({ position: 'start', distance: 4, align: 'right' })
+  })
+
+  it('leaves months, twelve categories or fewer, and sideways category names to ECharts', () => {
     const trend = buildTrendOption([], 'light', {
       locale: 'zh-CN',
       series,
       period: { from: '2025-01-01', to: '2025-06-30' },
     })
     expect(fitNarrow(trend).xAxis).toBe(trend.xAxis)
-    const long = buildComboOption(named(26), 'light', { locale: 'zh-CN', category: 'name', series })
-    expect(fitNarrow(long).xAxis).toBe(long.xAxis)
+    expect(fitNarrow(trend)).not.toHaveProperty('panelHeight')
+    const twelve = buildComboOption(named(12), 'light', { locale: 'zh-CN', category: 'name', series })
+    expect((fitNarrow(twelve).xAxis as Axis).type).toBe('category')
+    expect(fitNarrow(twelve)).not.toHaveProperty('panelHeight')
     const sideways = buildComboOption(named(6), 'light', {
       locale: 'zh-CN',
       category: 'name',

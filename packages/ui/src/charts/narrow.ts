@@ -6,7 +6,7 @@
 type Option = Record<string, unknown>
 type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string, unknown> }
 
-/** More categories than this on a narrow upright axis, and naming each would be unreadable: ECharts spaces them. */
+/** More categories than this on a narrow upright axis, and naming each across would be unreadable: they turn sideways. */
 const nameEveryUpTo = 12
 
 const asList = <T>(value: T | T[] | undefined): T[] =>
@@ -15,6 +15,70 @@ const asList = <T>(value: T | T[] | undefined): T[] =>
 function categoryCount(option: Option): number {
   const source = (option.dataset as { source?: unknown[] } | undefined)?.source
   return Array.isArray(source) ? source.length : 0
+}
+
+/** A category's row when an upright chart is turned sideways: its name and its bars. */
+const rowHeight = 26
+/** A reference line's name above the plot: a row of the theme's 12-px text. */
+const referenceRow = 18
+
+type Series = Record<string, unknown> & {
+  yAxisIndex?: number
+  encode?: { x?: unknown; y?: unknown }
+  markLine?: { data?: Record<string, unknown>[] }
+}
+
+/**
+ * A reference line once upright: its value along the value axis, its name level above the plot in the row of its
+ * `rank` (lowest value nearest the plot). A name centred on a line near the right edge (a target of 100 %) was cut
+ * off: past the middle of a rate axis it ends at its line.
+ */
+function uprightReference({ yAxis, ...entry }: Record<string, unknown>, rank: number, onRates: boolean) {
+  const label = { position: 'start', distance: 4 + rank * referenceRow }
+  return {
+    ...entry,
+    xAxis: yAxis,
+    label: onRates && Number(yAxis) > 0.5 ? { ...label, align: 'right' } : label,
+  }
+}
+
+/**
+ * More categories than a phone can name across (a county's 26 townships) turn sideways, a row each, the panel as
+ * tall as they need (`panelHeight`, read by ChartPanel): names kept whole and level instead of every other one
+ * slanted. Value axes go below (the first) and above (a rate beside counts); reference lines follow their axis.
+ */
+function turnSideways(option: Option, count: number): Option {
+  const [category = {}] = asList(option.xAxis as Axis | Axis[] | undefined)
+  const values = asList(option.yAxis as Axis | Axis[] | undefined)
+  const series = asList(option.series as Series[] | undefined)
+  // Reference lines (a target) stand upright now; their names go above the plot, a row each, lowest value nearest
+  // it, as the sideways builder places them: along the line they read top to bottom.
+  const references = series.flatMap((s) => s.markLine?.data ?? [])
+  const byValue = references.map((d) => Number(d.yAxis)).sort((a, b) => a - b)
+  const grid = (option.grid ?? {}) as Record<string, unknown>
+  const top = Number(grid.top ?? 36) + (values.length > 1 ? 24 : 0) + references.length * referenceRow
+  return {
+    ...option,
+    // Three steps fit a phone's width; a rate's are 0, 25 %, 50 %, 75 %, 100 % rather than ECharts' 0, 30 %, 60 %, 90 %.
+    xAxis: values.map(({ position: _, ...axis }) => ({
+      ...axis,
+      ...(axis.max === 1 ? { interval: 0.25 } : { splitNumber: 3 }),
+    })),
+    yAxis: { ...category, inverse: true, axisLabel: { ...category.axisLabel, interval: 0, rotate: 0 } },
+    series: series.map(({ yAxisIndex, encode, markLine, ...s }) => {
+      const onRates = values[yAxisIndex ?? 0]?.max === 1
+      const upright = (d: Record<string, unknown>) =>
+        uprightReference(d, byValue.indexOf(Number(d.yAxis)), onRates)
+      return {
+        ...s,
+        xAxisIndex: yAxisIndex ?? 0,
+        ...(encode ? { encode: { x: encode.y, y: encode.x } } : {}),
+        ...(markLine ? { markLine: { ...markLine, data: markLine.data?.map(upright) } } : {}),
+      }
+    }),
+    grid: { ...grid, top },
+    panelHeight: `${top + 40 + count * rowHeight}px`,
+  }
 }
 
 /** A name on a line per word (English), or per six characters (Chinese has no spaces). */
@@ -27,18 +91,20 @@ const isMonths = (option: Option) =>
 
 /**
  * The option as drawn on a narrow panel `width` px wide: an upright category axis names every category, slanted (up
- * to twelve); sideways bars' value axis has fewer steps; a donut and a radar are smaller, a donut's labels wrap
+ * to twelve; more turn sideways); sideways bars' value axis has fewer steps; a donut and a radar are smaller, a donut's labels wrap
  * instead of being cut, and its legend (the labels say the same) is left out; small multiples' titles are cut to
  * their cells.
  */
 export function fitNarrow(option: Option, width = 360): Option {
-  const out: Option = { ...option }
   const xAxes = asList(option.xAxis as Axis | Axis[] | undefined)
   const upright = xAxes.some((a) => a.type === 'category')
   // Small multiples (one dataset per cell) name each cell's first and last month themselves: naming all twelve,
   // slanted, piled them into one clump.
   const oneDataset = !Array.isArray(option.dataset)
-  if (upright && oneDataset && !isMonths(option) && categoryCount(option) <= nameEveryUpTo) {
+  const count = categoryCount(option)
+  if (upright && oneDataset && !isMonths(option) && count > nameEveryUpTo) return turnSideways(option, count)
+  const out: Option = { ...option }
+  if (upright && oneDataset && !isMonths(option)) {
     const fitted = xAxes.map((a) =>
       a.type === 'category'
         ? { ...a, axisLabel: { ...a.axisLabel, interval: 0, rotate: 40, hideOverlap: false } }
