@@ -199,7 +199,7 @@ describe('exports', () => {
     const panel = '[data-panel=overview-trend]'
     await page.click(`${panel} [data-action=export]`)
     const org = page.locator('[data-watermark=org]').filter({ visible: true }).first()
-    expect(await org.getAttribute('aria-checked')).toBe('true')
+    expect(await org.getAttribute('aria-current')).toBe('true')
     const svg = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-export=svg]').filter({ visible: true }).first().click(),

@@ -132,7 +132,7 @@ describe('the key figures', () => {
     await waitForModule(page, 'overview')
     const rows = () =>
       page.evaluate(() => {
-        const tops = [...document.querySelectorAll('.kpi-grid > *')].map((el) =>
+        const tops = [...document.querySelectorAll('.kpi-grid > article')].map((el) =>
           Math.round(el.getBoundingClientRect().top),
         )
         return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length)

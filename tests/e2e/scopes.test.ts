@@ -27,7 +27,7 @@ describe('wider scopes', () => {
     const api = await apiGet<OverviewResponse>(page, `/modules/overview/data?region=CN&${period}`)
     expect(api.areas.length).toBeGreaterThan(1)
     const table = page.locator('[data-panel=overview-townships]')
-    await expect(table.locator('h3').innerText()).resolves.toBe('各省（区、市）指标对比')
+    await expect(table.locator('h2').innerText()).resolves.toBe('各省（区、市）指标对比')
     const names = await table.locator('tbody th').allInnerTexts()
     expect([...names].sort()).toEqual(api.areas.map((r) => String(r.area_name)).sort())
     await expect(table.locator('tfoot th').innerText()).resolves.toBe('全国平均')
@@ -47,7 +47,7 @@ describe('wider scopes', () => {
     const api = await apiGet<ModuleDataResponse>(page, `/modules/stations/data?region=52&${period}`)
     const bars = (await readCharts(page)).find((c) => c.panel === 'stations-townships')!
     expect(bars.source).toHaveLength(api.breakdowns.areas!.length)
-    await expect(page.locator('[data-panel=stations-townships] h3').innerText()).resolves.toBe(
+    await expect(page.locator('[data-panel=stations-townships] h2').innerText()).resolves.toBe(
       '各市（州）站点建设',
     )
     expect(await page.locator('[data-panel=stations-tiles] [data-area]').count()).toBe(

@@ -39,7 +39,7 @@ export const messages: Messages = {
       'Many townships match: only those of {n} counties are listed. Pick a province or city first to list its counties first',
   },
   nav: { modules: 'Modules', home: 'All' },
-  user: { menu: 'User menu', logout: 'Sign out', scope: 'Scope: {region}' },
+  user: { logout: 'Sign out', scope: 'Scope: {region}' },
   slot: {
     loading: 'Loading “{name}”…',
     failed: '“{name}” could not be loaded',

@@ -38,7 +38,7 @@ const zh = {
     searchMore: '匹配的乡镇较多，只列出了 {n} 个县（市、区）的；先选定省或市，可优先列出该地区的',
   },
   nav: { modules: '功能模块', home: '全域' },
-  user: { menu: '用户菜单', logout: '退出登录', scope: '管辖范围：{region}' },
+  user: { logout: '退出登录', scope: '管辖范围：{region}' },
   slot: {
     loading: '正在加载「{name}」…',
     failed: '「{name}」加载失败',

@@ -116,7 +116,7 @@ describe('useModulePage and ModulePage', () => {
     })
     await flushPromises()
     expect(String(fetchMock.mock.calls[0]![0])).toContain('/api/v1/modules/opinions/data?region=520523')
-    expect(wrapper.get('.kpi-grid').attributes('aria-label')).toBe('办理概况')
+    expect(wrapper.get('.kpi-grid h2').text()).toBe('办理概况')
     expect(wrapper.get('[data-kpi=resolution_rate]').text()).toContain('办结率')
     // The builder had the answer, the theme and the language; its titles name the region's areas.
     expect(built.at(-1)).toEqual({ data: answer, theme: filters.chartTheme, locale: 'zh-CN' })
