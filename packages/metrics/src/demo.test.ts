@@ -92,5 +92,33 @@ for (const engine of testEngines()) {
       expect(running.zh).not.toContain('12月31日')
       expect(running.en).toContain('still open on 30 June 2025')
     })
+
+    it("says whose stations: the whole country's, a township's several", async () => {
+      const year = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
+      expect((await buildNarrative(h.db, { ...year, region: 'CN' })).zh).toMatch(
+        /^2025年，全国各地人大代表联络站（室）共开展/,
+      )
+      expect((await buildNarrative(h.db, { ...year, region: '520523001' })).zh).toMatch(
+        /^2025年，\S+各人大代表联络站（室）共开展/,
+      )
+    })
+
+    it('tells a period without records in one sentence, not zeros falling 100 %', async () => {
+      const empty = await buildNarrative(h.db, { region: '520523', from: '2015-01-01', to: '2015-12-31' })
+      expect(empty.zh).toBe('2015年，全县人大代表联络站（室）暂无接待走访、社情民意和微项目台账记录。')
+      expect(empty.en).toBe(
+        'In 2015, no receptions, opinions or micro-projects were recorded by the liaison stations of 金沙县.',
+      )
+    })
+
+    it('says how much of the backlog was carried over from before the period', async () => {
+      const spec = { region: '520523', from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
+      const { zh, figures } = await buildNarrative(h.db, spec)
+      const n = (id: string) => Number(figures[id])
+      const carried = n('backlog') - (n('opinions_collected') - n('opinions_resolved'))
+      // Hand check: the backlog of opinions received in 2025 is collected − resolved; the rest came before.
+      expect(carried).toBeGreaterThan(0)
+      expect(zh).toContain(`期末仍有${n('backlog')}件在办（含此前结转${carried}件），其中超期`)
+    })
   })
 }

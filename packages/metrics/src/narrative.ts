@@ -53,11 +53,16 @@ export interface NarrativeSpec {
   today?: string | undefined
 }
 
-/** "全县" for a county, "全区" for a district, a township by its full name, "全国" for the nation. */
-function scopeWordZh(name: string, level: string): string {
+/**
+ * Whose stations: "全县" for a county, "全区" for a district, "民兴街道各" for a township, "全国各地" for the nation.
+ * "全国人大代表联络站" would read as the NPC's own stations, and "民兴街道人大代表联络站" is one station's name.
+ */
+export function scopeWordZh(name: string, level: string): string {
   if (level === 'county')
     return `全${name.endsWith('特区') || name.endsWith('区') ? '区' : name.endsWith('市') ? '市' : '县'}`
-  if (level === 'township' || level === 'village' || level === 'nation') return name
+  if (level === 'nation') return '全国各地'
+  if (level === 'township') return `${name}各`
+  if (level === 'village') return name
   return `${name}各地`
 }
 
@@ -86,22 +91,33 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
   const cutoffZh = w.periodZh(cutoff, cutoff).replace(/至.*$/, '')
   const running = cutoff < spec.to
   const scope = scopeWordZh(name, region?.level ?? 'county')
+  const whereEn = region?.level === 'nation' ? 'across the country' : `of ${name}`
 
-  const rate = num('resolution_rate')
-  const rateZh =
-    rate === null
-      ? ''
-      : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), 'yoy'))}`
-  say(
-    'receptions',
-    `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
-      `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
-      `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
-    `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${region?.level === 'nation' ? 'across the country' : `of ${name}`} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
-      `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
-      `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
-      `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), 'yoy'))})`}.`,
-  )
+  // A period with no records at all (before a county kept registers, or not yet imported): one plain sentence, not
+  // a paragraph of zeros and "同比下降100%".
+  if (!(num('receptions') || num('opinions_collected') || num('projects')))
+    say(
+      'receptions',
+      `${period}，${scope}人大代表联络站（室）暂无接待走访、社情民意和微项目台账记录。`,
+      `${w.periodEn(spec.from, spec.to)}, no receptions, opinions or micro-projects were recorded by the liaison stations ${whereEn}.`,
+    )
+  else {
+    const rate = num('resolution_rate')
+    const rateZh =
+      rate === null
+        ? ''
+        : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), 'yoy'))}`
+    say(
+      'receptions',
+      `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
+        `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
+        `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
+      `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
+        `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
+        `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
+        `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), 'yoy'))})`}.`,
+    )
+  }
   const satisfaction = num('satisfaction_rate')
   if (satisfaction !== null) {
     say(
@@ -112,10 +128,13 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
   }
   const backlog = num('backlog') ?? 0
   if (backlog > 0) {
+    // The backlog counts every opinion open at the end, also those received before the period: said, or 21 open
+    // beside 18 collected reads as an error.
+    const carried = backlog - ((num('opinions_collected') ?? 0) - (num('opinions_resolved') ?? 0))
     say(
       'receptions',
-      `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办，其中超期${w.count(num('overdue') ?? 0)}件。`,
-      `${w.count(backlog)} opinions were still open ${running ? `on ${w.dateEn(cutoff)}` : "at the period's end"}, ${w.count(num('overdue') ?? 0)} of them overdue.`,
+      `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办${carried > 0 ? `（含此前结转${w.count(carried)}件）` : ''}，其中超期${w.count(num('overdue') ?? 0)}件。`,
+      `${w.count(backlog)} opinions were still open ${running ? `on ${w.dateEn(cutoff)}` : "at the period's end"}${carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
     )
   }
   const projects = num('projects') ?? 0
@@ -130,7 +149,7 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     )
   }
   const coverage = num('station_coverage_rate')
-  if (coverage !== null) {
+  if (coverage !== null && (num('stations_standardised') ?? 0) > 0) {
     say(
       'coverage',
       `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
