@@ -114,6 +114,30 @@ describe('ui components', () => {
     expect(wrapper.text()).toContain('县均')
   })
 
+  it('ranks equal values alike, whichever way the table is sorted', async () => {
+    const rows = [
+      { code: '1', name: '平坝镇', n: 57 },
+      { code: '2', name: '安底镇', n: 46 },
+      { code: '3', name: '禹谟镇', n: 57 },
+      { code: '4', name: '木孔镇', n: 39 },
+    ]
+    const wrapper = mount(RankingTable, {
+      props: {
+        rows,
+        columns: [{ key: 'n', label: '活动' }],
+        nameKey: 'name',
+        nameLabel: '乡镇',
+        rowKey: 'code',
+      },
+      global: global(),
+    })
+    const shown = () =>
+      wrapper.findAll('tbody tr').map((tr) => `${tr.get('td').text()} ${tr.get('th').text()}`)
+    expect(shown()).toEqual(['1 平坝镇', '1 禹谟镇', '3 安底镇', '4 木孔镇'])
+    await wrapper.findAll('thead button')[1]!.trigger('click')
+    expect(shown()).toEqual(['1 木孔镇', '2 安底镇', '3 平坝镇', '3 禹谟镇'])
+  })
+
   it("DataTable sorts as the ranking tables do, blanks last either way, and by a column's sort key", async () => {
     const rows = [
       { id: 1, name: '甲站', seven: 7, status: '已建成', rank: 2 },
