@@ -325,7 +325,7 @@ for (const engine of testEngines()) {
       expect(ingest.ok && ingest.counts.opinions).toEqual({ inserted: 0, updated: 0, unchanged: 1 })
     })
 
-    it('imports a filled template of each kind', async () => {
+    it('imports a filled template of each kind, and never the example row it comes with', async () => {
       for (const kind of [
         'stations',
         'deputies',
@@ -336,19 +336,33 @@ for (const engine of testEngines()) {
         'plans',
       ]) {
         const template = await templateFor(kind)
+        const upload = async (buffer: Buffer) =>
+          importFile(h.db, {
+            buffer,
+            fileName: `${kind}.xlsx`,
+            county: '520523',
+            dryRun: false,
+            user: null,
+            source: 'cli',
+            today,
+          })
+        // As it comes, the template holds no record: its example sheet is skipped, with a warning.
+        const unfilled = await upload(template!)
+        const written = (r: typeof unfilled) =>
+          r.ok ? Object.values(r.counts).reduce((n, c) => n + c.inserted + c.updated, 0) : -1
+        expect(written(unfilled), kind).toBe(0)
+        expect(unfilled.warnings.map((w) => w.sheet)).toContain('填写示例')
+        // Filled in with the example's values (copied from the example sheet into the register), it imports.
         const wb = new ExcelJS.Workbook()
         await wb.xlsx.load(template as unknown as ArrayBuffer)
-        expect(wb.worksheets[0]!.getRow(1).cellCount, kind).toBeGreaterThan(3)
-        const report = await importFile(h.db, {
-          buffer: template!,
-          fileName: `${kind}.xlsx`,
-          county: '520523',
-          dryRun: false,
-          user: null,
-          source: 'cli',
-          today,
-        })
-        expect(report.ok, `${kind}: ${JSON.stringify(report.ok ? '' : report.errors)}`).toBe(true)
+        const [register, example] = wb.worksheets
+        expect(register!.getRow(1).cellCount, kind).toBeGreaterThan(3)
+        expect(example!.name).toBe('填写示例')
+        register!.addRow(example!.getRow(3).values as unknown[])
+        const filled = await upload(Buffer.from(await wb.xlsx.writeBuffer()))
+        expect(filled.ok, `${kind}: ${JSON.stringify(filled.ok ? '' : filled.errors)}`).toBe(true)
+        expect(written(filled), kind).toBeGreaterThan(0)
+        expect(filled.warnings.map((w) => w.sheet)).toContain('填写示例')
       }
     })
 

@@ -14,6 +14,9 @@ function byHeader(sheet: Sheet): Register | undefined {
   return best?.register
 }
 
+/** A template's example sheet (填写示例) or a sheet of instructions: never records, whatever its header says. */
+const isExample = (sheet: Sheet) => /示例|说明|example|instruction/i.test(sheet.name)
+
 const isEmpty = (sheet: Sheet) => sheet.rows.every((r) => r.every((c) => cellText(c) === ''))
 
 export function planSheets(sheets: Sheet[], kind?: string) {
@@ -27,6 +30,19 @@ export function planSheets(sheets: Sheet[], kind?: string) {
   const found: { register: Register; sheet: Sheet }[] = []
   for (const sheet of sheets) {
     if (isEmpty(sheet)) continue
+    if (isExample(sheet)) {
+      warnings.push(
+        problem(
+          sheet.name,
+          null,
+          null,
+          null,
+          '示例或说明工作表，未导入',
+          'Example or instructions sheet, not imported',
+        ),
+      )
+      continue
+    }
     const named = registerForSheet(sheet.name)
     const register = (named && findHeader(sheet.rows, named.columns) ? named : byHeader(sheet)) ?? named
     if (asked && register !== asked && !(sheets.length === 1)) continue
@@ -44,7 +60,7 @@ export function planSheets(sheets: Sheet[], kind?: string) {
         ),
       )
   }
-  if (asked && !found.length && sheets[0] && !isEmpty(sheets[0]))
+  if (asked && !found.length && sheets[0] && !isEmpty(sheets[0]) && !isExample(sheets[0]))
     found.push({ register: asked, sheet: sheets[0] })
   if (!found.length)
     return {

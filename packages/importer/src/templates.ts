@@ -1,4 +1,6 @@
-// Blank registers to fill: Chinese headers (* for required), one example row, drop-down lists for enumerations.
+// Blank registers to fill: Chinese headers (* for required) and drop-down lists for enumerations. The example row is
+// on a sheet of its own (填写示例), which imports skip: in the register sheet it was imported as a real record when a
+// clerk uploaded the template as it came (a reception at 民兴站 on 14 June 2023, 12 people).
 import {
   deputyCategories,
   deputyLevels,
@@ -101,6 +103,9 @@ const templates: Record<string, Column[]> = {
   ],
 }
 
+/** The template's sheet with the example row; imports skip a sheet of this name (sheets.ts). */
+export const exampleSheet = '填写示例'
+
 const column = (n: number) => (n <= 26 ? String.fromCharCode(64 + n) : `A${String.fromCharCode(64 + n - 26)}`)
 
 /** The .xlsx template of one register, or null for an unknown kind. */
@@ -109,11 +114,15 @@ export async function templateFor(kind: string): Promise<Buffer | null> {
   const columns = templates[kind]
   if (!register || !columns) return null
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet(importKinds.find((k) => k.value === kind)!.zh)
+  const name = importKinds.find((k) => k.value === kind)!.zh
+  const ws = wb.addWorksheet(name)
   ws.addRow(columns.map(([h]) => h)).font = { bold: true }
-  ws.addRow(columns.map(([, example]) => example))
+  const example = wb.addWorksheet(exampleSheet)
+  example.addRow([`本表为填写示例，导入时不读取；请在「${name}」表中填写。`]).font = { italic: true }
+  example.addRow(columns.map(([h]) => h)).font = { bold: true }
+  example.addRow(columns.map(([, value]) => value))
   columns.forEach(([header, , choices], i) => {
-    ws.getColumn(i + 1).width = Math.max(12, header.length * 2 + 2)
+    for (const sheet of [ws, example]) sheet.getColumn(i + 1).width = Math.max(12, header.length * 2 + 2)
     if (!choices) return
     const formula = `"${choices.map((c) => c.zh).join(',')}"`
     // Excel caps an inline list at 255 characters; longer lists go to a hidden sheet.
