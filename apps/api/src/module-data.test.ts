@@ -61,7 +61,7 @@ for (const engine of testEngines()) {
       expect(b.monthly!.filter((r) => r.station === top.station).map(({ station, ...m }) => m)).toEqual(
         detail.monthly,
       )
-      const plan2023 = (await metrics('stations_standardised,stations_target')).data[0]!
+      const plan2023 = (await metrics('stations_standardised_planned,stations_target')).data[0]!
       expect(b.years![2]).toMatchObject(plan2023)
     })
 

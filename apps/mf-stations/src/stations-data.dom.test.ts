@@ -5,7 +5,7 @@ import { stationPanels } from './stations-data.ts'
 
 type Year = {
   year: string
-  stations_standardised: number
+  stations_standardised_planned: number
   stations_target: number | null
   stations_planned: number | null
 }
@@ -28,7 +28,7 @@ describe('the three-year plan chart', () => {
   it("draws the county's cumulative target beside what is standardised", () => {
     const years = [2023, 2024, 2025].map((y, i) => ({
       year: String(y),
-      stations_standardised: 30 + 30 * i,
+      stations_standardised_planned: 30 + 30 * i,
       stations_target: 35 + 30 * i,
       stations_planned: 97,
     }))
@@ -38,7 +38,7 @@ describe('the three-year plan chart', () => {
   it('leaves the target out where there is no plan (a township), instead of naming a line it cannot draw', () => {
     const years = [2023, 2024, 2025].map((y) => ({
       year: String(y),
-      stations_standardised: 5,
+      stations_standardised_planned: 5,
       stations_target: null,
       stations_planned: null,
     }))

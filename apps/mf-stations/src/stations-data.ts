@@ -47,12 +47,12 @@ export function stationPanels(
     {
       id: 'stations-plan',
       title: t('plan'),
-      empty: plan.every((p) => p.stations_target == null && p.stations_standardised == null),
+      empty: plan.every((p) => p.stations_target == null && p.stations_standardised_planned == null),
       option: buildComboOption(plan, theme, {
         locale,
         category: 'year',
         series: [
-          { key: 'stations_standardised', name: t('planSeries.done'), type: 'bar', unit: 'count' },
+          { key: 'stations_standardised_planned', name: t('planSeries.done'), type: 'bar', unit: 'count' },
           ...(targeted
             ? [
                 {

@@ -93,6 +93,21 @@ for (const engine of testEngines()) {
       expect(running.en).toContain('still open on 30 June 2025')
     })
 
+    it("counts the plan's two kinds beside the plan: standardised ÷ planned is the coverage rate shown", async () => {
+      const ids = [
+        'stations_standardised',
+        'stations_standardised_planned',
+        'stations_planned',
+        'station_coverage_rate',
+      ]
+      const r = (await queryMetrics(h.db, { region: '520523', from: '2025-01-01', to: '2025-12-31', ids }))
+        .data[0]!
+      const n = (id: string) => Number(r[id])
+      expect(n('station_coverage_rate')).toBe(n('stations_standardised_planned') / n('stations_planned'))
+      // The demo county has standardised sites of other kinds (a 代表之家) besides the plan's stations and rooms.
+      expect(n('stations_standardised')).toBeGreaterThan(n('stations_standardised_planned'))
+    })
+
     it("says whose stations: the whole country's, a township's several", async () => {
       const year = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
       expect((await buildNarrative(h.db, { ...year, region: 'CN' })).zh).toMatch(

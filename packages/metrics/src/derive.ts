@@ -35,6 +35,7 @@ export const derivations: Record<string, (row: BaseRow) => Derived> = {
   stations_target: value('stations_target'),
   stations_built: value('built'),
   stations_standardised: value('standardised'),
+  stations_standardised_planned: value('standardised_planned_kinds'),
   station_coverage_rate: rate('standardised_planned_kinds', 'stations_planned'),
   townships_covered_rate: rate('townships_covered', 'townships'),
   seven_standard_rate: rate('seven', 'built'),

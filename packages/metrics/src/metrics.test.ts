@@ -132,6 +132,7 @@ for (const engine of testEngines()) {
       const r = await one([
         'stations_built',
         'stations_standardised',
+        'stations_standardised_planned',
         'stations_planned',
         'station_coverage_rate',
         'seven_standard_rate',
@@ -140,6 +141,7 @@ for (const engine of testEngines()) {
       expect(r).toMatchObject({
         stations_built: 2,
         stations_standardised: 1,
+        stations_standardised_planned: 1,
         stations_planned: 4,
         station_coverage_rate: 0.25,
         seven_standard_rate: 0.5,

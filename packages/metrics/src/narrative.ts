@@ -19,7 +19,7 @@ export const narrativeIds = [
   'funds_allocated',
   'funds_budget',
   'fund_budget_share',
-  'stations_standardised',
+  'stations_standardised_planned',
   'station_coverage_rate',
   'reportback_done',
   'reportback_rate',
@@ -149,11 +149,11 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     )
   }
   const coverage = num('station_coverage_rate')
-  if (coverage !== null && (num('stations_standardised') ?? 0) > 0) {
+  if (coverage !== null && (num('stations_standardised_planned') ?? 0) > 0) {
     say(
       'coverage',
-      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
-      `By ${w.dateEn(cutoff)}, ${w.count(num('stations_standardised') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
+      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised_planned') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
+      `By ${w.dateEn(cutoff)}, ${w.count(num('stations_standardised_planned') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
     )
   }
   const reportback = num('reportback_rate')

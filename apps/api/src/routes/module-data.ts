@@ -52,7 +52,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
   stations: {
     kpis: [
       'stations_planned',
-      'stations_standardised',
+      'stations_standardised_planned',
       'station_coverage_rate',
       'townships_covered_rate',
       'seven_standard_rate',
@@ -69,7 +69,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
         ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
       },
       list: { list: 'stations' },
-      years: { years: ['stations_standardised', 'stations_target', 'stations_planned'] },
+      years: { years: ['stations_standardised_planned', 'stations_target', 'stations_planned'] },
       monthly: { leaders: 3 },
     },
   },
