@@ -17,6 +17,9 @@ function byHeader(sheet: Sheet): Register | undefined {
 /** A template's example sheet (填写示例) or a sheet of instructions: never records, whatever its header says. */
 const isExample = (sheet: Sheet) => /示例|说明|example|instruction/i.test(sheet.name)
 
+/** A problem with a whole sheet (no row, column or value). */
+const aboutSheet = (sheet: Sheet, zh: string, en: string) => problem(sheet.name, null, null, null, zh, en)
+
 const isEmpty = (sheet: Sheet) => sheet.rows.every((r) => r.every((c) => cellText(c) === ''))
 
 export function planSheets(sheets: Sheet[], kind?: string) {
@@ -32,14 +35,7 @@ export function planSheets(sheets: Sheet[], kind?: string) {
     if (isEmpty(sheet)) continue
     if (isExample(sheet)) {
       warnings.push(
-        problem(
-          sheet.name,
-          null,
-          null,
-          null,
-          '示例或说明工作表，未导入',
-          'Example or instructions sheet, not imported',
-        ),
+        aboutSheet(sheet, '示例或说明工作表，未导入', 'Example or instructions sheet, not imported'),
       )
       continue
     }
@@ -50,11 +46,8 @@ export function planSheets(sheets: Sheet[], kind?: string) {
     else if (register) found.push({ register, sheet })
     else
       warnings.push(
-        problem(
-          sheet.name,
-          null,
-          null,
-          null,
+        aboutSheet(
+          sheet,
           '无法识别该工作表的台账类型，已忽略',
           'Sheet not recognised as a register, ignored',
         ),
