@@ -175,7 +175,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
           ? t.categoriesTakeaway(topCat.name, (topCat.value ?? 0) / catTotal)
           : t.noOpinions,
       definitions: [t.categoriesBasis],
-      option: categoryPieOption(cats),
+      option: categoryPieOption(cats, t.chart.other),
     },
     {
       id: 'channels',
@@ -185,7 +185,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
           ? t.channelsTakeaway(topChan.name, (topChan.value ?? 0) / catTotal)
           : t.noOpinions,
       definitions: [t.categoriesBasis],
-      option: categoryPieOption(chans),
+      option: categoryPieOption(chans, t.chart.other),
     },
   ]
   if (!isTownship || within) {

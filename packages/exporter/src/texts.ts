@@ -95,6 +95,7 @@ const zh = {
     allocated: '安排资金',
     spent: '已支出',
     wan: '万元',
+    other: '其他',
   },
 }
 
@@ -153,6 +154,7 @@ const en: Texts = {
     allocated: 'Allocated',
     spent: 'Spent',
     wan: '¥10,000',
+    other: 'Other',
   },
 }
 

@@ -114,8 +114,20 @@ export function townshipBarOption(
 }
 
 /** Opinions by category: a donut with each slice's share; empty categories left out. */
-export function categoryPieOption(items: { name: string; value: number | null }[]): EChartsCoreOption {
-  const source = items.filter((i) => (i.value ?? 0) > 0).sort((a, b) => b.value! - a.value!)
+/** A ring of more slices than the palette has colours repeated them (道路交通, 城乡建设 and 文体旅游 all blue, twenty
+ * categories in a report): the largest seven keep theirs, the rest are one slice, 其他. */
+const maxSlices = palette.length
+
+export function categoryPieOption(
+  items: { name: string; value: number | null }[],
+  other = textsOf('zh').chart.other,
+): EChartsCoreOption {
+  const sorted = items.filter((i) => (i.value ?? 0) > 0).sort((a, b) => b.value! - a.value!)
+  const rest = sorted.slice(maxSlices - 1)
+  const source =
+    sorted.length > maxSlices
+      ? [...sorted.slice(0, maxSlices - 1), { name: other, value: rest.reduce((n, i) => n + i.value!, 0) }]
+      : sorted
   return {
     color: palette,
     dataset: { dimensions: ['name', 'value'], source },
