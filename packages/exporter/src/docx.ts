@@ -52,9 +52,17 @@ const small = (t: string, align: 'center' | 'left' = 'left') =>
     children: [text(t, { size: 18, colour: '595959' })],
   })
 
-function table(rows: string[][], bold: (row: number) => boolean = (row) => row === 0): Table {
-  const cell = (t: string, strong: boolean) =>
+function table(
+  rows: string[][],
+  bold: (row: number) => boolean = (row) => row === 0,
+  { namesFirst = false } = {},
+): Table {
+  // A table of areas: the name column twice as wide as a figure's, or 大田彝族苗族布依族乡 wrapped onto four lines.
+  const columns = rows[0]?.length ?? 1
+  const share = (i: number) => (namesFirst ? (i === 0 ? 2 : 1) / (columns + 1) : 1 / columns)
+  const cell = (t: string, strong: boolean, i: number) =>
     new TableCell({
+      width: { size: Math.round(share(i) * 100), type: WidthType.PERCENTAGE },
       children: [
         new Paragraph({ alignment: AlignmentType.CENTER, children: [text(t, { bold: strong, size: 21 })] }),
       ],
@@ -63,7 +71,11 @@ function table(rows: string[][], bold: (row: number) => boolean = (row) => row =
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
       (r, i) =>
-        new TableRow({ tableHeader: i === 0, cantSplit: true, children: r.map((c) => cell(c, bold(i))) }),
+        new TableRow({
+          tableHeader: i === 0,
+          cantSplit: true,
+          children: r.map((c, j) => cell(c, bold(i), j)),
+        }),
     ),
   })
 }
@@ -157,6 +169,7 @@ async function content(
       table(
         tableText(model.table.columns, model.table.rows, model.basis.lang),
         (row) => row === 0 || row - 1 === model.table.current,
+        { namesFirst: model.table.columns[0]?.unit === 'text' },
       ),
       small(`${basisLine(basisOf(model.basis, model.table))}${sourceLine(model.basis)}`),
     )

@@ -13,14 +13,33 @@ export function showValue(value: Cell | undefined, unit: TableColumn['unit'], la
   return count(value)
 }
 
-/** A table's rows as printed text, header first. */
+/** A rate in a column: always one decimal (95.0%, not 95% above 95.7%), so the column reads down evenly. */
+const columnRate = (rate: number) => {
+  const text = percent(rate)
+  return text.includes('.') ? text : text.replace('%', '.0%')
+}
+
+/** Chinese amounts in a column: one unit for all of it (万元 when any reaches it), not 0元 above 4.5万元. */
+function columnYuan(values: Cell[]) {
+  const inWan = values.some((v) => typeof v === 'number' && Math.abs(v) >= 10_000)
+  return (amount: number) =>
+    inWan ? `${(amount / 10_000).toFixed(2).replace(/^0\.00$/, '0')}万元` : `${count(amount)}元`
+}
+
+/** A table's rows as printed text, header first; each column's numbers in one form. */
 export function tableText(
   columns: TableColumn[],
   rows: Record<string, Cell>[],
   lang: Lang = 'zh',
 ): string[][] {
-  return [
-    columns.map((c) => c.label),
-    ...rows.map((r) => columns.map((c) => showValue(r[c.key], c.unit, lang))),
-  ]
+  const cells = columns.map((c) => {
+    if (c.unit === 'rate')
+      return (v: Cell | undefined) => (typeof v === 'number' ? columnRate(v) : showValue(v, c.unit, lang))
+    if (c.unit === 'yuan' && lang === 'zh') {
+      const yuan = columnYuan(rows.map((r) => r[c.key] ?? null))
+      return (v: Cell | undefined) => (typeof v === 'number' ? yuan(v) : showValue(v, c.unit, lang))
+    }
+    return (v: Cell | undefined) => showValue(v, c.unit, lang)
+  })
+  return [columns.map((c) => c.label), ...rows.map((r) => columns.map((c, i) => cells[i]!(r[c.key])))]
 }
