@@ -78,7 +78,7 @@ export const messages = {
       planned: 'Planned in total',
     },
     byTownship: 'Stations by {byArea}',
-    townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-standard compliance' },
+    townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-item compliance' },
     tiles: 'By {areas}',
     tilesHint: 'Darker: more stations meet all seven items. Select a tile to narrow the view',
     map: 'Township map',

@@ -118,3 +118,15 @@ describe('the deck', () => {
     for (const n of [1, 2, 3]) expect(await pics(marked, n)).toBe((await pics(plain, n)) + 1)
   })
 })
+
+describe('the English report', () => {
+  it('keeps a space between the table’s basis and its source line', async () => {
+    const zh = fixtureModel()
+    const model = { ...zh, basis: { ...zh.basis, lang: 'en' as const } }
+    const text = textOf(
+      await (await JSZip.loadAsync(await reportDocx(model))).file('word/document.xml')!.async('string'),
+    )
+    expect(text).toMatch(/\. Source: /)
+    expect(text).not.toMatch(/\.Source:/)
+  })
+})

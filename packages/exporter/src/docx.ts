@@ -171,7 +171,12 @@ async function content(
         (row) => row === 0 || row - 1 === model.table.current,
         { namesFirst: model.table.columns[0]?.unit === 'text' },
       ),
-      small(`${basisLine(basisOf(model.basis, model.table))}${sourceLine(model.basis)}`),
+      // A space between the sentences in English: they ran together ("required.Source:").
+      small(
+        [basisLine(basisOf(model.basis, model.table)), sourceLine(model.basis)].join(
+          model.basis.lang === 'en' ? ' ' : '',
+        ),
+      ),
     )
   }
   return children

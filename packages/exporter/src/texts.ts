@@ -94,7 +94,8 @@ const zh = {
     region: '全域',
     allocated: '安排资金',
     spent: '已支出',
-    wan: '万元',
+    moneyAxis: '万元',
+    moneyUnit: 10_000,
     other: '其他',
   },
 }
@@ -153,7 +154,8 @@ const en: Texts = {
     region: 'All',
     allocated: 'Allocated',
     spent: 'Spent',
-    wan: '¥10,000',
+    moneyAxis: '¥ thousand',
+    moneyUnit: 1_000,
     other: 'Other',
   },
 }

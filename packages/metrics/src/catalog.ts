@@ -343,7 +343,7 @@ export const catalog: Metric[] = [
     'projects',
     true,
     '期内立项项目安排资金（元）',
-    'Money allocated to the projects (元)',
+    'Money allocated to the projects (yuan)',
   ),
   m(
     'funds_spent',
@@ -353,7 +353,7 @@ export const catalog: Metric[] = [
     'projects',
     true,
     '上述项目已支出（元）',
-    'Money spent on them (元)',
+    'Money spent on them (yuan)',
   ),
   m(
     'fund_execution_rate',

@@ -145,13 +145,13 @@ export function categoryPieOption(
   }
 }
 
-/** Micro-project funds by township: allocated and spent side by side, in 万元; the `current` township named in
- * bold, and shown without funds too. */
+/** Micro-project funds by township: allocated and spent side by side, in 万元 (in English thousands of yuan: an axis
+ * of "¥10,000" read as a price); the `current` township named in bold, and shown without funds too. */
 export function fundingOption(
   rows: { name: string; allocated: number | null; spent: number | null; current?: boolean }[],
   t: Texts['chart'] = textsOf('zh').chart,
 ) {
-  const wan = (v: number | null) => (v === null ? null : Math.round(v / 100) / 100)
+  const scaled = (v: number | null) => (v === null ? null : Math.round((v / t.moneyUnit) * 100) / 100)
   const bars = rows
     .filter((r) => (r.allocated ?? 0) > 0 || r.current)
     .sort((a, b) => b.allocated! - a.allocated!)
@@ -164,10 +164,10 @@ export function fundingOption(
       data: bars.map(named()),
       axisLabel: { rotate: 40, interval: 0, fontSize: 11 },
     },
-    yAxis: { type: 'value', name: t.wan },
+    yAxis: { type: 'value', name: t.moneyAxis },
     series: [
-      { name: t.allocated, type: 'bar', barMaxWidth: 22, data: bars.map((r) => wan(r.allocated)) },
-      { name: t.spent, type: 'bar', barMaxWidth: 22, data: bars.map((r) => wan(r.spent)) },
+      { name: t.allocated, type: 'bar', barMaxWidth: 22, data: bars.map((r) => scaled(r.allocated)) },
+      { name: t.spent, type: 'bar', barMaxWidth: 22, data: bars.map((r) => scaled(r.spent)) },
     ],
   } satisfies EChartsCoreOption
 }
