@@ -8,7 +8,7 @@ import {
 } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
-import { refreshRollups } from '@liaison/metrics'
+import { countyLevelFigures, refreshRollups } from '@liaison/metrics'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { comparedWithin } from './routes/module-data.ts'
 import { demoApi, signIn, type TestApi } from './testing.ts'
@@ -198,9 +198,11 @@ for (const engine of testEngines()) {
         return res.json()
       }
       const period = 'from=2023-01-01&to=2023-12-31'
-      const county = await get<{ areas: Record<string, unknown>[]; total: Record<string, unknown> }>(
-        `/modules/overview/data?${year}`,
-      )
+      const county = await get<{
+        areas: Record<string, unknown>[]
+        total: Record<string, unknown>
+        kpis: { id: string }[]
+      }>(`/modules/overview/data?${year}`)
       const own = await as(`/modules/overview/data?region=${township}&${period}`)
       expect(own.meta.region.code).toBe(township)
       expect(own.meta.areasOf).toEqual({ code: '520523', name: '金沙县', level: 'county' })
@@ -215,7 +217,18 @@ for (const engine of testEngines()) {
         const ofCounty = await moduleData(name)
         expect(ofTownship.meta.areasOf.code, name).toBe('520523')
         expect(ofTownship.breakdowns.areas, name).toEqual(ofCounty.breakdowns.areas)
+        // The county's plan, budget and township coverage have no township figure: their cards are left out.
+        const ids = (body: { kpis: { id: string }[] }) => body.kpis.map((k) => k.id)
+        expect(ids(ofTownship), name).toEqual(ids(ofCounty).filter((id) => !countyLevelFigures.has(id)))
       }
+      expect(own.kpis.map((k: { id: string }) => k.id)).not.toContain('station_coverage_rate')
+      expect(county.kpis.map((k: { id: string }) => k.id)).toContain('station_coverage_rate')
+      const stations = await as(`/modules/stations/data?region=${township}&${period}`)
+      expect(stations.kpis.map((k: { id: string }) => k.id)).toEqual([
+        'stations_standardised_planned',
+        'seven_standard_rate',
+        'deputy_coverage_rate',
+      ])
     })
   })
 }

@@ -485,5 +485,21 @@ catalog.push(
 
 export const catalogById = new Map(catalog.map((metric) => [metric.id, metric]))
 
+/**
+ * Figures of a county's plans and budget, and of how many of its townships have a station: a township has none of
+ * its own (its cards read — for the plan, or 100 % covered), so a township's page leaves their cards out.
+ */
+export const countyLevelFigures: ReadonlySet<string> = new Set([
+  'stations_planned',
+  'station_coverage_rate',
+  'townships_covered_rate',
+  'funds_budget',
+  'fund_budget_share',
+])
+
+/** The key-figure cards a region shows: all of them, less the county-level ones for a township. */
+export const cardsFor = (ids: readonly string[], level: string) =>
+  level === 'township' ? ids.filter((id) => !countyLevelFigures.has(id)) : [...ids]
+
 /** The public catalogue (without the internal source). */
 export const publicCatalog = (): MetricDefinition[] => catalog.map(({ source: _source, ...rest }) => rest)

@@ -12,6 +12,7 @@ import {
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import {
+  cardsFor,
   catalogById,
   choiceFor,
   covers,
@@ -268,7 +269,7 @@ export async function moduleData(
   const [region, areasOf, cards, ...parts] = await Promise.all([
     regionRef(db, q.region),
     within === q.region ? null : regionRef(db, within),
-    kpiCards(db, { ...base, compare: q.compare }, spec.kpis, spec.targets),
+    kpiCards(db, { ...base, compare: q.compare }, cardsFor(spec.kpis, regionLevel(q.region)), spec.targets),
     ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, scopeOf(b), b) : [])),
   ])
   const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))

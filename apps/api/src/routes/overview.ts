@@ -2,10 +2,12 @@ import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } f
 import type { DbOrTx } from '@liaison/db'
 import {
   buildNarrative,
+  cardsFor,
   choiceFor,
   narrativeIds,
   queryMetrics,
   type RollupChoice,
+  regionLevel,
   stationCompleteness,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
@@ -67,7 +69,7 @@ export async function overviewData(
     stationCompleteness(db, q.region, q.to),
   ])
   const row = yoy.data[0]!
-  const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, [...kpiIds], {
+  const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, cardsFor(kpiIds, regionLevel(q.region)), {
     reportback_rate: 'reportback_target_rate',
   })
   const value = (id: string) => (row[id] ?? null) as number | null
