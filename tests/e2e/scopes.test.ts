@@ -149,13 +149,25 @@ describe('wider scopes', () => {
     expect(await offered('520523005')).toEqual(['docx', 'pptx'])
   })
 
-  it("names what a panel shows: the township, or its county's townships, on screen and in the data file", async () => {
+  it("names what a panel shows: the township, or its county's townships, on screen and in the data file, in the order on screen", async () => {
     await page.goto(`${harness.url}/m/overview?region=520523005&period=2025`)
     await waitForModule(page, 'overview')
     const subtitle = (panel: string) =>
       page.locator(`[data-panel=${panel}] .chart-panel__subtitle`).innerText()
     expect(await subtitle('overview-trend')).toMatch(/^民兴街道 · 2025年/)
     expect(await subtitle('overview-townships')).toMatch(/^金沙县各乡镇（街道） · 2025年/)
+    // Sorted on screen by 办结率 (a header click: highest first), the file keeps that order and its ranks.
+    const table = page.locator('[data-panel=overview-townships]')
+    await table.locator('thead button', { hasText: '办结率' }).click()
+    await table.locator('th[aria-sort=descending]', { hasText: '办结率' }).waitFor()
+    const onScreen = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map(
+          (tr) =>
+            `${tr.querySelector('td')?.textContent?.trim()},${tr.querySelector('th')?.textContent?.trim()}`,
+        ),
+      )
     await page.click('[data-panel=overview-townships] [data-action=export]')
     const csvItem = page.locator('[data-export=csv]').filter({ visible: true }).first()
     await csvItem.waitFor()
@@ -164,11 +176,13 @@ describe('wider scopes', () => {
     writeFileSync(`${screenshotDir}areas-of-county.csv`, text)
     const lines = text.slice(1).split('\r\n')
     expect(lines).toContain('地区：金沙县各乡镇（街道）（520523）')
-    // Every township of the county, the township's own among them.
-    const header = lines.findIndex((l) => l.startsWith('乡镇（街道）,区划代码,'))
-    const rows = lines.slice(header + 1).filter((l) => /^[^,]+,520523\d{3},/.test(l))
+    // Every township of the county, the township's own among them, ranked as on screen, the average under them.
+    const header = lines.findIndex((l) => l.startsWith('排名,乡镇（街道）,区划代码,'))
+    const rows = lines.slice(header + 1).filter((l) => /^\d+,[^,]+,520523\d{3},/.test(l))
     expect(header).toBeGreaterThan(0)
     expect(rows).toHaveLength(26)
-    expect(rows.some((l) => l.startsWith('民兴街道,520523005,'))).toBe(true)
+    expect(rows.some((l) => /^\d+,民兴街道,520523005,/.test(l))).toBe(true)
+    expect(rows.map((l) => l.split(',').slice(0, 2).join(','))).toEqual(onScreen)
+    expect(lines[header + 27]).toMatch(/^,县均,,/)
   })
 })

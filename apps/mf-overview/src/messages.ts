@@ -28,7 +28,7 @@ export const messages = {
     yes: '是',
     no: '否',
     source: '联络站台账',
-    series: { receptions: '接待走访活动', opinions: '收集社情民意', resolved: '已办结', rate: '办结率' },
+    series: { receptions: '接待走访活动', opinions: '收集社情民意', rate: '办结率' },
   },
   en: {
     kpis: 'Key figures',
@@ -62,7 +62,6 @@ export const messages = {
     series: {
       receptions: 'Activities',
       opinions: 'Opinions collected',
-      resolved: 'Resolved',
       rate: 'Resolution rate',
     },
   },

@@ -112,6 +112,10 @@ describe('ui components', () => {
     await wrapper.findAll('tbody tr')[0]!.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('select')?.[0]?.[0]).toMatchObject({ code: '2' })
     expect(wrapper.text()).toContain('县均')
+    // The reference row goes under the rows told to the owner, named as on screen.
+    const told = wrapper.emitted('shown')?.at(-1)?.[0] as { rows: Record<string, unknown>[] }
+    expect(told.rows.map((r) => r.name)).toEqual(['安底镇', '平坝镇', '木孔镇', '县均'])
+    expect(told.rows.at(-1)).toMatchObject({ rate: 0.8 })
   })
 
   it('ranks equal values alike, whichever way the table is sorted', async () => {
@@ -136,6 +140,18 @@ describe('ui components', () => {
     expect(shown()).toEqual(['1 平坝镇', '1 禹谟镇', '3 安底镇', '4 木孔镇'])
     await wrapper.findAll('thead button')[1]!.trigger('click')
     expect(shown()).toEqual(['1 木孔镇', '2 安底镇', '3 平坝镇', '3 禹谟镇'])
+    // The owner is told the rows as shown, for the panel's data file: in this order, with these ranks.
+    const told = wrapper.emitted('shown')?.at(-1)?.[0] as {
+      columns: { key: string }[]
+      rows: Record<string, unknown>[]
+    }
+    expect(told.columns.map((c) => c.key)).toEqual(['rank', 'name', 'n'])
+    expect(told.rows.map((r) => `${r.rank} ${r.name}`)).toEqual([
+      '1 木孔镇',
+      '2 安底镇',
+      '3 平坝镇',
+      '3 禹谟镇',
+    ])
   })
 
   it("DataTable sorts as the ranking tables do, blanks last either way, and by a column's sort key", async () => {

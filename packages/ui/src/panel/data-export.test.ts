@@ -169,6 +169,40 @@ describe('the CSV', () => {
   })
 })
 
+describe("a ranking table's export", () => {
+  const shown = {
+    columns: [
+      { key: 'rank', label: '', unit: 'count' as const },
+      { key: 'name', label: '', unit: 'text' as const },
+      { key: 'receptions', label: '接待走访活动', unit: 'count' as const },
+      { key: 'funds_allocated', label: '安排资金', unit: 'yuan' as const },
+    ],
+    rows: [
+      { rank: 1, area: '520523005', name: '民兴街道', receptions: 76, funds_allocated: 36000 },
+      { rank: 2, area: '520523004', name: '鼓场街道', receptions: 66, funds_allocated: 0 },
+      { name: '县均', receptions: 31.653846153846153, funds_allocated: 20000.004 },
+    ],
+  }
+
+  it('names the rank and area columns, adds the codes, and writes averages to the decimals shown', async () => {
+    const table = nameColumns(shown, 'zh', '乡镇（街道）')
+    const lines = dataCsvText(table, basis).split('\r\n')
+    const header = lines.indexOf('排名,乡镇（街道）,区划代码,接待走访活动,安排资金（元）')
+    expect(header).toBeGreaterThan(0)
+    expect(lines.slice(header + 1, header + 4)).toEqual([
+      '1,民兴街道,520523005,76,36000',
+      '2,鼓场街道,520523004,66,0',
+      ',县均,,31.7,20000',
+    ])
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await dataXlsx(table, basis)).arrayBuffer())
+    const foot = book.worksheets[0]!.getRow(header + 4)
+    expect(foot.getCell(4).value).toBeCloseTo(31.654, 3)
+    expect(foot.getCell(4).numFmt).toBe('#,##0.0')
+    expect(book.worksheets[0]!.getRow(header + 2).getCell(4).numFmt).toBe('#,##0')
+  })
+})
+
 describe('the framed image', () => {
   it('carries the definitions in its footer and the watermark when one is chosen', () => {
     const frame = {

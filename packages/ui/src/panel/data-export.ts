@@ -85,6 +85,7 @@ const generic = {
     code: '代码',
     name: '名称',
     series: '系列',
+    rank: '排名',
     station: '站点',
     value: '数值',
   },
@@ -96,6 +97,7 @@ const generic = {
     code: 'Code',
     name: 'Name',
     series: 'Series',
+    rank: 'Rank',
     station: 'Station',
     value: 'Value',
   },
@@ -124,7 +126,8 @@ export function nameColumns(table: PanelData, lang: 'zh' | 'en', areaWord: strin
   for (const c of table.columns) {
     let label = c.label
     if (!label) {
-      if (c.key === 'series') label = w.series
+      if (c.key === 'rank') label = w.rank
+      else if (c.key === 'series') label = w.series
       else if (c.key === 'year') label = w.year
       else if (c.unit === 'month') label = w.month
       else if (c.unit === 'date') label = w.date
@@ -214,8 +217,11 @@ export async function dataXlsx(table: PanelData, basis: DataBasis): Promise<Blob
     column.width = Math.max(10, Math.min(40, c.label.length * 2 + 2))
     const format = numFmt[c.unit]
     if (format)
-      for (let r = headerRow + 1; r <= headerRow + table.rows.length; r++)
-        sheet.getCell(r, i + 1).numFmt = format
+      for (let r = headerRow + 1; r <= headerRow + table.rows.length; r++) {
+        const cell = sheet.getCell(r, i + 1)
+        // An average of counts (县均 31.7) keeps its decimal, as on screen.
+        cell.numFmt = format === '#,##0' && !Number.isInteger(cell.value ?? 0) ? '#,##0.0' : format
+      }
   })
   if (table.columns.length)
     sheet.autoFilter = {
@@ -238,6 +244,8 @@ function csvValue(value: unknown, unit: ColumnUnit): string {
     return unit === 'month' ? cell.toISOString().slice(0, 7) : cell.toISOString().slice(0, 10)
   // "79.7%" is read back by Excel as the number 0.797 shown as a percentage.
   if (unit === 'rate' && typeof cell === 'number') return `${Number((cell * 100).toFixed(2))}%`
+  // An average of counts or amounts to the decimals shown (31.7, not 31.653846153846153).
+  if (typeof cell === 'number') return String(Number(cell.toFixed(unit === 'yuan' ? 2 : 1)))
   return String(cell)
 }
 
