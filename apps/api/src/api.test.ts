@@ -82,6 +82,34 @@ for (const engine of testEngines()) {
       expect(body.areas).toHaveLength(26)
     })
 
+    it("writes the overview's summary compared as its cards are", async () => {
+      type Overview = {
+        kpis: { id: string; change: number | null }[]
+        narrative: { zh: string; en: string }
+      }
+      const overview = async (compare: string) =>
+        (await (
+          await get(
+            'demo-leader',
+            `/modules/overview/data?region=520523&from=2023-04-01&to=2023-06-30${compare}`,
+          )
+        ).json()) as Overview
+      const yoy = await overview('&compare=yoy')
+      const mom = await overview('&compare=mom')
+      const none = await overview('')
+      expect(yoy.narrative.zh).toContain('同比')
+      expect(yoy.narrative.zh).not.toContain('环比')
+      expect(mom.narrative.zh).toContain('环比')
+      expect(mom.narrative.zh).not.toContain('同比')
+      // The card and the sentence give the same change.
+      const change = mom.kpis.find((k) => k.id === 'receptions')!.change!
+      expect(mom.narrative.zh).toContain(
+        `环比${change > 0 ? '增长' : '下降'}${Number((Math.abs(change) * 100).toFixed(1))}%`,
+      )
+      expect(none.narrative.zh).not.toMatch(/同比|环比/)
+      expect(none.kpis.every((k) => k.change === null)).toBe(true)
+    })
+
     it('serves every other module in one request each', async () => {
       for (const name of ['stations', 'opinions', 'funding', 'reportback']) {
         const res = await get('demo-leader', `/modules/${name}/data?region=520523&${year}&compare=yoy`)

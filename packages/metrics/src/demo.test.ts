@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
+import { percent } from './wording.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
 
 for (const engine of testEngines()) {
@@ -124,6 +125,29 @@ for (const engine of testEngines()) {
       expect(empty.en).toBe(
         'In 2015, no receptions, opinions or micro-projects were recorded by the liaison stations of 金沙县.',
       )
+    })
+
+    it('compares as the cards do: year on year by default, the previous period, or not at all', async () => {
+      const quarter = { region: '520523', from: '2025-04-01', to: '2025-06-30', today: '2026-03-01' }
+      const receptions = async (from: string, to: string) =>
+        Number(
+          (await queryMetrics(h.db, { region: '520523', from, to, ids: ['receptions'] })).data[0]!.receptions,
+        )
+      const [now, before, yearBefore] = [
+        await receptions('2025-04-01', '2025-06-30'),
+        await receptions('2025-01-01', '2025-03-31'),
+        await receptions('2024-04-01', '2024-06-30'),
+      ]
+      const change = (previous: number) =>
+        `${now >= previous ? '增长' : '下降'}${percent(Math.abs(now - previous) / previous)}`
+      expect((await buildNarrative(h.db, quarter)).zh).toContain(`活动${now}次，同比${change(yearBefore)}`)
+      const mom = await buildNarrative(h.db, { ...quarter, compare: 'mom' })
+      expect(mom.zh).toContain(`活动${now}次，环比${change(before)}`)
+      expect(mom.zh).not.toContain('同比')
+      expect(mom.en).toContain('on the previous period')
+      const none = await buildNarrative(h.db, { ...quarter, compare: 'none' })
+      expect(none.zh).toContain(`活动${now}次，接待群众`)
+      expect(none.zh).not.toMatch(/同比|环比/)
     })
 
     it('says how much of the backlog was carried over from before the period', async () => {

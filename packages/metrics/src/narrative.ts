@@ -1,6 +1,6 @@
 // The period's summary as work-report paragraphs, in Chinese and English. Comparisons only where the
 // previous period has data.
-import { dataCutoff, type MetricRow } from '@liaison/contracts'
+import { type CompareMode, dataCutoff, type MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { queryMetrics } from './query.ts'
 import { describeRegion } from './region-info.ts'
@@ -51,6 +51,9 @@ export interface NarrativeSpec {
   to: string
   /** Fixed in tests; today (Beijing) otherwise. */
   today?: string | undefined
+  /** What the figures are compared with: year on year by default (a work report's convention), as the dashboard's
+   * cards are when given ('none': no comparisons). */
+  compare?: CompareMode | 'none' | undefined
 }
 
 /**
@@ -67,12 +70,25 @@ export function scopeWordZh(name: string, level: string): string {
 }
 
 /** The narrative of a region and period: its figures queried here, or given (a row of queryMetrics over
- * `narrativeIds` with compare 'yoy', as the overview already computes them). */
+ * `narrativeIds` compared as `spec.compare` says, as the overview already computes them). */
 export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: MetricRow) {
   const region = await describeRegion(db, spec.region)
-  const f = figures ?? (await queryMetrics(db, { ids: narrativeIds, ...spec, compare: 'yoy' })).data[0]!
+  const compare = spec.compare ?? 'yoy'
+  const f =
+    figures ??
+    (
+      await queryMetrics(db, {
+        ids: narrativeIds,
+        region: spec.region,
+        from: spec.from,
+        to: spec.to,
+        compare: compare === 'none' ? undefined : compare,
+      })
+    ).data[0]!
+  // Without a comparison the rows carry no `__previous`, so no sentence compares.
+  const mode = compare === 'mom' ? 'mom' : 'yoy'
   const num = (id: string) => f[id] as number | null
-  // A comparison needs last year's figure to exist and be non-zero.
+  // A comparison needs the compared period's figure to exist and be non-zero.
   const had = (id: string) => (num(`${id}__previous`) ?? 0) > 0
   const changeOf = (id: string) => (had(id) ? num(`${id}__change`) : null)
   const name = region?.name ?? spec.region
@@ -106,23 +122,23 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
     const rateZh =
       rate === null
         ? ''
-        : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), 'yoy'))}`
+        : `，办结率${w.percent(rate)}${tail(w.rateChangeZh(changeOf('resolution_rate'), mode))}`
     say(
       'receptions',
-      `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), 'yoy'))}，` +
+      `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), mode))}，` +
         `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
-        `${tail(w.countChangeZh(changeOf('opinions_collected'), 'yoy'))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
+        `${tail(w.countChangeZh(changeOf('opinions_collected'), mode))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
       `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
-        `${tailEn(w.countChangeEn(changeOf('receptions'), 'yoy'))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
+        `${tailEn(w.countChangeEn(changeOf('receptions'), mode))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
         `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
-        `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), 'yoy'))})`}.`,
+        `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), mode))})`}.`,
     )
   }
   const satisfaction = num('satisfaction_rate')
   if (satisfaction !== null) {
     say(
       'satisfaction',
-      `已评价的${w.count(num('opinions_evaluated') ?? 0)}件中，群众满意率${w.percent(satisfaction)}${tail(w.rateChangeZh(changeOf('satisfaction_rate'), 'yoy'))}。`,
+      `已评价的${w.count(num('opinions_evaluated') ?? 0)}件中，群众满意率${w.percent(satisfaction)}${tail(w.rateChangeZh(changeOf('satisfaction_rate'), mode))}。`,
       `Of the ${w.count(num('opinions_evaluated') ?? 0)} evaluated, ${w.percent(satisfaction)} were satisfied or basically satisfied.`,
     )
   }

@@ -55,21 +55,18 @@ export async function overviewData(
   const spec = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
   const within = comparedWithin(q.region, figureRegion)
   const compared = within === q.region ? null : { ...spec, region: within }
-  // The narrative compares year on year; the cards compare as asked (a second query only for month on month).
-  const [region, areasOf, comparedTotal, yoy, mom, trend, areas, completeness] = await Promise.all([
+  // The cards and the narrative compare as asked: year on year, month on month (the previous period) or not at all.
+  const [region, areasOf, comparedTotal, totals, trend, areas, completeness] = await Promise.all([
     regionRef(db, q.region),
     compared ? regionRef(db, within) : null,
     compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
-    queryMetrics(db, { ...spec, ids: regionIds, compare: 'yoy' }),
-    q.compare === 'mom'
-      ? queryMetrics(db, { ...spec, ids: [...kpiIds, 'reportback_target_rate'], compare: 'mom' })
-      : null,
+    queryMetrics(db, { ...spec, ids: regionIds, compare: q.compare }),
     queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
     queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
     stationCompleteness(db, q.region, q.to),
   ])
-  const row = yoy.data[0]!
-  const cards = kpiCardsFrom((mom ?? yoy).data[0]!, q.compare, cardsFor(kpiIds, regionLevel(q.region)), {
+  const row = totals.data[0]!
+  const cards = kpiCardsFrom(row, q.compare, cardsFor(kpiIds, regionLevel(q.region)), {
     reportback_rate: 'reportback_target_rate',
   })
   const value = (id: string) => (row[id] ?? null) as number | null
@@ -79,7 +76,7 @@ export async function overviewData(
       ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
       : k,
   )
-  const narrative = await buildNarrative(db, spec, row)
+  const narrative = await buildNarrative(db, { ...spec, compare: q.compare ?? 'none' }, row)
   return {
     meta: {
       region,
@@ -87,7 +84,7 @@ export async function overviewData(
       from: q.from,
       to: q.to,
       compare: q.compare ?? null,
-      previous: q.compare ? (mom ?? yoy).previous : null,
+      previous: q.compare ? totals.previous : null,
     },
     kpis,
     trend: trend.data.map((r) => ({
