@@ -119,6 +119,25 @@ for (const engine of testEngines()) {
       )
     })
 
+    it('says above a county how many of its counties the figures cover, while some have no data', async () => {
+      const year = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
+      // 毕节市 has eight counties (2023 division codes); of the demo's, only 金沙县 is among them.
+      const city = await buildNarrative(h.db, { ...year, region: '5205' })
+      expect(city.zh).toMatch(/以上数据来自毕节市8个县（市、区）中已导入台账的1个。$/)
+      expect(city.en).toMatch(
+        /These figures cover the 1 of 8 counties of 毕节市 whose registers have been imported\.$/,
+      )
+      // 六盘水市's four counties: three in the demo.
+      expect((await buildNarrative(h.db, { ...year, region: '5202' })).zh).toContain(
+        '六盘水市4个县（市、区）中已导入台账的3个',
+      )
+      expect((await buildNarrative(h.db, { ...year, region: 'CN' })).zh).toMatch(
+        new RegExp(`以上数据来自全国[\\d,]+个县（市、区）中已导入台账的${demoCountyCodes.length}个。$`),
+      )
+      // A county speaks for itself.
+      expect((await buildNarrative(h.db, { ...year, region: '520523' })).zh).not.toContain('以上数据来自')
+    })
+
     it('tells a period without records in one sentence, not zeros falling 100 %', async () => {
       const empty = await buildNarrative(h.db, { region: '520523', from: '2015-01-01', to: '2015-12-31' })
       expect(empty.zh).toBe('2015年，全县人大代表联络站（室）暂无接待走访、社情民意和微项目台账记录。')

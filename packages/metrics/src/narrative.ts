@@ -3,7 +3,7 @@
 import { type CompareMode, dataCutoff, type MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { queryMetrics } from './query.ts'
-import { describeRegion } from './region-info.ts'
+import { countiesWithData, describeRegion } from './region-info.ts'
 import * as w from './wording.ts'
 
 /** The figures the narrative reads (with their year-on-year comparison). */
@@ -72,7 +72,11 @@ export function scopeWordZh(name: string, level: string): string {
 /** The narrative of a region and period: its figures queried here, or given (a row of queryMetrics over
  * `narrativeIds` compared as `spec.compare` says, as the overview already computes them). */
 export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: MetricRow) {
-  const region = await describeRegion(db, spec.region)
+  const above = spec.region.length < 6
+  const [region, counties] = await Promise.all([
+    describeRegion(db, spec.region),
+    above ? countiesWithData(db, spec.region) : null,
+  ])
   const compare = spec.compare ?? 'yoy'
   const f =
     figures ??
@@ -179,6 +183,15 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
       'reportback',
       `本届已有${w.count(num('reportback_done') ?? 0)}名代表向选民述职，述职完成率${w.percent(reportback)}${target !== null ? `（目标${w.percent(target)}）` : ''}。`,
       `${w.count(num('reportback_done') ?? 0)} deputies have reported back to their voters this term (${w.percent(reportback)}${target !== null ? ` against a target of ${w.percent(target)}` : ''}).`,
+    )
+  }
+  // Above a county the figures are the sums of the counties that have imported their registers: said while some
+  // have not, or a city's 乡镇覆盖率 of 8 % reads as neglect rather than as one county of twelve on the dashboard.
+  if (counties && counties.withData < counties.counties) {
+    say(
+      'receptions',
+      `以上数据来自${region?.level === 'nation' ? '全国' : name}${w.count(counties.counties)}个县（市、区）中已导入台账的${w.count(counties.withData)}个。`,
+      `These figures cover the ${w.count(counties.withData)} of ${w.count(counties.counties)} counties ${whereEn} whose registers have been imported.`,
     )
   }
   const sections: NarrativeSection[] = narrativeSections.flatMap((h) => {
