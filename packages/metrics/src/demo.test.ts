@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
-import { percent } from './wording.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
+import { percent } from './wording.ts'
 
 for (const engine of testEngines()) {
   describe(`rollups on the demo data, ${engine.name}`, () => {
