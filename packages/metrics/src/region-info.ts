@@ -20,7 +20,10 @@ export async function describeRegion(db: DbOrTx, code: string): Promise<RegionIn
 
 /** The counties of a region above a county, and how many of them hold data (a row in data_versions: something was
  * imported or generated there). Its figures are those counties' sums. */
-export async function countiesWithData(db: DbOrTx, code: string): Promise<{ counties: number; withData: number }> {
+export async function countiesWithData(
+  db: DbOrTx,
+  code: string,
+): Promise<{ counties: number; withData: number }> {
   const [row] = await rowsOf<{ counties: number; with_data: number }>(
     db,
     sql`select count(*)::int as counties, count(d.county_code)::int as with_data
