@@ -171,7 +171,12 @@ describe('the header', () => {
     await page.goto(`${harness.url}/m/overview?region=520523&period=2025&lang=en`)
     await waitForModule(page, 'overview')
     expect((await measure()).header).toBeLessThan(60)
-    // A month's third box too (it wrapped the header).
+    // A month's third box too (it wrapped the header), in English: the month is Jun ("Month 6" was cut to "Mo…").
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025-06&lang=en`)
+    await waitForModule(page, 'overview')
+    expect((await measure()).header).toBeLessThan(60)
+    expect(await page.locator('.period-picker__part').first().innerText()).toContain('Jun')
+    // And in Chinese.
     await page.goto(`${harness.url}/m/overview?region=520523&period=2025-06&lang=zh-CN`)
     await waitForModule(page, 'overview')
     expect((await measure()).header).toBeLessThan(60)

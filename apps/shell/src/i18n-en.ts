@@ -22,7 +22,6 @@ export const messages: Messages = {
     period: 'Period',
     kind: { year: 'Year', quarter: 'Quarter', month: 'Month', custom: 'Custom' },
     quarter: 'Q{n}',
-    month: 'Month {n}',
     compare: 'Compare',
     yoy: 'YoY',
     mom: 'MoM',

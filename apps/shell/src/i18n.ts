@@ -22,7 +22,6 @@ const zh = {
     period: '时间',
     kind: { year: '年度', quarter: '季度', month: '月度', custom: '自定义' },
     quarter: '第{n}季度',
-    month: '{n}月',
     compare: '对比',
     yoy: '同比',
     mom: '环比',

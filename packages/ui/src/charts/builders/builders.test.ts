@@ -207,6 +207,11 @@ describe('option builders', () => {
     expect(pie.series[0]!.label.formatter({ name: '转为代表建议', percent: 10.35 })).toBe(
       '转为代表建议 10.4%',
     )
+    // Up to eight slices every name is in the legend (wrapping); more are paged.
+    expect(pie.legend.type).toBe('plain')
+    const many = Array.from({ length: 9 }, (_, i) => ({ name: `c${i}`, value: i + 1 }))
+    expect(buildPieOption(many, 'light', { locale: 'en', unit: 'count' }).legend.type).toBe('scroll')
+    expect(buildPieOption(many.slice(1), 'light', { locale: 'en', unit: 'count' }).legend.type).toBe('plain')
     const radar = buildRadarOption(
       Array.from({ length: 7 }, (_, i) => ({ name: `S${i}`, a: i })),
       'light',

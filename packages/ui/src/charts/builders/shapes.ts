@@ -65,17 +65,21 @@ export function buildPieOption(
   options: BuilderOptions & { unit: Unit; nameLabel?: string; valueLabel?: string },
 ) {
   const t = themeTokens[theme]
+  const shown = items.filter((i) => (i.value ?? 0) > 0)
+  // Up to eight slices the legend shows every name, on two rows where the words are long (English): a paged
+  // legend hid half of six routes behind "1/2". More page, and the ring moves up for the second row.
+  const paged = shown.length > 8
   return {
     ...baseOption(theme, options),
-    dataset: { dimensions: ['name', 'value'], source: items.filter((i) => (i.value ?? 0) > 0) },
+    dataset: { dimensions: ['name', 'value'], source: shown },
     exportColumns: namedValueColumns(options),
     tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
-    legend: { type: 'scroll' as const, bottom: 0 },
+    legend: { type: paged ? ('scroll' as const) : ('plain' as const), bottom: 0 },
     series: [
       {
         type: 'pie' as const,
-        radius: ['40%', '68%'],
-        center: ['50%', '45%'],
+        radius: paged ? ['40%', '68%'] : ['36%', '62%'],
+        center: paged ? ['50%', '45%'] : ['50%', '42%'],
         encode: { itemName: 'name', value: 'value' },
         // Shares to one decimal, as every rate on the page ({d} would print two).
         label: {
