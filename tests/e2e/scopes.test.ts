@@ -114,6 +114,13 @@ describe('wider scopes', () => {
     await waitForModule(page, 'stations')
     const api = await apiGet<ModuleDataResponse>(page, `/modules/stations/data?region=520523&${period}`)
     expect(api.meta.detailsWithin).toBe('520523005')
+    // The list says what it counts, kind by kind, and the kinds add up to its total.
+    const kinds = await page.locator('[data-list-kinds]').innerText()
+    expect(kinds).toMatch(/^其中联络站\d+个、联络室\d+个/)
+    const counted = [...kinds.matchAll(/(\d+)个/g)].reduce((sum, m) => sum + Number(m[1]), 0)
+    expect(await page.locator('[data-panel=stations-list] .chart-panel__title').innerText()).toBe(
+      `站点清单（${counted}）`,
+    )
     const rows = page.locator('[data-panel=stations-list] tbody tr')
     let closed = 0
     for (let i = 0; i < (await rows.count()); i++) {
