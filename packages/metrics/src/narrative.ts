@@ -6,7 +6,7 @@ import { queryMetrics } from './query.ts'
 import { countiesWithData, describeRegion } from './region-info.ts'
 import * as w from './wording.ts'
 
-/** The figures the narrative reads (with their year-on-year comparison). */
+/** The figures the narrative reads (with their comparison, year on year unless asked otherwise). */
 export const narrativeIds = [
   'receptions',
   'visitors',
