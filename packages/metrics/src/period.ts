@@ -15,11 +15,18 @@ const isMonthEnd = (d: string) => day(ms(d) + DAY).endsWith('-01')
 
 /**
  * The period a figure is compared with. Year on year: the same span a year earlier (a year-to-date period
- * compares with the same days last year). Month on month: the span just before — whole months compare with
+ * compares with the same days last year; a range of more than a year, with the same span as many years earlier as
+ * it needs not to overlap). Month on month: the span just before — whole months compare with
  * the same number of whole months before; any other span with the same number of days before.
  */
 export function previousPeriod(from: string, to: string, mode: CompareMode): { from: string; to: string } {
-  if (mode === 'yoy') return { from: shiftYear(from, -1), to: shiftYear(to, -1) }
+  if (mode === 'yoy') {
+    // Whole years earlier: one, or as many as keep a range longer than a year clear of itself (2023–2025 compares
+    // with 2020–2022; a year earlier, 2022–2024, would count 2023 and 2024 on both sides).
+    let years = 1
+    while (shiftYear(to, -years) >= from) years++
+    return { from: shiftYear(from, -years), to: shiftYear(to, -years) }
+  }
   if (isMonthStart(from) && isMonthEnd(to)) {
     const [fy, fm] = from.split('-').map(Number) as [number, number]
     const [ty, tm] = to.split('-').map(Number) as [number, number]

@@ -43,6 +43,20 @@ describe('the comparison period', () => {
       to: '2023-02-28',
     })
   })
+  it('year on year, a range of more than a year compares with the same span years earlier, not overlapping', () => {
+    expect(previousPeriod('2023-01-01', '2025-12-31', 'yoy')).toEqual({
+      from: '2020-01-01',
+      to: '2022-12-31',
+    })
+    expect(previousPeriod('2024-01-01', '2025-01-31', 'yoy')).toEqual({
+      from: '2022-01-01',
+      to: '2023-01-31',
+    })
+    expect(previousPeriod('2022-03-01', '2023-02-28', 'yoy')).toEqual({
+      from: '2021-03-01',
+      to: '2022-02-28',
+    })
+  })
   it('month on month is the span just before: whole months by months, else by days', () => {
     expect(previousPeriod('2023-03-01', '2023-03-31', 'mom')).toEqual({
       from: '2023-02-01',
