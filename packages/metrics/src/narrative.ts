@@ -4,6 +4,7 @@ import { type CompareMode, dataCutoff, type MetricRow } from '@liaison/contracts
 import type { DbOrTx } from '@liaison/db'
 import { queryMetrics } from './query.ts'
 import { countiesWithData, describeRegion } from './region-info.ts'
+import { regionLevel } from './scope.ts'
 import * as w from './wording.ts'
 
 /** The figures the narrative reads (with their comparison, year on year unless asked otherwise). */
@@ -72,10 +73,10 @@ export function scopeWordZh(name: string, level: string): string {
 /** The narrative of a region and period: its figures queried here, or given (a row of queryMetrics over
  * `narrativeIds` compared as `spec.compare` says, as the overview already computes them). */
 export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: MetricRow) {
-  const above = spec.region.length < 6
+  const level = regionLevel(spec.region)
   const [region, counties] = await Promise.all([
     describeRegion(db, spec.region),
-    above ? countiesWithData(db, spec.region) : null,
+    level === 'county' || level === 'township' ? null : countiesWithData(db, spec.region),
   ])
   const compare = spec.compare ?? 'yoy'
   const f =
@@ -190,7 +191,7 @@ export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: 
   if (counties && counties.withData < counties.counties) {
     say(
       'receptions',
-      `以上数据来自${region?.level === 'nation' ? '全国' : name}${w.count(counties.counties)}个县（市、区）中已导入台账的${w.count(counties.withData)}个。`,
+      `以上数据来自${level === 'nation' ? '全国' : name}${w.count(counties.counties)}个县（市、区）中已导入台账的${w.count(counties.withData)}个。`,
       `These figures cover the ${w.count(counties.withData)} of ${w.count(counties.counties)} counties ${whereEn} whose registers have been imported.`,
     )
   }

@@ -113,11 +113,11 @@ export function townshipBarOption(
   }
 }
 
-/** Opinions by category: a donut with each slice's share; empty categories left out. */
 /** A ring of more slices than the palette has colours repeated them (道路交通, 城乡建设 and 文体旅游 all blue, twenty
  * categories in a report): the largest seven keep theirs, the rest are one slice, 其他. */
 const maxSlices = palette.length
 
+/** Opinions by category: a donut with each slice's share; empty categories left out. */
 export function categoryPieOption(
   items: { name: string; value: number | null }[],
   other = textsOf('zh').chart.other,
