@@ -1,0 +1,37 @@
+import type { OverviewMessages } from './messages.ts'
+
+export const en: OverviewMessages = {
+  kpis: 'Key figures',
+  trend: 'Receptions and opinions by month',
+  townships: 'Figures by {byArea}',
+  townshipsHint: 'Green: better than the {average}; orange: worse. Select a row to drill down',
+  narrative: 'Auto-written summary',
+  copy: 'Copy',
+  copied: 'Copied',
+  completeness: 'Data completeness',
+  completenessNone: 'All {areas} with data filed records this period.',
+  completenessList: 'No receptions filed this period in these {areas}:',
+  onTime: 'Stations filing on time in {month}',
+  onTimeCount: '{filed} of {total} stations have register entries that month',
+  silentStations: 'Stations with no register entries in {month}:',
+  silentNone: 'Every station has register entries in {month}.',
+  staleStations: 'Registers not updated for over {days} days:',
+  lastFiled: 'last {date}',
+  neverFiled: 'never filed',
+  columns: {
+    station: 'Station',
+    township: 'Township',
+    lastFiled: 'Latest register entry',
+    inMonth: 'Entries in {month}',
+    stale: 'Not updated for over {days} days',
+  },
+  filed: 'Receptions filed this period',
+  yes: 'yes',
+  no: 'no',
+  source: 'station registers',
+  series: {
+    receptions: 'Activities',
+    opinions: 'Opinions collected',
+    rate: 'Resolution rate',
+  },
+}
