@@ -65,6 +65,9 @@ describe('dashboard', () => {
     expect(trend.width).toBeGreaterThan(300)
     expect(await page.locator('[data-panel=overview-townships] tbody tr').count()).toBe(api.areas.length)
     expect(await page.locator('[data-narrative]').innerText()).toBe(api.narrative.zh)
+    // Under the trend: December's 办结率 is low because its opinions were still open at the year's end.
+    expect(api.trendNote?.zh).toContain('12月收集的')
+    expect(await page.locator('[data-trend-note]').innerText()).toBe(api.trendNote!.zh)
     // Data completeness: the share of stations that filed in December, and the ones that did not.
     const done = api.completeness!
     expect(done.month).toBe('2025-12')
@@ -371,5 +374,12 @@ describe('dashboard', () => {
     expect(query()).toMatchObject({ region: jinsha, period: '2025', lang: 'en' })
     await waitForModule(page, 'overview')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    // The overview's own texts, loaded with English (useModuleMessages), and the trend's note in English.
+    await expect
+      .poll(() => page.locator('[data-panel=overview-trend] h2').innerText())
+      .toBe('Receptions and opinions by month')
+    expect(await page.locator('[data-trend-note]').innerText()).toMatch(
+      /^Each month's resolution rate counts/,
+    )
   })
 })

@@ -1,3 +1,4 @@
+import type { OverviewResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
@@ -72,14 +73,14 @@ for (const engine of testEngines()) {
     it('serves the overview module in one request', async () => {
       const res = await get('demo-leader', `/modules/overview/data?region=520523&${year}&compare=yoy`)
       expect(res.status).toBe(200)
-      const body = (await res.json()) as {
-        kpis: { id: string; value: number; change: number | null }[]
-        trend: unknown[]
-        areas: unknown[]
-      }
+      const body = (await res.json()) as OverviewResponse
       expect(body.kpis.find((k) => k.id === 'receptions')?.value).toBe(685)
       expect(body.trend).toHaveLength(12)
       expect(body.areas).toHaveLength(26)
+      // Under the trend, December's open opinions (December resolves less than the year: 2023 is over).
+      const collected = Number(body.trend.at(-1)?.opinions_collected)
+      const open = collected - Number(body.trend.at(-1)?.opinions_resolved)
+      expect(body.trendNote?.zh).toContain(`12月收集的${collected}件中有${open}件未办结`)
     })
 
     it("writes the overview's summary compared as its cards are", async () => {

@@ -90,6 +90,8 @@ export const overviewResponse = z.object({
   areas: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   total: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   narrative: z.object({ zh: z.string(), en: z.string() }),
+  /** Under the trend: why its last months' 办结率 is low (their opinions still open), when it is (trendNote). */
+  trendNote: z.object({ zh: z.string(), en: z.string() }).nullable(),
   completeness,
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>

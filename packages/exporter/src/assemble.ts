@@ -10,7 +10,14 @@ import {
   regionName as regionNameIn,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { buildNarrative, catalogById, describeRegion, queryMetrics, rankBy } from '@liaison/metrics'
+import {
+  buildNarrative,
+  catalogById,
+  describeRegion,
+  queryMetrics,
+  rankBy,
+  trendNote,
+} from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
 import type { ChartSpec, ExportModel, Section, TableColumn } from './model.ts'
@@ -97,7 +104,11 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const areaIds = [...tableIds, 'funds_spent', 'reportback_rate']
   const [totals, trend, townships, categories, channels, narrative, ranked, countyInfo] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
-    queryMetrics(db, { ...base, by: 'month', ids: ['receptions', 'opinions_collected', 'resolution_rate'] }),
+    queryMetrics(db, {
+      ...base,
+      by: 'month',
+      ids: ['receptions', 'opinions_collected', 'opinions_resolved', 'resolution_rate'],
+    }),
     queryMetrics(db, { ...base, region: areasOf, by: 'area', ids: areaIds }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
@@ -139,6 +150,15 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     return words(extremes(byArea(id), 'rate', t) || t.rateIs(show(numberOr(row[id]), 'rate')))
   }
   const rateDef = [definition('resolution_rate', lang)]
+  const note = trendNote(
+    trend.data.map((r) => ({
+      month: String(r.month),
+      opinions_collected: numberOr(r.opinions_collected) ?? 0,
+      opinions_resolved: numberOr(r.opinions_resolved) ?? 0,
+    })),
+    { ...base, today },
+  )
+  const trendBasis = note?.[lang].replace(/[。.]$/, '')
   const categoryName = (key: unknown, zhName: unknown) =>
     lang === 'en' ? (opinionCategories.find((c) => c.value === key)?.en ?? String(key)) : String(zhName)
   const cats = categories.data.map((r) => ({
@@ -164,7 +184,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         show(numberOr(row.receptions), 'count'),
         show(numberOr(row.opinions_collected), 'count'),
       ),
-      definitions: rateDef,
+      // With the dashboard's note on a low last month (its opinions still open), as part of the chart's 口径.
+      definitions: trendBasis ? [...rateDef, trendBasis] : rateDef,
       option: trendOption(trend.data, t.chart),
     },
     {

@@ -2,11 +2,14 @@
 import type { DbHandle } from '@liaison/db'
 import { demoCountyCodes, seedDemo } from '@liaison/db/demo'
 import { testEngines } from '@liaison/db/testing'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rowsOf } from './db.ts'
 import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
+import { trendNote } from './trend-note.ts'
 import { percent } from './wording.ts'
 
 for (const engine of testEngines()) {
@@ -177,6 +180,40 @@ for (const engine of testEngines()) {
       // Hand check: the backlog of opinions received in 2025 is collected − resolved; the rest came before.
       expect(carried).toBeGreaterThan(0)
       expect(zh).toContain(`期末仍有${n('backlog')}件在办（含此前结转${carried}件），其中超期`)
+    })
+
+    it("explains December's low 办结率 with the opinions still open at the year's end, in a county and a city", async () => {
+      const spec = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
+      for (const [region, counties] of [
+        ['520523', ['520523']],
+        ['5202', ['520201', '520203', '520204']],
+      ] as const) {
+        const trend = await queryMetrics(h.db, {
+          ...spec,
+          region,
+          by: 'month',
+          ids: ['opinions_collected', 'opinions_resolved'],
+        })
+        const note = trendNote(
+          trend.data.map((r) => ({
+            month: String(r.month),
+            opinions_collected: Number(r.opinions_collected),
+            opinions_resolved: Number(r.opinions_resolved),
+          })),
+          spec,
+        )
+        // Hand check, straight from the opinions: December's, and those not resolved by 31 December.
+        const [december] = await rowsOf<{ collected: number; open: number }>(
+          h.db,
+          sql`select count(*)::int as collected,
+                count(*) filter (where resolved_on is null or resolved_on > '2025-12-31')::int as open
+              from opinions where county_code in ${counties} and received_on between '2025-12-01' and '2025-12-31'`,
+        )
+        expect(december!.open).toBeGreaterThan(0)
+        expect(note?.zh).toContain(
+          `12月收集的${december!.collected.toLocaleString('en-US')}件中有${december!.open}件未办结。`,
+        )
+      }
     })
   })
 }

@@ -1,3 +1,4 @@
+import type { OverviewResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import JSZip from 'jszip'
@@ -41,6 +42,14 @@ describe('the Word report', () => {
     expect(text).toContain('表1')
     expect(text).toContain('民兴街道')
     expect(text).toContain('口径：金沙县')
+    // Under 图1, the trend, the dashboard's note on December's low 办结率 (its opinions still open) in its 口径.
+    const overview = (await (
+      await api.request('/api/v1/modules/overview/data?region=520523&from=2023-01-01&to=2023-12-31', {
+        headers: { cookie: cookies['demo-analyst']! },
+      })
+    ).json()) as OverviewResponse
+    const figure1 = text.slice(text.indexOf('图1'), text.indexOf('图2'))
+    expect(figure1).toContain(`口径：办结率：已办结 ÷ 收集；${overview.trendNote!.zh.replace(/。$/, '')}。`)
     // Aggregates only: no phone numbers of deputies.
     expect(text).not.toMatch(/1[3-9]\d{9}/)
     expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(6)

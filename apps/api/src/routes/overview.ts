@@ -9,6 +9,7 @@ import {
   type RollupChoice,
   regionLevel,
   stationCompleteness,
+  trendNote,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
@@ -77,6 +78,14 @@ export async function overviewData(
       : k,
   )
   const narrative = await buildNarrative(db, { ...spec, compare: q.compare ?? 'none' }, row)
+  const months = trend.data.map((r) => ({
+    month: String(r.month),
+    receptions: r.receptions as number,
+    visitors: r.visitors as number,
+    opinions_collected: r.opinions_collected as number,
+    opinions_resolved: r.opinions_resolved as number,
+    resolution_rate: r.resolution_rate as number | null,
+  }))
   return {
     meta: {
       region,
@@ -87,19 +96,13 @@ export async function overviewData(
       previous: q.compare ? totals.previous : null,
     },
     kpis,
-    trend: trend.data.map((r) => ({
-      month: String(r.month),
-      receptions: r.receptions as number,
-      visitors: r.visitors as number,
-      opinions_collected: r.opinions_collected as number,
-      opinions_resolved: r.opinions_resolved as number,
-      resolution_rate: r.resolution_rate as number | null,
-    })),
+    trend: months,
     areas: areas.data,
     total: Object.fromEntries(
       tableIds.map((id) => [id, comparedTotal ? (comparedTotal.data[0]?.[id] ?? null) : value(id)]),
     ),
     narrative: { zh: narrative.zh, en: narrative.en },
+    trendNote: trendNote(months, q),
     completeness,
   }
 }
