@@ -31,6 +31,9 @@ describe('wider scopes', () => {
     const names = await table.locator('tbody th').allInnerTexts()
     expect([...names].sort()).toEqual(api.areas.map((r) => String(r.area_name)).sort())
     await expect(table.locator('tfoot th').innerText()).resolves.toBe('全国平均')
+    // The completeness panel names the counties that have imported nothing (the first twenty, 等 the rest).
+    expect(api.notImported?.zh).toMatch(/^尚未导入台账的县（市、区）[\d,]+个：.+等。$/)
+    expect(await page.locator('[data-not-imported]').innerText()).toBe(api.notImported!.zh)
     await page.screenshot({ path: `${screenshotDir}overview-nation.png`, fullPage: true })
     // A province's row drills down to it.
     const first = table.locator('tbody tr').first()

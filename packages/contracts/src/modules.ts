@@ -92,6 +92,8 @@ export const overviewResponse = z.object({
   narrative: z.object({ zh: z.string(), en: z.string() }),
   /** Under the trend: why its last months' 办结率 is low (their opinions still open), when it is (trendNote). */
   trendNote: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** Above a county: the counties that have imported nothing, named (notImportedNote); null when none. */
+  notImported: z.object({ zh: z.string(), en: z.string() }).nullable(),
   completeness,
 })
 export type OverviewResponse = z.infer<typeof overviewResponse>

@@ -5,7 +5,7 @@ import { testEngines } from '@liaison/db/testing'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from './db.ts'
-import { buildNarrative } from './narrative.ts'
+import { buildNarrative, countyCoverage, notImportedNote } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
@@ -139,6 +139,39 @@ for (const engine of testEngines()) {
       )
       // A county speaks for itself.
       expect((await buildNarrative(h.db, { ...year, region: '520523' })).zh).not.toContain('以上数据来自')
+    })
+
+    it('names above a county the counties that have imported nothing, the first twenty of them', async () => {
+      // 毕节市's counties but 金沙县, by code, straight from the division table.
+      const names = await rowsOf<{ name: string }>(
+        h.db,
+        sql`select name from regions where level = 'county' and code like '5205%' and code <> '520523' order by code`,
+      )
+      expect(names).toHaveLength(7)
+      expect(notImportedNote(await countyCoverage(h.db, '5205'))).toEqual({
+        zh: `尚未导入台账的县（市、区）7个：${names.map((r) => r.name).join('、')}。`,
+        en: `7 counties have not imported registers: ${names.map((r) => r.name).join(', ')}.`,
+      })
+      // 六盘水市: one of four.
+      expect(notImportedNote(await countyCoverage(h.db, '5202'))?.zh).toMatch(
+        /^尚未导入台账的县（市、区）1个：\S+。$/,
+      )
+      // The nation: counted, twenty named, 等 the rest.
+      const [all] = await rowsOf<{ n: number }>(
+        h.db,
+        sql`select count(*)::int as n from regions where level = 'county'`,
+      )
+      const nation = notImportedNote(await countyCoverage(h.db, 'CN'))!
+      expect(nation.zh).toMatch(
+        new RegExp(
+          `^尚未导入台账的县（市、区）${(all!.n - demoCountyCodes.length).toLocaleString('en-US')}个：`,
+        ),
+      )
+      expect(nation.zh.split('：')[1]!.split('、')).toHaveLength(20)
+      expect(nation.zh).toMatch(/等。$/)
+      // A county has no such list.
+      expect(await countyCoverage(h.db, '520523')).toBeNull()
+      expect(notImportedNote(null)).toBeNull()
     })
 
     it('tells a period without records in one sentence, not zeros falling 100 %', async () => {

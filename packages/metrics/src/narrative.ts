@@ -70,14 +70,40 @@ export function scopeWordZh(name: string, level: string): string {
   return `${name}各地`
 }
 
-/** The narrative of a region and period: its figures queried here, or given (a row of queryMetrics over
- * `narrativeIds` compared as `spec.compare` says, as the overview already computes them). */
-export async function buildNarrative(db: DbOrTx, spec: NarrativeSpec, figures?: MetricRow) {
+type CountyCoverage = Awaited<ReturnType<typeof countiesWithData>>
+
+/** Above a county, its counties with data (countiesWithData); null for a county or a township. */
+export async function countyCoverage(db: DbOrTx, region: string): Promise<CountyCoverage | null> {
+  const level = regionLevel(region)
+  return level === 'county' || level === 'township' ? null : countiesWithData(db, region)
+}
+
+/** Above a county, the counties that have imported nothing yet, named (the first `namedWithout`): the completeness
+ * panel's list. Null when every county has data. */
+export function notImportedNote(coverage: CountyCoverage | null): { zh: string; en: string } | null {
+  const missing = coverage ? coverage.counties - coverage.withData : 0
+  if (!coverage || missing <= 0) return null
+  const more = missing > coverage.without.length
+  return {
+    zh: `尚未导入台账的县（市、区）${w.count(missing)}个：${coverage.without.join('、')}${more ? '等' : ''}。`,
+    en: `${w.count(missing)} ${missing === 1 ? 'county has' : 'counties have'} not imported registers: ${coverage.without.join(', ')}${more ? ' and others' : ''}.`,
+  }
+}
+
+/** The narrative of a region and period. Its figures are queried here, or given (a row of queryMetrics over
+ * `narrativeIds` compared as `spec.compare` says, as the overview already computes them), as may be its
+ * counties' coverage (countyCoverage). */
+export async function buildNarrative(
+  db: DbOrTx,
+  spec: NarrativeSpec,
+  given: { figures?: MetricRow; coverage?: CountyCoverage | null } = {},
+) {
   const level = regionLevel(spec.region)
   const [region, counties] = await Promise.all([
     describeRegion(db, spec.region),
-    level === 'county' || level === 'township' ? null : countiesWithData(db, spec.region),
+    given.coverage !== undefined ? given.coverage : countyCoverage(db, spec.region),
   ])
+  const figures = given.figures
   const compare = spec.compare ?? 'yoy'
   const f =
     figures ??

@@ -18,17 +18,22 @@ export async function describeRegion(db: DbOrTx, code: string): Promise<RegionIn
   return row ? { code, name: row.name, level: regionLevel(code) } : null
 }
 
-/** The counties of a region above a county, and how many of them hold data (a row in data_versions: something was
- * imported or generated there). Its figures are those counties' sums. */
+/** How many counties a list of those without data names (the rest are counted). */
+export const namedWithout = 20
+
+/** The counties of a region above a county, how many of them hold data (a row in data_versions: something was
+ * imported or generated there), and the first `namedWithout` of those without, by code. Its figures are the sums
+ * of the counties with data. */
 export async function countiesWithData(
   db: DbOrTx,
   code: string,
-): Promise<{ counties: number; withData: number }> {
-  const [row] = await rowsOf<{ counties: number; with_data: number }>(
+): Promise<{ counties: number; withData: number; without: string[] }> {
+  const [row] = await rowsOf<{ counties: number; with_data: number; without: string[] | null }>(
     db,
-    sql`select count(*)::int as counties, count(d.county_code)::int as with_data
+    sql`select count(*)::int as counties, count(d.county_code)::int as with_data,
+          (array_agg(r.name order by r.code) filter (where d.county_code is null))[1:${namedWithout}] as without
         from regions r left join data_versions d on d.county_code = r.code
         where r.level = 'county' and ${countyRange('r', code, 'code')}`,
   )
-  return { counties: row?.counties ?? 0, withData: row?.with_data ?? 0 }
+  return { counties: row?.counties ?? 0, withData: row?.with_data ?? 0, without: row?.without ?? [] }
 }

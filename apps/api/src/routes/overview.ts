@@ -4,7 +4,9 @@ import {
   buildNarrative,
   cardsFor,
   choiceFor,
+  countyCoverage,
   narrativeIds,
+  notImportedNote,
   queryMetrics,
   type RollupChoice,
   regionLevel,
@@ -57,7 +59,7 @@ export async function overviewData(
   const within = comparedWithin(q.region, figureRegion)
   const compared = within === q.region ? null : { ...spec, region: within }
   // The cards and the narrative compare as asked: year on year, month on month (the previous period) or not at all.
-  const [region, areasOf, comparedTotal, totals, trend, areas, completeness] = await Promise.all([
+  const [region, areasOf, comparedTotal, totals, trend, areas, completeness, coverage] = await Promise.all([
     regionRef(db, q.region),
     compared ? regionRef(db, within) : null,
     compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
@@ -65,6 +67,7 @@ export async function overviewData(
     queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
     queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
     stationCompleteness(db, q.region, q.to),
+    countyCoverage(db, q.region),
   ])
   const row = totals.data[0]!
   const cards = kpiCardsFrom(row, q.compare, cardsFor(kpiIds, regionLevel(q.region)), {
@@ -77,7 +80,11 @@ export async function overviewData(
       ? { ...k, target: ratio(value('stations_target'), value('stations_planned')) }
       : k,
   )
-  const narrative = await buildNarrative(db, { ...spec, compare: q.compare ?? 'none' }, row)
+  const narrative = await buildNarrative(
+    db,
+    { ...spec, compare: q.compare ?? 'none' },
+    { figures: row, coverage },
+  )
   const months = trend.data.map((r) => ({
     month: String(r.month),
     receptions: r.receptions as number,
@@ -103,6 +110,7 @@ export async function overviewData(
     ),
     narrative: { zh: narrative.zh, en: narrative.en },
     trendNote: trendNote(months, q),
+    notImported: notImportedNote(coverage),
     completeness,
   }
 }
