@@ -201,6 +201,34 @@ describe('dashboard', () => {
     expect(await kpiText('receptions')).toBe(in2025)
   })
 
+  it('draws a month in the twelve months up to it, its cards the month’s', async () => {
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025-06`)
+    await waitForModule(page, 'overview')
+    const api = await apiGet<OverviewResponse>(
+      page,
+      `/modules/overview/data?region=${jinsha}&from=2025-06-01&to=2025-06-30`,
+    )
+    expect(await kpiText('receptions')).toBe(
+      api.kpis.find((k) => k.id === 'receptions')!.value!.toLocaleString('en'),
+    )
+    const trend = (await readCharts(page)).find((c) => c.panel === 'overview-trend')!
+    const months = trend.source.map((r) => (r as { month: string }).month)
+    expect(months).toHaveLength(12)
+    expect([months[0], months.at(-1)]).toEqual(['2024-07', '2025-06'])
+    // June's bars are those of the month's cards.
+    const june = trend.source.at(-1) as { receptions: number }
+    expect(june.receptions.toLocaleString('en')).toBe(await kpiText('receptions'))
+    await expect(
+      page.locator('[data-panel=overview-trend] .chart-panel__subtitle').innerText(),
+    ).resolves.toContain('2024-07-01 至 2025-06-30')
+    // The other panels keep the month.
+    await expect(
+      page.locator('[data-panel=overview-townships] .chart-panel__subtitle').innerText(),
+    ).resolves.toContain('2025年6月')
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(page, 'overview')
+  })
+
   it('drills down to a township from the table and back up with the breadcrumb', async () => {
     const first = page.locator('[data-panel=overview-townships] tbody tr').first()
     const township = (await first.locator('th').innerText()).trim()

@@ -83,6 +83,24 @@ for (const engine of testEngines()) {
       expect(body.trendNote?.zh).toContain(`12月收集的${collected}件中有${open}件未办结`)
     })
 
+    it('draws a month in the twelve months up to it, and a year as it is', async () => {
+      const month = (await (
+        await get('demo-leader', '/modules/overview/data?region=520523&from=2023-06-01&to=2023-06-30')
+      ).json()) as OverviewResponse
+      expect(month.trendFrom).toBe('2022-07-01')
+      expect(month.trend.map((r) => r.month)).toEqual([
+        ...['07', '08', '09', '10', '11', '12'].map((m) => `2022-${m}`),
+        ...['01', '02', '03', '04', '05', '06'].map((m) => `2023-${m}`),
+      ])
+      // June in the trend is the month the cards show.
+      const card = month.kpis.find((k) => k.id === 'receptions')!.value
+      expect(month.trend.at(-1)!.receptions).toBe(card)
+      const whole = (await (
+        await get('demo-leader', `/modules/overview/data?region=520523&${year}`)
+      ).json()) as OverviewResponse
+      expect(whole.trendFrom).toBe('2023-01-01')
+    })
+
     it("writes the overview's summary compared as its cards are", async () => {
       type Overview = {
         kpis: { id: string; change: number | null }[]

@@ -86,6 +86,9 @@ export const overviewResponse = z.object({
       resolution_rate: figure,
     }),
   ),
+  /** The trend's first day: the period's, or for a period shorter than a year the first of the twelve months
+   * ending with it (trendStart). */
+  trendFrom: z.string(),
   /** The figures of the areas of `meta.areasOf` (`area`, `area_name`; see areaLabel) and of that region itself. */
   areas: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   total: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

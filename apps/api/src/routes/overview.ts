@@ -12,6 +12,7 @@ import {
   regionLevel,
   stationCompleteness,
   trendNote,
+  trendStart,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'
@@ -57,6 +58,7 @@ export async function overviewData(
 ): Promise<OverviewResponse> {
   const spec = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
   const within = comparedWithin(q.region, figureRegion)
+  const trendFrom = trendStart(q.from, q.to)
   const compared = within === q.region ? null : { ...spec, region: within }
   // The cards and the narrative compare as asked: year on year, month on month (the previous period) or not at all.
   const [region, areasOf, comparedTotal, totals, trend, areas, completeness, coverage] = await Promise.all([
@@ -64,7 +66,7 @@ export async function overviewData(
     compared ? regionRef(db, within) : null,
     compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
     queryMetrics(db, { ...spec, ids: regionIds, compare: q.compare }),
-    queryMetrics(db, { ...spec, by: 'month', ids: trendIds }),
+    queryMetrics(db, { ...spec, from: trendFrom, by: 'month', ids: trendIds }),
     queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
     stationCompleteness(db, q.region, q.to),
     countyCoverage(db, q.region),
@@ -104,6 +106,7 @@ export async function overviewData(
     },
     kpis,
     trend: months,
+    trendFrom,
     areas: areas.data,
     total: Object.fromEntries(
       tableIds.map((id) => [id, comparedTotal ? (comparedTotal.data[0]?.[id] ?? null) : value(id)]),
