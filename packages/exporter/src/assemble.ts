@@ -17,6 +17,7 @@ import {
   queryMetrics,
   rankBy,
   trendNote,
+  trendStart,
 } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
@@ -102,10 +103,13 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   const show = (v: number | null, unit: Parameters<typeof showValue>[1]) => showValue(v, unit, lang)
   const base = { region: spec.region, from: spec.from, to: spec.to }
   const areaIds = [...tableIds, 'funds_spent', 'reportback_rate']
+  // As on the dashboard, a month or a quarter is drawn in the twelve months up to its end.
+  const trendFrom = trendStart(spec.from, spec.to)
   const [totals, trend, townships, categories, channels, narrative, ranked, countyInfo] = await Promise.all([
     queryMetrics(db, { ...base, ids: keyIds }),
     queryMetrics(db, {
       ...base,
+      from: trendFrom,
       by: 'month',
       ids: ['receptions', 'opinions_collected', 'opinions_resolved', 'resolution_rate'],
     }),
@@ -187,6 +191,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       // With the dashboard's note on a low last month (its opinions still open), as part of the chart's 口径.
       definitions: trendBasis ? [...rateDef, trendBasis] : rateDef,
       option: trendOption(trend.data, t.chart),
+      ...(trendFrom < spec.from ? { span: { from: trendFrom, period: t.period(trendFrom, spec.to) } } : {}),
     },
     {
       id: 'categories',

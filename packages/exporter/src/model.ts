@@ -49,6 +49,9 @@ export interface ChartSpec {
   /** The region drawn, where it is not the report's: a township's report compares it among its county's
    * townships (金沙县各乡镇（街道）). Its frame and 口径 name it. */
   regionName?: string
+  /** The months drawn, where wider than the report's period: a month's or a quarter's trend shows the twelve
+   * months up to its end. Its frame and 口径 name them. */
+  span?: { from: string; period: string }
 }
 
 export interface TableColumn {
@@ -83,9 +86,15 @@ export interface ExportModel {
   townships: ExportModel[]
 }
 
-/** The basis a chart or table is quoted with: the report's, naming the region it shows. */
-export const basisOf = (basis: ExportBasis, shown: { regionName?: string }): ExportBasis =>
-  shown.regionName ? { ...basis, regionName: shown.regionName } : basis
+/** The basis a chart or table is quoted with: the report's, naming the region and the months it shows. */
+export const basisOf = (
+  basis: ExportBasis,
+  shown: { regionName?: string; span?: ChartSpec['span'] },
+): ExportBasis => ({
+  ...basis,
+  ...(shown.regionName ? { regionName: shown.regionName } : {}),
+  ...(shown.span ?? {}),
+})
 
 /** "口径：金沙县，2023-01-01至2023-12-31，数据截至2023-12-31。办结率：…；满意率：…。" */
 export const basisLine = (basis: ExportBasis, definitions = basis.definitions): string =>

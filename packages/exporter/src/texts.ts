@@ -90,7 +90,8 @@ const zh = {
     rate: '办结率',
     reportback: '述职完成率',
     countAxis: '次/件',
-    month: (m: number) => `${m}月`,
+    /** A month's axis label; with its year where the axis crosses into a new one. */
+    month: (m: number, year?: number) => `${year ? `${year}年` : ''}${m}月`,
     region: '全域',
     allocated: '安排资金',
     spent: '已支出',
@@ -148,9 +149,8 @@ const en: Texts = {
     rate: 'Resolution rate',
     reportback: 'Report-back completion',
     countAxis: 'count',
-    month: (m) =>
-      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ??
-      String(m),
+    month: (m, year) =>
+      `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? String(m)}${year ? ` ${year}` : ''}`,
     region: 'All',
     allocated: 'Allocated',
     spent: 'Spent',

@@ -240,6 +240,24 @@ describe('the Word report', () => {
     return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
   }
 
+  it('draws a month’s trend in the twelve months up to it, its frame and 口径 naming them, the rest the month', async () => {
+    const res = await api.request('/api/v1/exports/deck.pptx?region=520523&from=2023-06-01&to=2023-06-30', {
+      headers: { cookie: cookies['demo-admin']! },
+    })
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const slide = async (n: number) =>
+      (await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).replace(/<[^>]+>/g, '')
+    // Slide 3 is the trend, slide 4 the opinion categories.
+    expect(await slide(3)).toContain('口径：金沙县，2022-07-01至2023-06-30')
+    expect(await slide(4)).toContain('口径：金沙县，2023-06-01至2023-06-30')
+    const svg = await (
+      await api.request('/api/v1/exports/chart.svg?region=520523&from=2023-06-01&to=2023-06-30&chart=trend', {
+        headers: { cookie: cookies['demo-admin']! },
+      })
+    ).text()
+    expect(svg).toContain('2022年7月1日至2023年6月30日')
+  })
+
   it('names the areas of a city as 县（市、区）, not 乡镇', async () => {
     const text = await reportText('region=5205&from=2023-01-01&to=2023-12-31')
     expect(text).toContain('各县（市、区）主要指标')

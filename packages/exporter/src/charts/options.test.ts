@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { categoryPieOption, palette } from './options.ts'
+import { textsOf } from '../texts.ts'
+import { categoryPieOption, palette, trendOption } from './options.ts'
 
 const slices = (option: ReturnType<typeof categoryPieOption>) =>
   (option.dataset as { source: { name: string; value: number }[] }).source
@@ -27,5 +28,25 @@ describe('a share ring in a report', () => {
       { name: '进站', value: 9 },
       { name: '走访', value: 3 },
     ])
+  })
+})
+
+describe('a trend in a report', () => {
+  const months = (keys: string[]) =>
+    (
+      trendOption(
+        keys.map((month) => ({ month, receptions: 1, opinions_collected: 1, resolution_rate: 0.5 })),
+      ).dataset as { source: { month: string }[] }
+    ).source.map((r) => r.month)
+
+  it('names the months, and the year of a January where the months cross into it', () => {
+    expect(months(['2025-01', '2025-02', '2025-12'])).toEqual(['1月', '2月', '12月'])
+    expect(months(['2024-11', '2024-12', '2025-01', '2025-02'])).toEqual(['11月', '12月', '2025年1月', '2月'])
+    const en = (
+      trendOption([{ month: '2025-01' }, { month: '2024-12' }], textsOf('en').chart).dataset as {
+        source: { month: string }[]
+      }
+    ).source.map((r) => r.month)
+    expect(en).toEqual(['Jan 2025', 'Dec'])
   })
 })

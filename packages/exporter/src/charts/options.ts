@@ -25,8 +25,13 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0)
 
 /** Monthly activities and opinions (bars) with the resolution rate (line, right axis). */
 export function trendOption(rows: Row[], t: Texts['chart'] = textsOf('zh').chart): EChartsCoreOption {
+  // January carries its year where the months cross into a new one (a month's twelve months up to it).
+  const years = new Set(rows.map((r) => String(r.month).slice(0, 4)))
   const source = rows.map((r) => ({
-    month: t.month(Number(String(r.month).slice(5, 7))),
+    month: t.month(
+      Number(String(r.month).slice(5, 7)),
+      years.size > 1 && String(r.month).endsWith('-01') ? Number(String(r.month).slice(0, 4)) : undefined,
+    ),
     receptions: num(r.receptions),
     opinions: num(r.opinions_collected),
     rate: pct(r.resolution_rate),

@@ -133,7 +133,7 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
     textStyle: { fontFamily: chartFont, color: c.text },
     title: {
       text: chart.title,
-      subtext: `${basisOf(frame.basis, chart).regionName}　${frame.basis.period}`,
+      subtext: `${basisOf(frame.basis, chart).regionName}　${basisOf(frame.basis, chart).period}`,
       left: 'center',
       top: 8,
       textStyle: { fontSize: 18, color: c.text, fontFamily: chartFont },
