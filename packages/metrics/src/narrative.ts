@@ -103,10 +103,9 @@ export async function buildNarrative(
     describeRegion(db, spec.region),
     given.coverage !== undefined ? given.coverage : countyCoverage(db, spec.region),
   ])
-  const figures = given.figures
   const compare = spec.compare ?? 'yoy'
   const f =
-    figures ??
+    given.figures ??
     (
       await queryMetrics(db, {
         ids: narrativeIds,
@@ -135,7 +134,7 @@ export async function buildNarrative(
   const period = w.periodZh(spec.from, spec.to)
   // A period still running is told as of today, not of its end (a December report must not say 截至12月31日).
   const cutoff = dataCutoff(spec.to, spec.today)
-  const cutoffZh = w.periodZh(cutoff, cutoff).replace(/至.*$/, '')
+  const cutoffZh = w.dayZh(cutoff)
   const running = cutoff < spec.to
   const scope = scopeWordZh(name, region?.level ?? 'county')
   const whereEn = region?.level === 'nation' ? 'across the country' : `of ${name}`

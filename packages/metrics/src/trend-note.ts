@@ -12,8 +12,9 @@ export interface TrendMonth {
 }
 
 /**
- * The note, when the period's last month with opinions has some still open and resolves a smaller share of them
- * than the whole period does; otherwise null. `today` (Beijing) makes a running period's end today.
+ * The note, when the trend's last month with opinions has some still open and resolves a smaller share of them
+ * than the months drawn together; otherwise null. The months may reach back before the period (trendStart); every
+ * one counts what was resolved by the period's end, or by `today` (Beijing) for a period still running.
  */
 export function trendNote(
   trend: readonly TrendMonth[],
@@ -36,7 +37,7 @@ export function trendNote(
     year: 'numeric',
     timeZone: 'UTC',
   })
-  const endZh = running ? `截至${w.periodZh(cutoff, cutoff).replace(/至.*$/, '')}` : '期末'
+  const endZh = running ? `截至${w.dayZh(cutoff)}` : '期末'
   return {
     zh: `各月办结率按${endZh}的办理状态计算，近期收集的尚在办理中：${monthZh}收集的${w.count(last.opinions_collected)}件中有${w.count(open)}件未办结。`,
     en: `Each month's resolution rate counts what was resolved by ${running ? w.dateEn(cutoff) : "the period's end"}, so recent months read lower: ${w.count(open)} of the ${w.count(last.opinions_collected)} opinions collected in ${monthEn} ${running ? 'are' : 'were'} still open.`,

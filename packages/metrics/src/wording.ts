@@ -68,6 +68,12 @@ export function periodZh(from: string, to: string): string {
   return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`
 }
 
+/** A day ('YYYY-MM-DD') as Chinese prose writes it: 2025年12月31日. */
+export function dayZh(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
 const englishDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
