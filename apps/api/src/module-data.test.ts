@@ -93,6 +93,25 @@ for (const engine of testEngines()) {
       )
     })
 
+    it('draws a month’s months in the twelve up to it, its other breakdowns the month’s', async () => {
+      const june = async (name: CompositeModule) =>
+        get<ModuleDataResponse>(`/modules/${name}/data?region=520523&from=2023-06-01&to=2023-06-30`)
+      const opinions = await june('opinions')
+      const months = opinions.breakdowns.months!.map((r) => String(r.month))
+      expect([months[0], months.at(-1), months.length]).toEqual(['2022-07', '2023-06', 12])
+      // June's row is the month's cards; the areas are June's alone.
+      const collected = opinions.kpis.find((k) => k.id === 'opinions_collected')!.value
+      expect(opinions.breakdowns.months!.at(-1)!.opinions_collected).toBe(collected)
+      expect(opinions.breakdowns.areas!.reduce((s, r) => s + Number(r.opinions_collected ?? 0), 0)).toBe(
+        collected,
+      )
+      const funding = await june('funding')
+      // Months with allocations only, from July 2022 on.
+      const funded = funding.breakdowns.months!.map((r) => String(r.month))
+      expect(funded.length).toBeGreaterThan(1)
+      expect(funded.every((m) => m >= '2022-07' && m <= '2023-06')).toBe(true)
+    })
+
     it('funding: budget, allocated and spent, by township, category, status and month', async () => {
       const body = await moduleData('funding')
       expect(body.kpis.map((k) => k.id)).toEqual(

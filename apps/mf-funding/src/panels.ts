@@ -10,7 +10,7 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { buildPieOption } from '@liaison/ui/builders'
+import { buildPieOption, trendSpan } from '@liaison/ui/builders'
 import { opinionCategories, projectStatuses } from '@liaison/ui/enums'
 
 export function fundingPanels(
@@ -20,6 +20,8 @@ export function fundingPanels(
   t: (k: string) => string,
 ) {
   const base = { locale }
+  // A month or a quarter: its months in the twelve up to it, as the API reads them.
+  const span = trendSpan(data.meta, locale)
   const b = data.breakdowns
   const current = listedSelf(data.meta)
   const total = (id: string) => data.kpis.find((k) => k.id === id)?.value ?? null
@@ -99,12 +101,13 @@ export function fundingPanels(
     },
     {
       id: 'funding-months',
+      period: span.label,
       table: { ids: ['funds_allocated', 'funds_spent'], by: 'month' },
       title: t('byMonth'),
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {
         ...base,
-        period: data.meta,
+        period: span.period,
         series: [
           { ...money('funds_allocated'), name: t('series.allocated'), type: 'bar' },
           { ...money('funds_spent'), name: t('series.spent'), type: 'bar' },

@@ -10,7 +10,7 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { buildFunnelOption, buildPieOption } from '@liaison/ui/builders'
+import { buildFunnelOption, buildPieOption, trendSpan } from '@liaison/ui/builders'
 import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/enums'
 
 type OpinionsData = ModuleData<'opinions'>
@@ -42,6 +42,8 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
   const current = listedSelf(data.meta)
   const towns = b.areas.map((r): MetricRow => ({ ...r, name: String(r.area_name) }))
   const base = { locale }
+  // A month or a quarter: its months in the twelve up to it, as the API reads them.
+  const span = trendSpan(data.meta, locale)
   const stages = funnelStages(b.funnel[0])
   const categories = named(b.categories, 'category', (v) => enumLabel(opinionCategories, v, locale)).sort(
     (a, b) => Number(b.opinions_collected) - Number(a.opinions_collected),
@@ -163,12 +165,13 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
     },
     {
       id: 'opinions-satisfaction-trend',
+      period: span.label,
       table: { ids: ['opinions_collected', 'satisfaction_rate'], by: 'month' },
       title: t('satisfactionTrend'),
       empty: b.months.length === 0,
       option: buildTrendOption(b.months, theme, {
         ...base,
-        period: data.meta,
+        period: span.period,
         series: [
           { key: 'opinions_collected', name: t('series.collected'), type: 'bar', unit: 'count' },
           { key: 'satisfaction_rate', name: t('series.satisfaction'), type: 'line', unit: 'rate', axis: 1 },

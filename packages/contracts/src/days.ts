@@ -11,3 +11,14 @@ export function beijingDay(at: Date) {
 export function dataCutoff(to: string, today = beijingDay(new Date())) {
   return to < today ? to : today
 }
+
+/**
+ * The first day of a period's monthly trend: the period's own, or for one shorter than a year the first of the
+ * twelve months ending with its last, so that a month or a quarter is seen in its year's context (one month drawn
+ * alone is a single pair of bars).
+ */
+export function trendStart(from: string, to: string): string {
+  const [y, m] = to.split('-').map(Number) as [number, number]
+  const twelveMonths = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10)
+  return twelveMonths < from ? twelveMonths : from
+}

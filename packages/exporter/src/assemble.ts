@@ -8,6 +8,7 @@ import {
   opinionCategories,
   opinionChannels,
   regionName as regionNameIn,
+  trendStart,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import {
@@ -17,7 +18,6 @@ import {
   queryMetrics,
   rankBy,
   trendNote,
-  trendStart,
 } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'

@@ -69,14 +69,3 @@ export function splitPeriod(from: string, to: string): PeriodSplit {
   if (to > lastDay) edges.push({ from: addMonths(last, 1), to })
   return { edges, months: { first, last, lastDay }, cut }
 }
-
-/**
- * The first day of a period's monthly trend: the period's own, or for one shorter than a year the first of the
- * twelve months ending with its last, so that a month or a quarter is seen in its year's context (one month drawn
- * alone is a single pair of bars).
- */
-export function trendStart(from: string, to: string): string {
-  const [y, m] = to.split('-').map(Number) as [number, number]
-  const twelveMonths = day(Date.UTC(y, m - 12, 1))
-  return twelveMonths < from ? twelveMonths : from
-}

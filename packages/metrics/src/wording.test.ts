@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { previousPeriod, trendStart } from './period.ts'
+import { previousPeriod } from './period.ts'
 import { count, countChangeZh, dateEn, percent, periodEn, rateChangeZh, yuanZh } from './wording.ts'
 
 describe('Chinese number forms', () => {
@@ -79,18 +79,5 @@ describe('English dates', () => {
     expect(dateEn('2024-02-29')).toBe('29 February 2024')
     expect(periodEn('2025-01-01', '2025-12-31')).toBe('In 2025')
     expect(periodEn('2025-07-01', '2025-09-30')).toBe('From 1 July 2025 to 30 September 2025')
-  })
-})
-
-describe("the trend's first day", () => {
-  it('is the period’s own from a year up, else the first of the twelve months ending with the period', () => {
-    expect(trendStart('2025-01-01', '2025-12-31')).toBe('2025-01-01')
-    expect(trendStart('2023-01-01', '2025-12-31')).toBe('2023-01-01')
-    // A month: July of the year before to June.
-    expect(trendStart('2025-06-01', '2025-06-30')).toBe('2024-07-01')
-    // A quarter, a January (across the year), a range of a few days.
-    expect(trendStart('2025-07-01', '2025-09-30')).toBe('2024-10-01')
-    expect(trendStart('2025-01-01', '2025-01-31')).toBe('2024-02-01')
-    expect(trendStart('2025-03-15', '2025-04-10')).toBe('2024-05-01')
   })
 })

@@ -3,3 +3,4 @@
 // whole, and these are not needed in every first view.
 export * from './charts/builders/map.ts'
 export * from './charts/builders/shapes.ts'
+export * from './charts/builders/trend-span.ts'

@@ -9,6 +9,7 @@ import {
   type moduleBreakdowns,
   type ScopeQuery,
   scopeQuery,
+  trendStart,
 } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import {
@@ -193,7 +194,15 @@ export function comparedWithin(region: string, figures: string | null): string {
 /** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
 async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Promise<Row[]> {
   if ('list' in breakdown) return (await listStations(db, scope.region)) as unknown as Row[]
-  if ('ids' in breakdown) return (await queryMetrics(db, { ...scope, ...breakdown })).data as Row[]
+  // Months reach back twelve for a month or a quarter, as the overview's trend does (trendStart).
+  if ('ids' in breakdown)
+    return (
+      await queryMetrics(db, {
+        ...scope,
+        ...breakdown,
+        ...(breakdown.by === 'month' ? { from: trendStart(scope.from, scope.to) } : {}),
+      })
+    ).data as Row[]
   if ('leaders' in breakdown) return [] // from the station rows, after them
   const last = Number(scope.to.slice(0, 4))
   const years = [last - 2, last - 1, last]

@@ -1,4 +1,10 @@
-import { type OverviewResponse, overviewFigures, type ScopeQuery, scopeQuery } from '@liaison/contracts'
+import {
+  type OverviewResponse,
+  overviewFigures,
+  type ScopeQuery,
+  scopeQuery,
+  trendStart,
+} from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import {
   buildNarrative,
@@ -12,7 +18,6 @@ import {
   regionLevel,
   stationCompleteness,
   trendNote,
-  trendStart,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
 import { assertInScope, readableRegion } from '../auth/middleware.ts'

@@ -22,6 +22,8 @@ export interface PanelSpec {
   rows?: number
   /** It lists the compared areas: its subtitle is `areasHead`'s. */
   areas?: boolean
+  /** The period its subtitle names, where wider than the module's (a month's twelve months: trendSpan). */
+  period?: string | undefined
 }
 
 /** The chart's height: the theme's (taller on the big screen), or enough for its rows. */
