@@ -128,14 +128,6 @@ describe('dashboard', () => {
       Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
     )
     await page.screenshot({ path: `${screenshotDir}overview-2023.png`, fullPage: true })
-    // The opinions module's monthly chart too; its other panels keep the month.
-    await page.goto(`${harness.url}/m/opinions?region=${jinsha}&period=2025-06`)
-    await waitForModule(page, 'opinions')
-    const satisfaction = (await readCharts(page)).find((c) => c.panel === 'opinions-satisfaction-trend')!
-    expect(satisfaction.rows).toBe(12)
-    const subtitle = (id: string) => page.locator(`[data-panel=${id}] .chart-panel__subtitle`).innerText()
-    await expect(subtitle('opinions-satisfaction-trend')).resolves.toContain('2024-07-01 至 2025-06-30')
-    await expect(subtitle('opinions-categories')).resolves.toContain('2025年6月')
     await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
     await waitForModule(page, 'overview')
   })
