@@ -93,6 +93,32 @@ for (const engine of testEngines()) {
       )
     })
 
+    it('a quarter: the plan’s and the term’s last year up to its end, and the station list as it stood then', async () => {
+      const q2 = 'region=520523&from=2025-04-01&to=2025-06-30'
+      const stations = await get<ModuleDataResponse>(`/modules/stations/data?${q2}`)
+      const card = (body: ModuleDataResponse, id: string) => body.kpis.find((k) => k.id === id)!.value
+      const standardised = card(stations, 'stations_standardised_planned')
+      expect(stations.breakdowns.years!.map((r) => r.year)).toEqual(['2023', '2024', '2025'])
+      expect(stations.breakdowns.years!.at(-1)!.stations_standardised_planned).toBe(standardised)
+      // The list says what was standardised by 30 June, as the card counts: stations standardised since then
+      // (there are some) show as built or not yet built.
+      const list = stations.breakdowns.list!
+      const later = list.filter((s) => String(s.standardised_on ?? '') > '2025-06-30')
+      expect(later.length).toBeGreaterThan(0)
+      for (const s of later) expect(s.status, String(s.name)).not.toBe('standardised')
+      for (const s of list.filter((s) => String(s.built_on ?? '') > '2025-06-30'))
+        expect(['planned', 'building'], String(s.name)).toContain(s.status)
+      const listed = list.filter(
+        (s) => s.status === 'standardised' && ['station', 'room'].includes(String(s.kind)),
+      )
+      expect(listed).toHaveLength(Number(standardised))
+      const reportback = await get<ModuleDataResponse>(`/modules/reportback/data?${q2}`)
+      expect(reportback.breakdowns.years!.at(-1)).toMatchObject({
+        year: '2025',
+        reportback_rate: card(reportback, 'reportback_rate'),
+      })
+    })
+
     it('draws a month’s months in the twelve up to it, its other breakdowns the month’s', async () => {
       const june = async (name: CompositeModule) =>
         get<ModuleDataResponse>(`/modules/${name}/data?region=520523&from=2023-06-01&to=2023-06-30`)
@@ -159,8 +185,9 @@ for (const engine of testEngines()) {
       const totals = (await metrics('reportback_rate,reportback_target_rate')).data[0]!
       expect(rate.value).toBe(totals.reportback_rate)
       expect(rate.target).toBe(totals.reportback_target_rate)
-      expect(body.breakdowns.years!.map((r) => r.year)).toEqual(['2021', '2022', '2023'])
-      expect(body.breakdowns.years![2]).toEqual({
+      // The term's report-back plan starts in 2023: the years before it (0 %, no target) are left out.
+      expect(body.breakdowns.years!.map((r) => r.year)).toEqual(['2023'])
+      expect(body.breakdowns.years![0]).toEqual({
         year: '2023',
         reportback_rate: totals.reportback_rate,
         reportback_target_rate: totals.reportback_target_rate,

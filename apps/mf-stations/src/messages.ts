@@ -22,7 +22,8 @@ export const messages = {
     mapSource: '边界文件：{file}。',
     mapMissing: '以下乡镇（街道）没有边界，未在地图上显示：{names}。',
     list: '站点清单（{n}）',
-    listKinds: '其中{kinds}。“规划建设站室”只计联络站和联络室；“站点对比”只计有该项数据的站点。',
+    listKinds:
+      '其中{kinds}。状态为期末时的状态；“规划建设站室”只计联络站和联络室；“站点对比”只计有该项数据的站点。',
     wideRegion:
       '站点清单与站点对比按县（市、区）或乡镇（街道）查看：请点击上方的{areas}，或在区域选择器中选定一个县。',
     columns: {
@@ -97,7 +98,7 @@ export const messages = {
     mapMissing: 'No boundary for these townships, so they are not on the map: {names}.',
     list: 'Stations ({n})',
     listKinds:
-      '{kinds}. The plan counts stations and rooms only; the station comparison, stations with data in its figure.',
+      '{kinds}. Status as at the period’s end; the plan counts stations and rooms only; the station comparison, stations with data in its figure.',
     wideRegion:
       'The station list and the station comparison are shown for a county or a township: select one of the {areas} above, or a county in the region picker.',
     columns: {

@@ -19,10 +19,20 @@ const itemCount = sql.raw(itemColumns.map((c) => `s.${c}::int`).join(' + '))
 
 export type { StationRow }
 
-export function listStations(db: DbOrTx, region: string) {
+/**
+ * The stations of a region. With `asOf`, each one's status at that date as its dates tell it, as the cards count:
+ * standardised or built by then; one built later was not yet built then (its works' start is not recorded, so it
+ * shows as 建设中 unless the register still says 规划). Without dates the register's status stands.
+ */
+export function listStations(db: DbOrTx, region: string, asOf?: string) {
+  const status = asOf
+    ? sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
+        when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
+        else 'building' end`
+    : sql`s.status`
   return rowsOf<StationRow>(
     db,
-    sql`select s.id, s.code, s.name, s.kind, s.status, s.township_code, r.name as township_name, s.built_on,
+    sql`select s.id, s.code, s.name, s.kind, ${status} as status, s.township_code, r.name as township_name, s.built_on,
           s.standardised_on, (${itemCount})::int as seven_items,
           (select count(*)::int from deputies d where d.station_id = s.id) as deputies
         from stations s join regions r on r.code = s.township_code

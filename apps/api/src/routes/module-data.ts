@@ -191,9 +191,13 @@ export function comparedWithin(region: string, figures: string | null): string {
   return covers(figures, county) ? county : region
 }
 
-/** One breakdown's rows. Years: the whole calendar years (the plan's and the term's) ending with the period's. */
+/**
+ * One breakdown's rows. Years: the calendar years (the plan's and the term's) ending with the period's, the last
+ * one up to the period's end, as the cards are; a year before the plan (no plan figure) is left out. The station list:
+ * each station's state at the period's end.
+ */
 async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Promise<Row[]> {
-  if ('list' in breakdown) return (await listStations(db, scope.region)) as unknown as Row[]
+  if ('list' in breakdown) return (await listStations(db, scope.region, scope.to)) as unknown as Row[]
   // Months reach back twelve for a month or a quarter, as the overview's trend does (trendStart).
   if ('ids' in breakdown)
     return (
@@ -205,17 +209,18 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
     ).data as Row[]
   if ('leaders' in breakdown) return [] // from the station rows, after them
   const last = Number(scope.to.slice(0, 4))
-  const years = [last - 2, last - 1, last]
-  return Promise.all(
-    years.map(async (year) => {
-      const span = { ...scope, from: `${year}-01-01`, to: `${year}-12-31` }
+  const planned = breakdown.years.filter((id) => catalogById.get(id)?.source === 'plans')
+  const rows = await Promise.all(
+    [last - 2, last - 1, last].map(async (year) => {
+      const span = { ...scope, from: `${year}-01-01`, to: year === last ? scope.to : `${year}-12-31` }
       const { data } = await queryMetrics(db, { ...span, ids: breakdown.years })
       const values = Object.fromEntries(
         breakdown.years.map((id) => [id, (data[0]?.[id] ?? null) as Row[string]]),
       )
-      return { year: String(year), ...values }
+      return { year: String(year), ...values } as Row
     }),
   )
+  return rows.filter((r) => r.year === String(last) || planned.some((id) => r[id] != null))
 }
 
 /** KPI cards from a row of queryMetrics: value, previous and change (when compared) and target of each figure. */
