@@ -54,7 +54,7 @@ for (const engine of testEngines()) {
       expect(text).toContain('办结680件，办结率79.7%')
       expect(text).toContain('群众满意率100%')
       expect(text).toContain(
-        '安排代表建议办理专项资金37万元，实施民生实事微项目13个，占专项资金预算500万元的7.4%',
+        '实施民生实事微项目13个，安排代表建议办理专项资金37万元，占专项资金预算500万元的7.4%',
       )
       const en = (await (await get('demo-analyst', `/narrative?region=520523&${year}&lang=en`)).json()) as {
         text: string

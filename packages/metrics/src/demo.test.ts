@@ -200,6 +200,22 @@ for (const engine of testEngines()) {
       expect(mom.zh).toContain(`活动${now}次，环比${change(before)}`)
       expect(mom.zh).not.toContain('同比')
       expect(mom.en).toContain('on the previous period')
+      // The English text compares what the Chinese does: the opinions collected and the satisfaction rate too.
+      const yoy = await buildNarrative(h.db, quarter)
+      const f = (id: string) => yoy.figures[id] as number
+      const countEn = (id: string) =>
+        `${f(id).toLocaleString('en-US')} ${id === 'receptions' ? 'reception and visit activities' : 'opinions'}, ` +
+        `${f(`${id}__change`) > 0 ? 'up' : 'down'} ${percent(Math.abs(f(`${id}__change`)))} year on year`
+      expect(yoy.en).toContain(`held ${countEn('receptions')}`)
+      expect(yoy.en).toContain(`collected ${countEn('opinions_collected')}`)
+      const points = Math.abs(f('satisfaction_rate__change') * 100)
+      expect(yoy.en).toMatch(
+        points < 0.05
+          ? /basically satisfied, unchanged year on year\./
+          : new RegExp(
+              `basically satisfied, (up|down) ${points.toFixed(1).replace(/\.0$/, '')} percentage points year on year\\.`,
+            ),
+      )
       const none = await buildNarrative(h.db, { ...quarter, compare: 'none' })
       expect(none.zh).toContain(`活动${now}次，接待群众`)
       expect(none.zh).not.toMatch(/同比|环比/)

@@ -160,7 +160,7 @@ export async function buildNarrative(
         `${tail(w.countChangeZh(changeOf('opinions_collected'), mode))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
       `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
         `${tailEn(w.countChangeEn(changeOf('receptions'), mode))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
-        `${w.count(num('opinions_collected') ?? 0)} opinions and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
+        `${w.count(num('opinions_collected') ?? 0)} opinions${tailEn(w.countChangeEn(changeOf('opinions_collected'), mode))} and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
         `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), mode))})`}.`,
     )
   }
@@ -169,7 +169,7 @@ export async function buildNarrative(
     say(
       'satisfaction',
       `已评价的${w.count(num('opinions_evaluated') ?? 0)}件中，群众满意率${w.percent(satisfaction)}${tail(w.rateChangeZh(changeOf('satisfaction_rate'), mode))}。`,
-      `Of the ${w.count(num('opinions_evaluated') ?? 0)} evaluated, ${w.percent(satisfaction)} were satisfied or basically satisfied.`,
+      `Of the ${w.count(num('opinions_evaluated') ?? 0)} evaluated, ${w.percent(satisfaction)} were satisfied or basically satisfied${tailEn(w.rateChangeEn(changeOf('satisfaction_rate'), mode))}.`,
     )
   }
   const backlog = num('backlog') ?? 0
@@ -189,9 +189,10 @@ export async function buildNarrative(
     const share = num('fund_budget_share')
     say(
       'funding',
-      `安排代表建议办理专项资金${w.yuanZh(num('funds_allocated') ?? 0)}，实施民生实事微项目${w.count(projects)}个` +
+      // The share is the money's, so it follows the money, not the count of projects.
+      `实施民生实事微项目${w.count(projects)}个，安排代表建议办理专项资金${w.yuanZh(num('funds_allocated') ?? 0)}` +
         `${budget && share !== null ? `，占专项资金预算${w.yuanZh(budget)}的${w.percent(share)}` : ''}。`,
-      `${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund went to ${w.count(projects)} micro-projects${budget && share !== null ? ` (${w.percent(share)} of the ${w.yuanEn(budget)} budget)` : ''}.`,
+      `${w.count(projects)} micro-projects were funded with ${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund${budget && share !== null ? `, ${w.percent(share)} of its ${w.yuanEn(budget)} budget` : ''}.`,
     )
   }
   const coverage = num('station_coverage_rate')
