@@ -45,7 +45,7 @@ export const messages = {
       backlog: '在办',
       overdue: '超期',
       satisfaction: '满意率',
-      strict: '非常满意率',
+      strict: '严格满意率',
     },
   },
   en: {
@@ -94,7 +94,7 @@ export const messages = {
       backlog: 'Open',
       overdue: 'Overdue',
       satisfaction: 'Satisfaction',
-      strict: 'Fully satisfied',
+      strict: 'Strict satisfaction',
     },
   },
 }

@@ -297,13 +297,13 @@ export const catalog: Metric[] = [
   ),
   m(
     'strict_satisfaction_rate',
-    '非常满意率',
+    '严格满意率',
     'Strict satisfaction',
     'rate',
     'opinions',
     true,
-    '满意 ÷ 已评价',
-    'Satisfied ÷ evaluated',
+    '满意 ÷ 已评价（不含基本满意）',
+    'Satisfied ÷ evaluated (basically satisfied not counted)',
   ),
   m(
     'evaluated_share',

@@ -86,6 +86,8 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       'backlog',
       'overdue',
       'satisfaction_rate',
+      // Beside the satisfaction rate, how many of the resolved were evaluated (domain.md): a rate over few is weak.
+      'evaluated_share',
     ],
     breakdowns: {
       // The funnel: of the opinions collected in the period, those replied, resolved and evaluated by its end — the
