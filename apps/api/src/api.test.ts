@@ -129,6 +129,38 @@ for (const engine of testEngines()) {
       expect(none.kpis.every((k) => k.change === null)).toBe(true)
     })
 
+    it('gives no comparison on the cards of a period without records, as its summary does not', async () => {
+      type Overview = {
+        kpis: { id: string; value: number | null; change: number | null }[]
+        narrative: { zh: string }
+      }
+      const year = async (y: number) =>
+        (await (
+          await get(
+            'demo-leader',
+            `/modules/overview/data?region=520523&from=${y}-01-01&to=${y}-12-31&compare=yoy`,
+          )
+        ).json()) as Overview
+      // The demo's registers end with 2025: 2026 has none, against 2025's full year.
+      const [empty, before] = [await year(2026), await year(2025)]
+      expect(empty.narrative.zh).toContain('暂无接待走访、社情民意和微项目台账记录')
+      const card = (o: Overview, id: string) => o.kpis.find((k) => k.id === id)!
+      for (const id of [
+        'receptions',
+        'visitors',
+        'opinions_collected',
+        'opinions_resolved',
+        'funds_allocated',
+      ]) {
+        expect(card(empty, id).value, id).toBe(0)
+        expect(card(before, id).value, id).toBeGreaterThan(0)
+        expect(card(empty, id).change, id).toBeNull()
+        expect(card(before, id).change, id).not.toBeNull()
+      }
+      // The stocks (the plan's coverage, the term's report-back) are still compared.
+      expect(card(empty, 'station_coverage_rate').change).not.toBeNull()
+    })
+
     it('serves every other module in one request each', async () => {
       for (const name of ['stations', 'opinions', 'funding', 'reportback']) {
         const res = await get('demo-leader', `/modules/${name}/data?region=520523&${year}&compare=yoy`)

@@ -141,7 +141,7 @@ export async function buildNarrative(
 
   // A period with no records at all (before a county kept registers, or not yet imported): one plain sentence, not
   // a paragraph of zeros and "同比下降100%".
-  if (!(num('receptions') || num('opinions_collected') || num('projects')))
+  if (!hasRecords(f))
     say(
       'receptions',
       `${period}，${scope}人大代表联络站（室）暂无接待走访、社情民意和微项目台账记录。`,
@@ -236,6 +236,15 @@ export async function buildNarrative(
   })
   return { zh: zh.join(''), en: en.join(' '), sections, figures: f }
 }
+
+/**
+ * Whether a period has any record in the three registers that record events (receptions, opinions, projects). None
+ * at all means no registers for it (before a county kept them, or not yet imported), not a fall to zero: the summary
+ * says so in one sentence and the cards give no comparison. A row without those figures counts as having records.
+ */
+export const hasRecords = (f: Record<string, unknown>) =>
+  !('receptions' in f && 'opinions_collected' in f && 'projects' in f) ||
+  Boolean(f.receptions || f.opinions_collected || f.projects)
 
 const tail = (text: string) => (text ? `，${text}` : '')
 const tailEn = (text: string) => (text ? `, ${text}` : '')

@@ -17,6 +17,7 @@ import {
   catalogById,
   choiceFor,
   covers,
+  hasRecords,
   listStations,
   type MetricsSpec,
   queryMetrics,
@@ -225,6 +226,8 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
   return rows.filter((r) => r.year === String(last) || planned.some((id) => r[id] != null))
 }
 
+const eventSources = new Set(['receptions', 'opinions', 'projects'])
+
 /** KPI cards from a row of queryMetrics: value, previous and change (when compared) and target of each figure. */
 export function kpiCardsFrom(
   row: MetricRow,
@@ -233,15 +236,18 @@ export function kpiCardsFrom(
   targets: Record<string, string> = {},
 ): Kpi[] {
   const value = (id: string) => (row[id] ?? null) as number | null
+  // A period with no records at all (the overview's row tells): its zeros are missing registers, not a fall of 100 %.
+  const unrecorded = !hasRecords(row)
   return ids.map((id) => {
     const metric = catalogById.get(id)!
+    const compared = compare && !(unrecorded && eventSources.has(metric.source))
     return {
       id,
       label: metric.label,
       unit: metric.unit,
       value: value(id),
-      previous: compare ? value(`${id}__previous`) : null,
-      change: compare ? value(`${id}__change`) : null,
+      previous: compared ? value(`${id}__previous`) : null,
+      change: compared ? value(`${id}__change`) : null,
       higherIsBetter: metric.higherIsBetter,
       target: targets[id] ? value(targets[id]!) : null,
     }
