@@ -267,8 +267,52 @@ describe('option builders', () => {
 
   it('describes a series in words', () => {
     expect(describeSeries(rows, 'month', 'receptions', '接待', 'count', 'zh-CN')).toBe(
-      '接待：最高 2025-02 70，最低 2025-01 50，共 2 项。',
+      '接待：最高 2025年2月 70，最低 2025年1月 50，共 2 项。',
     )
+  })
+
+  it('gives every chart a text for screen readers in its own language, values formatted, unless given one', () => {
+    const aria = (option: { aria: unknown }) =>
+      (option.aria as { label?: { description?: string } }).label?.description
+    const series = [
+      { key: 'receptions', name: 'Receptions', type: 'bar' as const, unit: 'count' as const },
+      { key: 'resolution_rate', name: 'Resolution rate', type: 'line' as const, unit: 'rate' as const },
+    ]
+    expect(aria(buildComboOption(rows, 'light', { locale: 'en', category: 'month', series }))).toBe(
+      'Receptions: highest Feb 2025 70, lowest Jan 2025 50, 2 items. ' +
+        'Resolution rate: highest Feb 2025 99.9%, lowest Jan 2025 80.0%, 2 items.',
+    )
+    expect(
+      aria(buildComboOption(rows, 'light', { locale: 'en', category: 'month', series, description: 'Mine' })),
+    ).toBe('Mine')
+    const stages = [
+      { name: '收集', value: 168 },
+      { name: '答复', value: 161 },
+    ]
+    expect(aria(buildFunnelOption(stages, 'light', { locale: 'zh-CN', unit: 'count' }))).toBe(
+      '收集 168，答复 161',
+    )
+    expect(
+      aria(
+        buildPieOption([...stages, { name: '无', value: 0 }], 'light', { locale: 'zh-CN', unit: 'count' }),
+      ),
+    ).toBe('收集 168，答复 161')
+    // A radar's stations, each indicator in its own unit.
+    const radar = buildRadarOption([{ station: 'A站', receptions: 12, satisfaction_rate: 0.95 }], 'light', {
+      locale: 'zh-CN',
+      nameKey: 'station',
+      indicators: [
+        { key: 'receptions', name: '接待', max: 20 },
+        { key: 'satisfaction_rate', name: '满意率', max: 1, unit: 'rate' },
+      ],
+    })
+    expect(aria(radar)).toBe('A站：接待 12，满意率 95.0%')
+    const multiples = buildSmallMultiplesOption([{ name: 'A站', rows }], 'light', {
+      locale: 'zh-CN',
+      value: 'receptions',
+      unit: 'count',
+    })
+    expect(aria(multiples)).toBe('A站：最高 2025年2月 70，最低 2025年1月 50，共 2 项。')
   })
 })
 

@@ -5,6 +5,7 @@ import {
   axisFormatter,
   type BuilderOptions,
   baseOption,
+  describeSeries,
   monthHeading,
   monthLabel,
   monthsBetween,
@@ -147,7 +148,16 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
       : {}),
   }))
   return {
-    ...baseOption(theme, options),
+    // Without a description of its own, screen readers get each series' highest and lowest, formatted: ECharts'
+    // own text is Chinese whatever the language and reads raw values (0.7777777777777778).
+    ...baseOption(theme, {
+      ...options,
+      description:
+        options.description ??
+        options.series
+          .map((s) => describeSeries(rows, options.category, s.key, s.name, s.unit, options.locale))
+          .join(' '),
+    }),
     dataset: {
       dimensions: [options.category, ...options.series.map((s) => s.key)],
       source: rows,

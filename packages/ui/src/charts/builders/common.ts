@@ -53,7 +53,7 @@ export function describeSeries(
   const sorted = [...points].sort((a, b) => (b[value] as number) - (a[value] as number))
   const top = sorted[0]!
   const bottom = sorted[sorted.length - 1]!
-  const fmt = (r: Row) => `${r[key]} ${formatValue(r[value] as number, unit, locale)}`
+  const fmt = (r: Row) => `${monthHeading(r[key], locale)} ${formatValue(r[value] as number, unit, locale)}`
   return locale === 'zh-CN'
     ? `${name}：最高 ${fmt(top)}，最低 ${fmt(bottom)}，共 ${points.length} 项。`
     : `${name}: highest ${fmt(top)}, lowest ${fmt(bottom)}, ${points.length} items.`

@@ -7,6 +7,7 @@ import {
   axisFormatter,
   type BuilderOptions,
   baseOption,
+  describeSeries,
   monthLabel,
   monthsBetween,
   type Row,
@@ -24,6 +25,12 @@ const namedValueColumns = (options: { unit: Unit; nameLabel?: string; valueLabel
   { key: 'value', label: options.valueLabel ?? '', unit: options.unit },
 ]
 
+/** Plain-language list of named values ("收集 168，答复 161"), for screen readers. */
+const describeNamed = (items: { name: string; value: number | null }[], unit: Unit, locale: Locale) =>
+  items
+    .map((i) => `${i.name} ${i.value === null ? '—' : formatValue(i.value, unit, locale)}`)
+    .join(locale === 'zh-CN' ? '，' : ', ')
+
 export function buildFunnelOption(
   stages: NamedValue[],
   theme: ChartTheme,
@@ -31,7 +38,10 @@ export function buildFunnelOption(
 ) {
   const t = themeTokens[theme]
   return {
-    ...baseOption(theme, options),
+    ...baseOption(theme, {
+      ...options,
+      description: options.description ?? describeNamed(stages, options.unit, options.locale),
+    }),
     dataset: { dimensions: ['name', 'value'], source: stages },
     exportColumns: namedValueColumns(options),
     tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
@@ -70,7 +80,10 @@ export function buildPieOption(
   // legend hid half of six routes behind "1/2". More page, and the ring moves up for the second row.
   const paged = shown.length > 8
   return {
-    ...baseOption(theme, options),
+    ...baseOption(theme, {
+      ...options,
+      description: options.description ?? describeNamed(shown, options.unit, options.locale),
+    }),
     dataset: { dimensions: ['name', 'value'], source: shown },
     exportColumns: namedValueColumns(options),
     tooltip: { trigger: 'item' as const, valueFormatter: valueFormatter(options.unit, options.locale) },
@@ -107,8 +120,22 @@ export function buildRadarOption(
   options: BuilderOptions & { nameKey: string; indicators: RadarIndicator[] },
 ) {
   const picked = rows.slice(0, 5)
+  // Each station's values under their own units (counts beside rates).
+  const described = picked.map(
+    (row) =>
+      `${row[options.nameKey]}${options.locale === 'zh-CN' ? '：' : ': '}` +
+      options.indicators
+        .map((i) =>
+          describeNamed(
+            [{ name: i.name, value: (row[i.key] ?? null) as number | null }],
+            i.unit ?? 'count',
+            options.locale,
+          ),
+        )
+        .join(options.locale === 'zh-CN' ? '，' : ', '),
+  )
   return {
-    ...baseOption(theme, options),
+    ...baseOption(theme, { ...options, description: options.description ?? described.join(' ') }),
     legend: { bottom: 0, type: 'scroll' as const },
     tooltip: { trigger: 'item' as const },
     // A radar has no dataset: the rows it draws are exported as they are.
@@ -163,8 +190,11 @@ export function buildSmallMultiplesOption(
     width: `${100 / columns - 4}%`,
     height: `${100 / lines - 16}%`,
   })
+  const described = groups.map((g) =>
+    describeSeries(g.rows, 'month', options.value, g.name, options.unit, options.locale),
+  )
   return {
-    ...baseOption(theme, options),
+    ...baseOption(theme, { ...options, description: options.description ?? described.join(' ') }),
     dataset: groups.map((g) => ({ source: g.rows })),
     // Exported as one long table: the group (series), the month and the value.
     exportColumns: [
