@@ -83,6 +83,7 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
     const region = data.value?.meta.areasOf.code ?? filters.region
     const en = filters.language === 'en'
     const area = areaLabel(region)
+    const average = averageLabel(region, data.value?.meta.areasOf.name)
     return {
       /** A column header: 乡镇（街道） / Township. */
       area: en ? area.en : area.zh,
@@ -90,7 +91,7 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
       areas: en ? (plural[area.en] ?? area.en) : area.zh,
       /** After "by" in a title: 乡镇（街道） / township ("Satisfaction by township"). */
       byArea: en ? area.en.toLowerCase() : area.zh,
-      average: en ? averageLabel(region).en : averageLabel(region).zh,
+      average: en ? average.en : average.zh,
     }
   })
   /** The subtitle of a panel listing the compared areas: where a township is compared among its county's, it names
