@@ -35,15 +35,17 @@ export function areaWord(region: string): { zh: string; en: string } {
 
 /**
  * What the reference row of an area table is called: the region's own rate, or its total per area. In Chinese by
- * the last character of the region's name — 县均, but 市均 for 蒙自市, 区均 for 七星关区 or 六枝特区, 州均, 旗均 — as
- * the summary says 全市 and 全区; by its level until the name is known.
+ * the last character of the region's name — 县均, but 市均 for 蒙自市, 区均 for 七星关区 or 六枝特区, 州均, 旗均, 省均 —
+ * as the summary says 全县, 全市 and 全区.
  */
-export function averageLabel(region: string, name = ''): { zh: string; en: string } {
+export function averageLabel(region: string, name: string): { zh: string; en: string } {
   const length = region === nationCode ? 0 : region.length
   if (length === 0) return { zh: '全国平均', en: 'National average' }
   if (length > 6) return { zh: '乡镇均', en: 'Township average' }
-  const [zh, en] = length === 2 ? ['省', 'Province'] : length === 4 ? ['市', 'City'] : ['县', 'County']
-  return { zh: `${name.slice(-1) || zh}均`, en: `${en} average` }
+  return {
+    zh: `${name.slice(-1)}均`,
+    en: `${length === 2 ? 'Province' : length === 4 ? 'City' : 'County'} average`,
+  }
 }
 
 /** The people's congress body of a region, as a watermark names the organisation: the standing committee

@@ -3,6 +3,7 @@
 
 import {
   areasOfName,
+  averageLabel,
   beijingDay,
   dataCutoff,
   opinionCategories,
@@ -229,7 +230,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       unit: 'rate' as const,
       seriesName,
       regionValue: reference(id),
-      regionName: referenceName,
+      // Named as the screen's reference row is (县均, 市均…), or after the county a township is compared in.
+      regionName: referenceName ?? averageLabel(areasOf, region?.name ?? '')[lang],
     })
     charts.push(
       {
@@ -238,11 +240,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         title: t.townshipsTitle,
         takeaway: rateTakeaway('resolution_rate', t.rateTakeaway),
         definitions: rateDef,
-        option: townshipBarOption(
-          byArea('resolution_rate'),
-          referenceLine('resolution_rate', t.chart.rate),
-          t.chart,
-        ),
+        option: townshipBarOption(byArea('resolution_rate'), referenceLine('resolution_rate', t.chart.rate)),
       },
       {
         id: 'funding',
@@ -261,7 +259,6 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
         option: townshipBarOption(
           byArea('reportback_rate'),
           referenceLine('reportback_rate', t.chart.reportback),
-          t.chart,
         ),
       },
     )

@@ -64,7 +64,7 @@ export function fixtureCharts(): ChartSpec[] {
       definitions: ['办结率：已办结 ÷ 收集社情民意'],
       option: townshipBarOption(
         townships.map((t) => ({ name: t.name, value: t.rate })),
-        { unit: 'rate', seriesName: '办结率', regionValue: 680 / 853 },
+        { unit: 'rate', seriesName: '办结率', regionValue: 680 / 853, regionName: '县均' },
       ),
     },
     {

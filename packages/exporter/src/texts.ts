@@ -92,7 +92,6 @@ const zh = {
     countAxis: '次/件',
     /** A month's axis label; with its year where the axis crosses into a new one. */
     month: (m: number, year?: number) => `${year ? `${year}年` : ''}${m}月`,
-    region: '全域',
     allocated: '安排资金',
     spent: '已支出',
     moneyAxis: '万元',
@@ -151,7 +150,6 @@ const en: Texts = {
     countAxis: 'count',
     month: (m, year) =>
       `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? String(m)}${year ? ` ${year}` : ''}`,
-    region: 'All',
     allocated: 'Allocated',
     spent: 'Spent',
     moneyAxis: '¥ thousand',

@@ -69,10 +69,9 @@ export function townshipBarOption(
     unit: 'rate' | 'count'
     seriesName: string
     regionValue: number | null
-    /** What the reference line is called: the region's name, or `t.region` (全域). */
-    regionName?: string
+    /** What the reference line is called: 县均 and the like, or the county a township is compared in. */
+    regionName: string
   },
-  t: Texts['chart'] = textsOf('zh').chart,
 ): EChartsCoreOption {
   const scale = (v: number | null) => (options.unit === 'rate' ? pct(v) : v)
   const bars = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
@@ -107,7 +106,7 @@ export function townshipBarOption(
                 symbol: 'none',
                 lineStyle: { color: '#D55E00', type: 'dashed' },
                 label: {
-                  formatter: `${options.regionName ?? t.region} {c}${suffix}`,
+                  formatter: `${options.regionName} {c}${suffix}`,
                   position: 'insideEndTop',
                   color: '#D55E00',
                 },

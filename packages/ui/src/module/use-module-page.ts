@@ -83,7 +83,7 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
     const region = data.value?.meta.areasOf.code ?? filters.region
     const en = filters.language === 'en'
     const area = areaLabel(region)
-    const average = averageLabel(region, data.value?.meta.areasOf.name)
+    const average = averageLabel(region, data.value?.meta.areasOf.name ?? '')
     return {
       /** A column header: 乡镇（街道） / Township. */
       area: en ? area.en : area.zh,
