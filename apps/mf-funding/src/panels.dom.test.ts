@@ -3,7 +3,11 @@ import type { ModuleData } from '@liaison/contracts'
 import { describe, expect, it } from 'vitest'
 import { fundingPanels } from './panels.ts'
 
-function data(amounts: { budget: number | null; allocated: number | null; spent: number | null }) {
+type Area = { area: string; area_name: string; funds_allocated: number; funds_spent: number }
+function data(
+  amounts: { budget: number | null; allocated: number | null; spent: number | null },
+  areas: Area[] = [],
+) {
   const region = { code: '520523004', name: '鼓场街道', level: 'township' }
   return {
     meta: { region, areasOf: region, from: '2025-01-01', to: '2025-12-31', compare: null, previous: null },
@@ -12,7 +16,7 @@ function data(amounts: { budget: number | null; allocated: number | null; spent:
       { id: 'funds_allocated', value: amounts.allocated },
       { id: 'funds_spent', value: amounts.spent },
     ],
-    breakdowns: { areas: [], categories: [], statuses: [], months: [] },
+    breakdowns: { areas, categories: [], statuses: [], months: [] },
   } as unknown as ModuleData<'funding'>
 }
 const budgetPanel = (d: ModuleData<'funding'>) =>
@@ -23,6 +27,21 @@ describe('funding panels', () => {
     expect(budgetPanel(data({ budget: 0, allocated: 0, spent: 0 })).empty).toBe(true)
     expect(budgetPanel(data({ budget: null, allocated: null, spent: null })).empty).toBe(true)
     expect(budgetPanel(data({ budget: 0, allocated: null, spent: 0 })).empty).toBe(true)
+  })
+
+  it('shows the townships panel empty when every township has ¥0 (a period without records), not a ¥0–¥1 axis', () => {
+    const town = (name: string, allocated: number, spent: number): Area => ({
+      area: name,
+      area_name: name,
+      funds_allocated: allocated,
+      funds_spent: spent,
+    })
+    const townships = (areas: Area[]) =>
+      fundingPanels(data({ budget: 0, allocated: 0, spent: 0 }, areas), 'light', 'zh-CN', (k) => k).find(
+        (p) => p.id === 'funding-townships',
+      )!
+    expect(townships([town('天宁镇', 0, 0), town('西营镇', 0, 0)]).empty).toBe(true)
+    expect(townships([town('天宁镇', 0, 0), town('西营镇', 0, 3_000)]).empty).toBe(false)
   })
 
   it('draws the budget panel when any amount is there, zeros beside it', () => {

@@ -10,7 +10,7 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { buildPieOption, trendSpan } from '@liaison/ui/builders'
+import { buildPieOption, hasValues, trendSpan } from '@liaison/ui/builders'
 import { opinionCategories, projectStatuses } from '@liaison/ui/enums'
 
 export function fundingPanels(
@@ -69,7 +69,7 @@ export function fundingPanels(
       areas: true,
       table: { ids: ['funds_allocated', 'funds_spent', 'fund_execution_rate'], by: 'area' },
       title: t('byTownship'),
-      empty: towns.length === 0,
+      empty: !hasValues(towns, ['funds_allocated', 'funds_spent']),
       wide: true,
       option: buildComboOption(towns, theme, {
         ...base,

@@ -10,7 +10,7 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { buildFunnelOption, buildPieOption, trendSpan } from '@liaison/ui/builders'
+import { buildFunnelOption, buildPieOption, hasValues, trendSpan } from '@liaison/ui/builders'
 import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/enums'
 
 type OpinionsData = ModuleData<'opinions'>
@@ -109,7 +109,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       areas: true,
       table: { ids: ['median_days_to_resolve', 'timely_rate'], by: 'area' },
       title: t('timeliness'),
-      empty: towns.length === 0,
+      empty: !hasValues(towns, ['median_days_to_resolve', 'timely_rate']),
       wide: true,
       option: buildComboOption(towns, theme, {
         ...base,
@@ -127,7 +127,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       areas: true,
       table: { ids: ['backlog', 'overdue'], by: 'area' },
       title: t('backlog'),
-      empty: towns.length === 0,
+      empty: !hasValues(towns, ['backlog', 'overdue']),
       wide: true,
       option: buildComboOption(
         [...towns].sort((a, b) => Number(b.backlog) - Number(a.backlog)),
@@ -148,7 +148,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
       areas: true,
       table: { ids: ['opinions_evaluated', 'satisfaction_rate'], by: 'area' },
       title: t('satisfaction'),
-      empty: towns.length === 0,
+      empty: !hasValues(towns, ['satisfaction_rate']),
       option: buildComboOption(
         [...towns].sort((a, b) => Number(b.satisfaction_rate ?? -1) - Number(a.satisfaction_rate ?? -1)),
         theme,
