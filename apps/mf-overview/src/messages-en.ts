@@ -16,8 +16,8 @@ export const en: OverviewMessages = {
   silentStations: 'Stations with no register entries in {month}:',
   silentNone: 'Every station has register entries in {month}.',
   staleStations: 'Registers not updated for over {days} days:',
-  lastFiled: 'last {date}',
-  neverFiled: 'never filed',
+  lastFiled: ' (last {date})',
+  neverFiled: ' (never filed)',
   columns: {
     station: 'Station',
     township: 'Township',

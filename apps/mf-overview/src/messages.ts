@@ -15,8 +15,8 @@ export const messages = {
   silentStations: '{month}无台账记录的站点：',
   silentNone: '{month}各站点均有台账记录。',
   staleStations: '台账超过{days}天未更新的站点：',
-  lastFiled: '最近 {date}',
-  neverFiled: '从未登记',
+  lastFiled: '（最近 {date}）',
+  neverFiled: '（从未登记）',
   columns: {
     station: '站点',
     township: '乡镇（街道）',
