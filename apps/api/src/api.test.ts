@@ -46,6 +46,28 @@ for (const engine of testEngines()) {
       expect(row.resolution_rate).toBeCloseTo(680 / 853, 10)
     })
 
+    it('names a breakdown key as its source does: a station kind, a reception kind, an opinion not yet routed', async () => {
+      type Rows = { data: Record<string, string | number | null>[] }
+      const rows = async (ids: string, by: string) =>
+        (
+          (await (
+            await get('demo-analyst', `/metrics?ids=${ids}&by=${by}&region=520523&${year}`)
+          ).json()) as Rows
+        ).data
+      const named = (data: Record<string, unknown>[], by: string, key: string | null) =>
+        data.find((r) => r[by] === key)?.[`${by}_name`]
+      // Both kinds have an 'online': the station is a 网上联络站, the reception a 网上接待.
+      expect(named(await rows('stations_built,stations_standardised', 'kind'), 'kind', 'online')).toBe(
+        '网上联络站',
+      )
+      expect(named(await rows('receptions', 'kind'), 'kind', 'online')).toBe('网上接待')
+      // Opinions without a route are named, not "null" (the exported tables print the name).
+      const routes = await rows('opinions_collected', 'route')
+      expect(routes.some((r) => r.route === null)).toBe(true)
+      expect(named(routes, 'route', null)).toBe('未分流')
+      expect(routes.map((r) => r.route_name)).not.toContain('null')
+    })
+
     it('writes the narrative with those numbers', async () => {
       const res = await get('demo-analyst', `/narrative?region=520523&${year}`)
       const { text } = (await res.json()) as { text: string }

@@ -91,9 +91,10 @@ const enumLabels: Partial<Record<Dimension, readonly EnumEntry<string>[]>> = {
   category: opinionCategories,
   channel: opinionChannels,
   route: opinionRoutes,
-  kind: [...stationKinds, ...receptionKinds],
   level: deputyLevels,
 }
+/** The names of a key without a value, where it has a meaning (an opinion not yet routed). */
+const unnamed: Partial<Record<Dimension, string>> = { route: '未分流' }
 const statusLabels = [
   ...opinionStatuses,
   ...projectStatuses,
@@ -104,7 +105,12 @@ const statusLabels = [
 
 /** The names of a breakdown's keys. The keys go as one array parameter: a nation's 234,000 stations as a list of
  * parameters overflowed the stack building the statement (and PostgreSQL takes at most 65,535). */
-async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<string, string>> {
+async function labels(
+  db: DbOrTx,
+  by: Dimension,
+  keys: string[],
+  sources: Set<Source>,
+): Promise<Map<string, string>> {
   if (by === 'township' || by === 'area') {
     const rows = await rowsOf<{ code: string; name: string }>(
       db,
@@ -120,7 +126,9 @@ async function labels(db: DbOrTx, by: Dimension, keys: string[]): Promise<Map<st
     )
     return new Map(rows.map((r) => [String(r.id), r.name]))
   }
-  const list = by === 'status' ? statusLabels : (enumLabels[by] ?? [])
+  // A kind is a reception's (进站接待, 网上接待…) or a station's (联络站, 网上联络站…): both have an 'online'.
+  const kinds = sources.has('receptions') ? receptionKinds : stationKinds
+  const list = by === 'status' ? statusLabels : by === 'kind' ? kinds : (enumLabels[by] ?? [])
   return new Map(list.map((e) => [e.value, e.zh]))
 }
 
@@ -170,13 +178,16 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
         db,
         spec.by,
         current.map((r) => String(r.key)),
+        needed,
       )
     : new Map()
   const data: MetricRow[] = current.map((row) => {
     const out: MetricRow = {}
     if (spec.by) {
       out[spec.by] = row.key
-      if (names.size) out[`${spec.by}_name`] = names.get(String(row.key)) ?? String(row.key)
+      if (names.size)
+        out[`${spec.by}_name`] =
+          row.key === null ? (unnamed[spec.by] ?? '未填写') : (names.get(String(row.key)) ?? String(row.key))
     }
     const prevRow = previous ? beforeByKey.get(priorKey(row.key) as string | null) : undefined
     for (const metric of metrics) {
