@@ -122,7 +122,7 @@ for (const engine of testEngines()) {
       const report = await run(file)
       expect(report.ok).toBe(false)
       expect(report.errors.map((e) => [e.row, e.column, e.message.en])).toEqual([
-        [3, '* 接待日期', 'Not a date'],
+        [3, '* 接待日期', 'Not a date (write 2025-06-14, 2025/6/14 or 2025年6月14日)'],
         [4, '联络站（室）', 'Unknown station in this county'],
         [5, '接待人数（人次）', 'Negative count'],
       ])

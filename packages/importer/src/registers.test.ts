@@ -37,6 +37,11 @@ describe('values', () => {
     expect(parseNumber('12人')).toBe(12)
     expect(parseMoney('5', '万元')).toBe(50_000)
     expect(parseMoney('1,200', '元')).toBe(1200)
+    expect(parseMoney('1,234,567.5', '元')).toBe(1_234_567.5)
+    // A comma out of place is refused, not read as a number ten times too large or small.
+    for (const typo of ['1,2', '12,34', '1,2345', ',123'])
+      expect([typo, parseNumber(typo)]).toEqual([typo, Number.NaN])
+    expect(parseMoney('1,2', '万元')).toBeNaN()
     expect(parseShare('30%')).toBe(0.3)
     expect(parseShare(0.3)).toBe(0.3)
   })
@@ -257,6 +262,30 @@ for (const engine of testEngines()) {
       expect(row!.approved_on).toBe('2023-11-30')
     })
 
+    it('warns of a project that spent more than it was allocated, and imports it', async () => {
+      const header = [
+        '项目编号',
+        '项目名称',
+        '所属乡镇',
+        '安排资金（万元）',
+        '已支出（万元）',
+        '状态',
+        '立项日期',
+      ]
+      const result = await run(
+        await book({
+          微项目: [
+            header,
+            ['XM-S1', '护栏', '民兴街道', 2, 9, '实施中', '2023-05-01'],
+            ['XM-S2', '路灯', '民兴街道', 2, 1.5, '实施中', '2023-05-01'],
+          ],
+        }),
+      )
+      expect(result.ok, JSON.stringify(result)).toBe(true)
+      const spent = result.warnings.filter((w) => w.column === '已支出（万元）')
+      expect(spent.map((w) => [w.row, w.message.zh])).toEqual([[2, '已支出大于安排资金，请核对金额和单位']])
+    })
+
     it('names every error class with its sheet, row and column', async () => {
       const file = await book({
         社情民意: [
@@ -288,8 +317,8 @@ for (const engine of testEngines()) {
           '社情民意:7:登记编号:Duplicate key (same as row 6)',
           '社情民意:5:登记日期:Date is in the future',
           '社情民意:5:联络站:Unknown station in this county',
-          '代表述职:2:述职日期:Not a date',
-          '代表述职:2:满意（票）:Not a whole number',
+          '代表述职:2:述职日期:Not a date (write 2025-06-14, 2025/6/14 or 2025年6月14日)',
+          '代表述职:2:满意（票）:Not a whole number (e.g. 12 or 1,259)',
           '代表述职:3:代表姓名:Unknown deputy in this county',
           '代表述职:3:满意（票）:Negative count',
           '微项目:1:所属乡镇:Required column missing: 所属乡镇',

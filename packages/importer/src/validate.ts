@@ -69,21 +69,32 @@ function reader(
     date(key, required = false) {
       if (text(key) === '') return required ? r.bad(key, '必填', 'Required') : null
       const date = parseDate(raw(key))
-      if (!date) return r.bad(key, '不是有效日期', 'Not a date')
+      if (!date)
+        return r.bad(
+          key,
+          '不是有效日期（可写作2025-06-14、2025/6/14或2025年6月14日）',
+          'Not a date (write 2025-06-14, 2025/6/14 or 2025年6月14日)',
+        )
       if (date > today) return r.bad(key, '日期晚于今天', 'Date is in the future')
       return date
     },
     count(key, required = false) {
       const n = parseNumber(raw(key))
       if (n === null) return required ? r.bad(key, '必填', 'Required') : null
-      if (Number.isNaN(n) || !Number.isInteger(n)) return r.bad(key, '不是整数', 'Not a whole number')
+      if (Number.isNaN(n) || !Number.isInteger(n))
+        return r.bad(key, '不是整数（如12或1,259）', 'Not a whole number (e.g. 12 or 1,259)')
       if (n < 0) return r.bad(key, '不能为负数', 'Negative count')
       return n
     },
     money(key, required = false) {
       const n = parseMoney(raw(key), col(key)?.unit ?? null)
       if (n === null) return required ? r.bad(key, '必填', 'Required') : null
-      if (Number.isNaN(n)) return r.bad(key, '不是有效金额', 'Not an amount')
+      if (Number.isNaN(n))
+        return r.bad(
+          key,
+          '不是有效金额（如12.5或1,259；千位分隔符每三位一个）',
+          'Not an amount (e.g. 12.5 or 1,259; thousands in threes)',
+        )
       if (n < 0) return r.bad(key, '金额不能为负数', 'Negative amount')
       return n
     },

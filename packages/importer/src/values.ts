@@ -52,15 +52,19 @@ export function parseDate(value: unknown): string | null {
 export function parseNumber(value: unknown): number | null {
   if (typeof value === 'number') return value
   const text = halfWidth(cellText(value))
-    .replace(/[,\s]/g, '')
+    .replace(/\s/g, '')
     .replace(/(人次|人|次|件|个|元|万元|票)$/, '')
   if (text === '') return null
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+  // Thousands separators stand in threes (1,259): "1,2" is a typo or a decimal comma, and read as 12 it was a
+  // tenth or ten times the amount meant.
+  if (text.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return Number.NaN
+  const plain = text.replace(/,/g, '')
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN
 }
 
 /** 万元 in a header's unit (安排资金（万元）) multiplies by 10,000; 元 or none keeps the value. */
 export function parseMoney(value: unknown, unit: string | null): number | null {
-  const text = typeof value === 'number' ? String(value) : halfWidth(cellText(value)).replace(/[,\s]/g, '')
+  const text = typeof value === 'number' ? String(value) : halfWidth(cellText(value)).replace(/\s/g, '')
   if (text === '') return null
   const own = /万元?$/.test(text) ? 10_000 : null
   const n = parseNumber(text.replace(/(万元|万|元)$/, ''))

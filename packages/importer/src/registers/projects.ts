@@ -41,6 +41,14 @@ export const projects: Register = {
     }
     const allocated = r.money('allocated', true)
     const spent = r.money('spent') ?? 0
+    // Spent over allocated is possible (a top-up not yet entered) but is far more often a slip of the unit or a
+    // digit, and would show an execution rate over 100 %: imported, with a warning to check it.
+    if (allocated !== null && spent > allocated)
+      r.warn(
+        'spent',
+        '已支出大于安排资金，请核对金额和单位',
+        'Spent exceeds the amount allocated: check the amounts and units',
+      )
     const status = r.oneOf('status', projectStatuses, 'approved')
     const completedOn = r.date('completedOn')
     // 立项日期 is optional in the register, but a project is counted in the period it was approved: without
