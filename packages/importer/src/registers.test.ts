@@ -262,6 +262,24 @@ for (const engine of testEngines()) {
       expect(row!.approved_on).toBe('2023-11-30')
     })
 
+    it('lists a duplicate of a row that has another error in the same trial, not one problem per round', async () => {
+      const header = ['项目编号', '项目名称', '所属乡镇', '安排资金（元）', '状态', '立项日期', '完工日期']
+      const result = await run(
+        await book({
+          微项目: [
+            header,
+            ['XM-D1', '路灯', '民兴街道', 8000, '已完工', '2023-06-01', '2023-05-01'],
+            ['XM-D1', '水池', '民兴街道', 9000, '立项', '2023-06-01', ''],
+          ],
+        }),
+      )
+      expect(result.ok).toBe(false)
+      expect(result.errors.map((e) => [e.row, e.column, e.message.zh])).toEqual([
+        [2, '完工日期', '完工日期早于立项日期'],
+        [3, '项目编号', '与第2行重复'],
+      ])
+    })
+
     it('warns of a project that spent more than it was allocated, and imports it', async () => {
       const header = [
         '项目编号',

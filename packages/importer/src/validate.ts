@@ -164,6 +164,19 @@ export function checkSheet(
     )
   if (errors.length) return { errors, warnings, rows }
   const seen = new Map<string, number>()
+  /** The key texts of every row so far, wrong or not: a duplicate of a wrong row is told in the same round. */
+  const seenText = new Map<string, number>()
+  const duplicate = (row: number, key: string, first: number) =>
+    errors.push(
+      problem(
+        sheet.name,
+        row,
+        register.keyLabel,
+        key,
+        `与第${first}行重复`,
+        `Duplicate key (same as row ${first})`,
+      ),
+    )
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? []
     if (cells.every((c) => cellText(c) === '')) continue
@@ -174,25 +187,23 @@ export function checkSheet(
     }
     const r = reader(sheet.name, row, cells, header.found, today, errors, warnings)
     const data = register.toRow(r, lookups, county)
-    if (!data || r.failed) continue
+    const text = register.keyField ? r.text(register.keyField) : ''
+    const before = text ? seenText.get(text) : undefined
+    if (text && before === undefined) seenText.set(text, row)
+    if (!data || r.failed) {
+      if (before !== undefined) duplicate(row, text, before)
+      continue
+    }
     if (register.uniqueKey(data)) {
       const key = JSON.stringify(register.keyColumns(data).map((c) => data[c]))
-      const first = seen.get(key)
+      const first = seen.get(key) ?? before
       if (first !== undefined) {
-        errors.push(
-          problem(
-            sheet.name,
-            row,
-            register.keyLabel,
-            register
-              .keyColumns(data)
-              .map((c) => data[c])
-              .filter((v) => v !== county)
-              .join(' '),
-            `与第${first}行重复`,
-            `Duplicate key (same as row ${first})`,
-          ),
-        )
+        const shown = register
+          .keyColumns(data)
+          .map((c) => data[c])
+          .filter((v) => v !== county)
+          .join(' ')
+        duplicate(row, shown, first)
         continue
       }
       seen.set(key, row)

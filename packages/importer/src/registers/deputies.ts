@@ -24,6 +24,7 @@ export const deputies: Register = {
   table: 'deputies',
   idColumn: 'id',
   keyLabel: '代表编码',
+  keyField: 'code',
   columns: [
     { key: 'name', names: names('姓名', '代表姓名', 'name'), required: true },
     { key: 'code', names: names('代表编码', '编码', 'code') },

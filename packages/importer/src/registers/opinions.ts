@@ -18,6 +18,7 @@ export const opinions: Register = {
   table: 'opinions',
   idColumn: 'id',
   keyLabel: '登记编号',
+  keyField: 'registerNo',
   columns: [
     { key: 'registerNo', names: names('登记编号', '编号', 'register_no', 'registerno'), required: true },
     {

@@ -10,6 +10,7 @@ export const projects: Register = {
   table: 'micro_projects',
   idColumn: 'id',
   keyLabel: '项目编号',
+  keyField: 'code',
   columns: [
     { key: 'code', names: names('项目编号', '编号', 'code'), required: true },
     { key: 'name', names: names('项目名称', '名称', 'name'), required: true },

@@ -19,6 +19,7 @@ export const receptions: Register = {
   table: 'receptions',
   idColumn: 'id',
   keyLabel: '记录编号',
+  keyField: 'recordNo',
   columns: [
     { key: 'date', names: names('接待日期', '日期', '活动日期', 'date', 'occurred_on'), required: true },
     { key: 'station', names: names('联络站', '站点', '联络站(室)', '站点名称', 'station'), required: true },

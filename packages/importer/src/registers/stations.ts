@@ -23,6 +23,7 @@ export const stations: Register = {
   table: 'stations',
   idColumn: 'id',
   keyLabel: '站点编码',
+  keyField: 'code',
   columns: [
     { key: 'name', names: names('站点名称', '联络站名称', '名称', 'station', 'name'), required: true },
     { key: 'code', names: names('站点编码', '编码', 'code') },

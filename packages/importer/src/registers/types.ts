@@ -25,6 +25,9 @@ export interface Register {
   uniqueKey(row: DbRow): boolean
   /** Label of the key column for duplicate-key errors. */
   keyLabel: string
+  /** The reader's key whose text identifies a row (项目编号…), so that a row with another error is still checked for
+   * a duplicate: one trial import then lists both problems, not one per round. */
+  keyField?: string
 }
 
 export const names = (...list: string[]) => list.map((n) => n.toLowerCase().replace(/\s/g, ''))
