@@ -183,6 +183,13 @@ describe('the Word report', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(new TextDecoder().decode(bytes)).toContain('乡镇（街道）,接待走访活动,办结率')
+    // Its 口径 defines the figures it holds, not the report's: the online stations are not counted as built.
+    const kinds = new TextDecoder().decode(
+      new Uint8Array(await (await get(`table.csv?${scope}&by=kind&ids=stations_built`)).arrayBuffer()),
+    )
+    expect(kinds).toContain('网上联络站,0')
+    expect(kinds).toContain('已建成站室：期末前建成的站室数（不含网上联络站）')
+    expect(kinds).not.toContain('接待走访活动：')
     expect((await get(`table.xlsx?${scope}&ids=receptions`)).status).toBe(200)
     expect((await get(`table.csv?${scope}&ids=nonsense`)).status).toBe(400)
     // Station and township detail is for a county or a township, as on /metrics; above, the table goes by area.
@@ -206,7 +213,7 @@ describe('the Word report', () => {
     const [audit] = await handle.rows<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'export' and username = 'demo-analyst'`,
     )
-    expect(audit!.n).toBe(1 + 1 + 5) // the Chinese and English reports, then these five
+    expect(audit!.n).toBe(1 + 1 + 6) // the Chinese and English reports, then these six
   })
 
   it('words the watermark chosen: none, the organisation (the user’s people’s congress body), or the user and date', async () => {

@@ -172,8 +172,8 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
     buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
     buildMetricTable(db, q),
   ])
-  const file =
-    format === 'xlsx' ? await tableXlsx(data, exportModel.basis) : tableCsv(data, exportModel.basis)
+  const basis = { ...exportModel.basis, definitions: data.definitions ?? exportModel.basis.definitions }
+  const file = format === 'xlsx' ? await tableXlsx(data, basis) : tableCsv(data, basis)
   return send(
     c,
     file,
