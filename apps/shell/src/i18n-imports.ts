@@ -107,7 +107,8 @@ const en: typeof zh = {
   dryRunOk: 'Dry run passed: this is what will be written',
   dryRunNothing: 'The file holds no rows to import',
   imported: 'Imported (batch {id})',
-  refused: 'The file was refused with {n} errors; nothing was written. Fix them and upload again.',
+  refused:
+    'The file was refused with one error; nothing was written. Fix it and upload again. | The file was refused with {n} errors; nothing was written. Fix them and upload again.',
   failed: 'Failed: {message}',
   counts: {
     register: 'Register',

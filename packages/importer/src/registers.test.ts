@@ -280,6 +280,14 @@ for (const engine of testEngines()) {
       ])
     })
 
+    it('names the columns a register needs when the file has no header it knows', async () => {
+      const result = await run(Buffer.from('甲,乙\n1,2\n'), 'receptions.csv', 'receptions')
+      expect(result.ok).toBe(false)
+      expect(result.errors).toHaveLength(1)
+      expect(result.errors[0]!.message.zh).toMatch(/^未找到表头：.*“接待日期”/)
+      expect(result.errors[0]!.message.en).toMatch(/^No header row: .*接待日期/)
+    })
+
     it('warns of a project that spent more than it was allocated, and imports it', async () => {
       const header = [
         '项目编号',

@@ -129,14 +129,19 @@ export function checkSheet(
   const rows: Checked['rows'] = []
   const header = findHeader(sheet.rows, register.columns)
   if (!header) {
+    // Name the columns this register needs, so the clerk knows what the header row should say.
+    const needed = [
+      ...register.columns.filter((c) => c.required).map((c) => c.names[0]!),
+      ...(register.requiredAny ?? []).map((g) => register.columns.find((c) => c.key === g[0])!.names[0]!),
+    ]
     errors.push(
       problem(
         sheet.name,
         null,
         null,
         null,
-        '未找到表头（需至少包含两个已知列名）',
-        'No header row (it must name at least two known columns)',
+        `未找到表头：应有一行列名，至少包含两个已知列名，如“${needed.join('”“')}”（可下载模板对照）`,
+        `No header row: one row must name at least two known columns, such as ${needed.join(', ')} (see the template)`,
       ),
     )
     return { errors, warnings, rows }
