@@ -24,6 +24,7 @@ import {
 } from './access-matrix.rows.ts'
 import { createApi } from './app.ts'
 import { ensureDemoUsers } from './auth/users.ts'
+import { openApiDocument } from './routes/openapi.ts'
 import { mountFrontEnd } from './server/static.ts'
 
 let requests = 0
@@ -166,6 +167,22 @@ describe('access matrix over every registered route', () => {
       frontEnd.join(', '),
     ).toBe(true)
     expect(FRONT_END_REASON).toBeTruthy()
+  })
+
+  it('documents every API route in the OpenAPI document, and no route that is gone', () => {
+    const documented = Object.entries(openApiDocument().paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} /api/v1${path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    )
+    const { api } = registered()
+    expect(api.filter((key) => !documented.includes(key)).sort(), 'routes missing from openapi.json').toEqual(
+      [],
+    )
+    expect(
+      documented.filter((key) => !api.includes(key)).sort(),
+      'documented routes that do not exist',
+    ).toEqual([])
   })
 
   it('answers nothing but the public routes without a session, and writes nothing', async () => {

@@ -2,8 +2,11 @@
 import {
   boundaryResponse,
   boundaryUploadResponse,
+  importHistoryResponse,
+  importReportResponse,
   loginBody,
   metricsResponse,
+  moduleDataResponse,
   modulesResponse,
   overviewResponse,
   regionsResponse,
@@ -31,6 +34,19 @@ const scope = [
   q('to', 'YYYY-MM-DD (inclusive)'),
   q('compare', 'yoy | mom', false),
 ]
+const path = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+})
+/** The exports' watermark, background and language. */
+const marks = [
+  q('watermark', 'none | org | user, or free text', false),
+  q('background', 'white | dark', false),
+  q('lang', 'zh | en', false),
+]
 const county = {
   name: 'county',
   in: 'path',
@@ -41,7 +57,7 @@ const county = {
 const error = { description: '`{ error: { code, message, details } }`' }
 
 interface Endpoint {
-  method: 'get' | 'post' | 'put' | 'delete'
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   path: string
   summary: string
   parameters?: object[]
@@ -160,6 +176,120 @@ const endpoints: Endpoint[] = [
     parameters: scope,
     response: overviewResponse,
   },
+  {
+    method: 'get',
+    path: '/modules/{name}/data',
+    summary: '其他模块（一次请求） Data of the stations, opinions, funding or report-back module',
+    parameters: [path('name', 'stations | opinions | funding | reportback'), ...scope],
+    response: moduleDataResponse,
+  },
+  { method: 'post', path: '/auth/password', summary: '修改密码 Change your password ({ current, next })' },
+  {
+    method: 'get',
+    path: '/exports/report.docx',
+    summary: 'Word 汇报材料 The Word report of a region and period',
+    parameters: [...scope, ...marks, q('bundle', 'townships: one part per area', false)],
+  },
+  {
+    method: 'get',
+    path: '/exports/deck.pptx',
+    summary: '16:9 演示文稿 The deck of a region and period',
+    parameters: [...scope, ...marks, q('bundle', 'townships: one part per area', false)],
+  },
+  ...(['xlsx', 'csv'] as const).map(
+    (format): Endpoint => ({
+      method: 'get',
+      path: `/exports/table.${format}`,
+      summary: `数据表（${format.toUpperCase()}，含口径） Figures as a table, with their definitions`,
+      parameters: [
+        q('ids', 'comma-separated metric ids'),
+        ...scope,
+        q('by', 'a breakdown, as for /metrics (township and station for a county or a township)', false),
+      ],
+    }),
+  ),
+  ...(['png', 'svg'] as const).map(
+    (format): Endpoint => ({
+      method: 'get',
+      path: `/exports/chart.${format}`,
+      summary: `报告图表（${format.toUpperCase()}，带标题与口径） A report chart, framed`,
+      parameters: [
+        q('chart', 'trend | categories | channels | townships | funding | reportback'),
+        ...scope,
+        ...marks,
+        q('scale', '1–3 (PNG), default 2', false),
+      ],
+    }),
+  ),
+  {
+    method: 'get',
+    path: '/exports/watermark',
+    summary: '水印文字 The watermark text for a choice',
+    parameters: [
+      q('watermark', 'none | org | user'),
+      q('region', 'division code', false),
+      q('lang', 'zh | en', false),
+    ],
+  },
+  {
+    method: 'post',
+    path: '/exports/audit',
+    summary:
+      '记录浏览器中导出的文件 Record an export made in the browser ({ format, name, region, from, to, … })',
+  },
+  {
+    method: 'post',
+    path: '/imports',
+    summary:
+      '导入台账（管理员、录入员；multipart：file、county、kind、dryRun；有错误时 422，不写入） Import a register file; 422 with every problem by row, nothing written',
+    response: importReportResponse,
+  },
+  {
+    method: 'post',
+    path: '/ingest/{kind}',
+    summary: '以 JSON 写入台账记录（与导入相同的校验） Ingest records as JSON, checked as an import',
+    parameters: [
+      path('kind', 'stations | deputies | receptions | opinions | projects | reportbacks | plans'),
+      q('county', 'six-digit county code'),
+      q('dryRun', 'true | false', false),
+    ],
+    response: importReportResponse,
+  },
+  {
+    method: 'get',
+    path: '/imports',
+    summary: '导入记录 Import history inside your scope',
+    response: importHistoryResponse,
+  },
+  {
+    method: 'get',
+    path: '/imports/{id}',
+    summary: '一次导入的明细 One import batch',
+    parameters: [path('id', 'batch id')],
+  },
+  {
+    method: 'post',
+    path: '/imports/{id}/rollback',
+    summary: '撤销一次导入（管理员、录入员） Roll an import back',
+    parameters: [path('id', 'batch id')],
+  },
+  {
+    method: 'get',
+    path: '/imports/templates/{file}',
+    summary: '导入模板（.xlsx） A register template',
+    parameters: [path('file', '<kind>.xlsx, e.g. receptions.xlsx')],
+  },
+  { method: 'get', path: '/users', summary: '用户列表（管理员） Users (admins)' },
+  { method: 'post', path: '/users', summary: '新建用户（管理员） Create a user (admins)' },
+  {
+    method: 'patch',
+    path: '/users/{id}',
+    summary: '修改用户（管理员） Change a user (admins)',
+    parameters: [path('id', 'user id')],
+  },
+  { method: 'get', path: '/audit', summary: '审计日志（管理员） The audit log (admins)' },
+  { method: 'get', path: '/openapi.json', summary: '本文档 This document' },
+  { method: 'get', path: '/docs', summary: '可读的 API 参考页 This reference as a page' },
 ]
 
 export function openApiDocument() {
