@@ -14,6 +14,7 @@ import {
 import type { DbOrTx } from '@liaison/db'
 import {
   buildNarrative,
+  cardsFor,
   catalogById,
   describeRegion,
   queryMetrics,
@@ -98,6 +99,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   // The region whose areas the charts and the table list: its own, or a township's county.
   const within = isTownship && spec.comparedWithin !== spec.region ? (spec.comparedWithin ?? null) : null
   const areasOf = within ?? spec.region
+  // As the dashboard's cards: a township has no plan of its own, so no 规范化完成率 (it would print "—").
+  const shownIds = cardsFor(keyIds, region?.level ?? 'county')
   const today = spec.today ?? beijingDay(new Date())
   // The areas are named as the region's are: 乡镇（街道） of a county, 县（市、区） of a city…
   const t = textsOf(lang, areasOf)
@@ -286,9 +289,9 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
       source: t.source,
       generatedAt: today,
       // The definitions of every key figure shown (and so of the table's, a subset of them).
-      definitions: keyIds.map((id) => definition(id, lang)),
+      definitions: shownIds.map((id) => definition(id, lang)),
     },
-    keyFigures: keyIds.map((id) => ({
+    keyFigures: shownIds.map((id) => ({
       id,
       label: label(id, lang),
       unit: unitOf(id),
