@@ -12,11 +12,13 @@ const withDates: TableModel = {
 }
 
 describe('tables', () => {
-  it('writes typed cells under a frozen header, and the 口径', async () => {
+  it('writes typed cells under a frozen, filterable header, and the 口径', async () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await tableXlsx(withDates, basis)) as never)
     const sheet = book.worksheets[0]!
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    // The filter spans the header and the rows (A1:G<last>), not the 口径 lines below them.
+    expect(sheet.autoFilter).toBe(`A1:G${1 + withDates.rows.length}`)
     expect(sheet.getCell('A1').value).toBe('乡镇（街道）')
     expect(sheet.getCell('B2').value).toBe(96)
     expect(sheet.getCell('E2').value).toBe(0.85)

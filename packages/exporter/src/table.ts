@@ -38,6 +38,11 @@ export async function tableXlsx(table: TableModel, basis: ExportBasis): Promise<
     style: numFmt[c.unit] ? { numFmt: numFmt[c.unit] } : {},
   }))
   sheet.getRow(1).font = { bold: true }
+  // A filter on the header, as the dashboard's own data files have (the rows stop before the 口径 lines).
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1 + table.rows.length, column: table.columns.length },
+  }
   for (const row of table.rows)
     sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, typed(row[c.key], c.unit)])))
   sheet.addRow([])
