@@ -46,7 +46,8 @@ export const messages = {
     chosen: 'Chosen: {name}',
     upload: 'Upload and replace the boundary',
     uploaded: 'Stored the boundaries of {n} townships.',
-    refused: 'The file was refused with one problem; nothing was stored. | The file was refused with {n} problems; nothing was stored.',
+    refused:
+      'The file was refused with one problem; nothing was stored. | The file was refused with {n} problems; nothing was stored.',
     warnings: 'Warnings',
     failed: 'Failed: {message}',
     remove: 'Delete the boundary',

@@ -1,5 +1,5 @@
 // Funnel, donut, radar and small multiples: the non-axis charts of the modules.
-import { formatRate, formatValue, type Unit } from '../../format/index.ts'
+import { formatRate, formatValue, type Locale, type Unit } from '../../format/index.ts'
 import { inkOn, inks } from '../ink.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
