@@ -122,6 +122,17 @@ for (const engine of testEngines()) {
       )
     })
 
+    it("gives a township's standardised stations without a share of a plan it does not have", async () => {
+      const spec = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01', region: '520523005' }
+      const { zh, en, figures } = await buildNarrative(h.db, spec)
+      const n = Number(figures.stations_standardised_planned)
+      expect(n).toBeGreaterThan(0)
+      expect(zh).toContain(`截至2025年12月31日，已规范化建设联络站（室）${n}个。`)
+      expect(en).toContain(`${n} stations and rooms had been standardised.`)
+      // The county's says its share of the plan.
+      expect((await buildNarrative(h.db, { ...spec, region: '520523' })).zh).toMatch(/完成规划的[\d.]+%。/)
+    })
+
     it('says above a county how many of its counties the figures cover, while some have no data', async () => {
       const year = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
       // 毕节市 has eight counties (2023 division codes); of the demo's, only 金沙县 is among them.

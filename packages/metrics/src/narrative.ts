@@ -196,11 +196,13 @@ export async function buildNarrative(
     )
   }
   const coverage = num('station_coverage_rate')
-  if (coverage !== null && (num('stations_standardised_planned') ?? 0) > 0) {
+  const standardised = num('stations_standardised_planned') ?? 0
+  // A township has no plan of its own (the plan is the county's): its standardised stations, without a share.
+  if (standardised > 0) {
     say(
       'coverage',
-      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(num('stations_standardised_planned') ?? 0)}个，完成规划的${w.percent(coverage)}。`,
-      `By ${w.dateEn(cutoff)}, ${w.count(num('stations_standardised_planned') ?? 0)} stations and rooms had been standardised, ${w.percent(coverage)} of the plan.`,
+      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(standardised)}个${coverage === null ? '' : `，完成规划的${w.percent(coverage)}`}。`,
+      `By ${w.dateEn(cutoff)}, ${w.count(standardised)} stations and rooms had been standardised${coverage === null ? '' : `, ${w.percent(coverage)} of the plan`}.`,
     )
   }
   const reportback = num('reportback_rate')
