@@ -112,6 +112,24 @@ for (const engine of testEngines()) {
       expect(n('stations_standardised')).toBeGreaterThan(n('stations_standardised_planned'))
     })
 
+    it('counts the townships covered above a county over the counties with data only', async () => {
+      const year = { from: '2025-01-01', to: '2025-12-31' }
+      const rate = async (region: string) => {
+        const [row] = (await queryMetrics(h.db, { ...year, region, ids: ['townships_covered_rate'] })).data
+        return { rate: Number(row!.townships_covered_rate), base: Number(row!.townships_covered_rate__base) }
+      }
+      // 毕节市's only county with data is 金沙县: the city's rate is the county's, not over all eight counties.
+      expect(await rate('5205')).toEqual(await rate('520523'))
+      // 贵州省: the covered townships of its counties with data over their townships, by hand.
+      const counties = await Promise.all(demoCountyCodes.filter((c) => c.startsWith('52')).map(rate))
+      const covered = counties.reduce((n, c) => n + Math.round(c.rate * c.base), 0)
+      const townships = counties.reduce((n, c) => n + c.base, 0)
+      expect(counties.length).toBeGreaterThan(1)
+      const province = await rate('52')
+      expect(province.base).toBe(townships)
+      expect(province.rate).toBeCloseTo(covered / townships, 10)
+    })
+
     it("says whose stations: the whole country's, a township's several", async () => {
       const year = { from: '2025-01-01', to: '2025-12-31', today: '2026-03-01' }
       expect((await buildNarrative(h.db, { ...year, region: 'CN' })).zh).toMatch(

@@ -63,17 +63,25 @@ async function stations(db: DbOrTx, s: SourceSpec) {
   return merge(stock, await townships(db, s))
 }
 
-/** Townships and residents of the region (or of each of its areas, or townships). */
+/**
+ * Townships and residents of the region (or of each of its areas, or townships). Above a county, those of the
+ * counties with data only, as every other figure there is the sum of those counties: with the whole division table
+ * beneath, a city with one county imported read 9 % of its townships covered where that county has 100 %.
+ */
 function townships(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   const prefix = regionPrefix(s.region)
   const length = areaLength(s.region)
   const key = !s.by ? null : s.by === 'township' || length === 9 ? sql`r.code` : sql`left(r.code, ${length})`
   const within = prefix ? sql`r.code >= ${prefix} and r.code < ${nextPrefix(prefix)}` : sql`true`
+  const aboveCounty = prefix.length < 6
+  const imported = aboveCounty
+    ? sql` and exists (select 1 from data_versions d where d.county_code = left(r.code, 6))`
+    : sql``
   return grouped(
     db,
     key,
     sql`count(*)::int as townships, sum(r.population)::float8 as population`,
-    sql`from regions r where r.level = 'township' and ${within}`,
+    sql`from regions r where r.level = 'township' and ${within}${imported}`,
   )
 }
 
