@@ -24,7 +24,7 @@ export const messages: Messages = {
     quarter: 'Q{n}',
     compare: 'Compare',
     yoy: 'YoY',
-    mom: 'MoM',
+    mom: 'PoP',
     none: 'None',
     language: 'Language',
     theme: 'Dark',

@@ -11,7 +11,8 @@ const words = {
   rank: { 'zh-CN': '排名', en: 'Rank' },
   target: { 'zh-CN': '目标', en: 'Target' },
   yoy: { 'zh-CN': '同比', en: 'YoY' },
-  mom: { 'zh-CN': '环比', en: 'MoM' },
+  // 环比 is on the period just before, as long as this one (a quarter's is the previous quarter): period on period.
+  mom: { 'zh-CN': '环比', en: 'PoP' },
   previous: { 'zh-CN': '上期', en: 'Previous' },
   average: { 'zh-CN': '平均', en: 'Average' },
   sortBy: { 'zh-CN': '按此列排序', en: 'Sort by this column' },
