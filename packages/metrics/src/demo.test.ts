@@ -157,7 +157,7 @@ for (const engine of testEngines()) {
       const city = await buildNarrative(h.db, { ...year, region: '5205' })
       expect(city.zh).toMatch(/以上数据来自毕节市8个县（市、区）中已导入台账的1个。$/)
       expect(city.en).toMatch(
-        /These figures cover the 1 of 8 counties of 毕节市 whose registers have been imported\.$/,
+        /These figures cover 1 of the 8 counties of 毕节市: the one whose registers have been imported\.$/,
       )
       // 六盘水市's four counties: three in the demo.
       expect((await buildNarrative(h.db, { ...year, region: '5202' })).zh).toContain(

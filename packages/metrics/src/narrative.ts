@@ -220,7 +220,7 @@ export async function buildNarrative(
     say(
       'receptions',
       `以上数据来自${level === 'nation' ? '全国' : name}${w.count(counties.counties)}个县（市、区）中已导入台账的${w.count(counties.withData)}个。`,
-      `These figures cover the ${w.count(counties.withData)} of ${w.count(counties.counties)} counties ${whereEn} whose registers have been imported.`,
+      `These figures cover ${w.count(counties.withData)} of the ${w.count(counties.counties)} counties ${whereEn}: ${counties.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
     )
   }
   const sections: NarrativeSection[] = narrativeSections.flatMap((h) => {

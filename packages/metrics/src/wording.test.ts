@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previousPeriod } from './period.ts'
-import { count, countChangeZh, dateEn, percent, periodEn, rateChangeZh, yuanZh } from './wording.ts'
+import { count, countChangeZh, dateEn, percent, periodEn, periodZh, rateChangeZh, yuanZh } from './wording.ts'
 
 describe('Chinese number forms', () => {
   it('writes counts, rates and money as a county report does', () => {
@@ -78,6 +78,14 @@ describe('English dates', () => {
     expect(dateEn('2025-12-31')).toBe('31 December 2025')
     expect(dateEn('2024-02-29')).toBe('29 February 2024')
     expect(periodEn('2025-01-01', '2025-12-31')).toBe('In 2025')
-    expect(periodEn('2025-07-01', '2025-09-30')).toBe('From 1 July 2025 to 30 September 2025')
+    expect(periodEn('2025-07-01', '2025-09-30')).toBe('In Q3 2025')
+    expect(periodEn('2025-06-01', '2025-06-30')).toBe('In June 2025')
+    expect(periodEn('2024-02-01', '2024-02-29')).toBe('In February 2024')
+    expect(periodEn('2025-07-01', '2025-08-31')).toBe('From 1 July 2025 to 31 August 2025')
+    expect(periodEn('2025-06-02', '2025-06-30')).toBe('From 2 June 2025 to 30 June 2025')
+    expect(periodZh('2025-04-01', '2025-06-30')).toBe('2025年第2季度')
+    expect(periodZh('2025-06-01', '2025-06-30')).toBe('2025年6月')
+    expect(periodZh('2025-06-01', '2025-06-29')).toBe('2025年6月1日至6月29日')
+    expect(periodZh('2024-07-01', '2025-06-30')).toBe('2024年7月1日至2025年6月30日')
   })
 })

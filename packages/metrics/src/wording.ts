@@ -60,11 +60,24 @@ export function rateChangeEn(change: number | null, mode: 'yoy' | 'mom'): string
   return `${change > 0 ? 'up' : 'down'} ${points.toFixed(1).replace(/\.0$/, '')} percentage points ${than}`
 }
 
-/** "2023年" for a calendar year, else "2023年1月1日至6月30日". */
+/** The calendar month or quarter a period is, if it is one: a month's number, or a quarter's. */
+function wholePart(from: string, to: string): { month: number } | { quarter: number } | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate()
+  if (fy !== ty || fd !== 1 || td !== lastDay) return null
+  if (fm === tm) return { month: fm }
+  if (tm - fm === 2 && fm % 3 === 1) return { quarter: (fm + 2) / 3 }
+  return null
+}
+
+/** "2023年", "2023年6月", "2023年第2季度" (as the dashboard names them), else "2023年1月1日至6月30日". */
 export function periodZh(from: string, to: string): string {
   const [fy, fm, fd] = from.split('-').map(Number)
   const [ty, tm, td] = to.split('-').map(Number)
   if (fy === ty && from.endsWith('-01-01') && to.endsWith('-12-31')) return `${fy}年`
+  const part = wholePart(from, to)
+  if (part) return 'month' in part ? `${fy}年${part.month}月` : `${fy}年第${part.quarter}季度`
   return `${fy}年${fm}月${fd}日至${ty === fy ? '' : `${ty}年`}${tm}月${td}日`
 }
 
@@ -85,7 +98,12 @@ const englishDate = new Intl.DateTimeFormat('en-GB', {
 export const dateEn = (date: string) => englishDate.format(new Date(`${date}T00:00:00Z`))
 
 export function periodEn(from: string, to: string): string {
-  if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
-    return `In ${from.slice(0, 4)}`
+  const year = from.slice(0, 4)
+  if (year === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31')) return `In ${year}`
+  const part = wholePart(from, to)
+  if (part && 'month' in part) return `In ${englishMonth.format(new Date(`${from}T00:00:00Z`))}`
+  if (part) return `In Q${part.quarter} ${year}`
   return `From ${dateEn(from)} to ${dateEn(to)}`
 }
+
+const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
