@@ -9,7 +9,7 @@ export const en: OverviewMessages = {
   copy: 'Copy',
   copied: 'Copied',
   completeness: 'Data completeness',
-  completenessNone: 'All {areas} with data filed records this period.',
+  completenessNone: 'All {areas} with data have records for this period.',
   completenessList: 'No receptions filed this period in these {areas}:',
   onTime: 'Stations filing on time in {month}',
   onTimeCount: '{filed} of {total} stations have register entries that month',

@@ -81,7 +81,7 @@ export const messages = {
     },
     byTownship: 'Stations by {byArea}',
     townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-item compliance' },
-    tiles: 'By {areas}',
+    tiles: 'Across {areas}',
     tilesHint: 'Darker: more stations meet all seven items. Select a tile to narrow the view',
     map: 'Township map',
     mapBy: 'Shade the map by',
