@@ -23,7 +23,7 @@ import {
 } from '@liaison/metrics'
 import { categoryPieOption, fundingOption, townshipBarOption, trendOption } from './charts/options.ts'
 import { showValue } from './format.ts'
-import type { ChartSpec, ExportModel, Section, TableColumn } from './model.ts'
+import type { ChartSpec, ExportBasis, ExportModel, Section, TableColumn } from './model.ts'
 import { type Lang, type Texts, textsOf } from './texts.ts'
 
 export interface ExportSpec {
@@ -89,6 +89,32 @@ function extremes(rows: { name: string; value: number | null }[], unit: 'rate' |
   const [hi, lo] = [Math.max(...values), Math.min(...values)]
   if (hi === lo) return t.allEqual(showValue(hi, unit))
   return t.extremes(names(hi), showValue(hi, unit), names(lo), showValue(lo, unit))
+}
+
+type BasisSpec = Pick<ExportSpec, 'region' | 'from' | 'to' | 'lang' | 'today'>
+
+/** What an export is quoted with: region, period, cut-off, source and the definitions of the figures `ids`. */
+function basisOf(spec: BasisSpec, regionName: string | undefined, ids: readonly string[]): ExportBasis {
+  const lang = spec.lang ?? 'zh'
+  const t = textsOf(lang)
+  const today = spec.today ?? beijingDay(new Date())
+  return {
+    lang,
+    regionCode: spec.region,
+    regionName: regionNameIn(spec.region, regionName ?? spec.region, lang),
+    from: spec.from,
+    to: spec.to,
+    period: t.period(spec.from, spec.to),
+    cutoff: dataCutoff(spec.to, today),
+    source: t.source,
+    generatedAt: today,
+    definitions: ids.map((id) => definition(id, lang)),
+  }
+}
+
+/** The basis alone, for a data table: one region lookup, not the whole report's figures. */
+export async function buildExportBasis(db: DbOrTx, spec: BasisSpec, ids: readonly string[]) {
+  return basisOf(spec, (await describeRegion(db, spec.region))?.name, ids)
 }
 
 export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<ExportModel> {
@@ -278,19 +304,8 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
   }))
   const model: ExportModel = {
     title: spec.part ? regionName : t.reportTitle(regionName, period),
-    basis: {
-      lang,
-      regionCode: spec.region,
-      regionName,
-      from: spec.from,
-      to: spec.to,
-      period,
-      cutoff: dataCutoff(spec.to, today),
-      source: t.source,
-      generatedAt: today,
-      // The definitions of every key figure shown (and so of the table's, a subset of them).
-      definitions: shownIds.map((id) => definition(id, lang)),
-    },
+    // The definitions of every key figure shown (and so of the table's, a subset of them).
+    basis: basisOf(spec, region?.name, shownIds),
     keyFigures: shownIds.map((id) => ({
       id,
       label: label(id, lang),

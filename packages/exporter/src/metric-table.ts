@@ -3,7 +3,6 @@ import { areaLabel, type Dimension } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { catalogById, queryMetrics } from '@liaison/metrics'
 import type { TableColumn, TableModel } from './model.ts'
-import { textsOf } from './texts.ts'
 
 const dimensionLabels: Record<Exclude<Dimension, 'area'>, string> = {
   township: '乡镇（街道）',
@@ -43,10 +42,5 @@ export async function buildMetricTable(
     ),
   )
   const title = by ? `按${byLabel}分列` : '合计'
-  // Its 口径 defines what it holds (已建成站室 excludes the online stations), not the report's key figures.
-  const definitions = spec.ids.map((id) => {
-    const metric = catalogById.get(id)!
-    return textsOf('zh').definition(metric.label.zh, metric.formula.zh)
-  })
-  return { title, columns, rows, definitions }
+  return { title, columns, rows }
 }

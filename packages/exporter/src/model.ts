@@ -70,8 +70,6 @@ export interface TableModel {
   current?: number
   /** The region listed, where it is not the report's (see ChartSpec). */
   regionName?: string
-  /** The definitions of the figures it holds, for its 口径 where they are not the report's (a data table). */
-  definitions?: string[]
 }
 
 export interface ExportModel {

@@ -10,8 +10,8 @@ function shiftYear(d: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`
 }
 
-const isMonthStart = (d: string) => d.endsWith('-01')
-const isMonthEnd = (d: string) => day(ms(d) + DAY).endsWith('-01')
+export const isMonthStart = (d: string) => d.endsWith('-01')
+export const isMonthEnd = (d: string) => day(ms(d) + DAY).endsWith('-01')
 
 /**
  * The period a figure is compared with. Year on year: the same span a year earlier (a year-to-date period

@@ -1,4 +1,5 @@
 // Chinese and English number forms for written paragraphs (the dashboard formats with @liaison/ui/format).
+import { isMonthEnd, isMonthStart } from './period.ts'
 
 /** 1259 → "1,259". */
 export const count = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -62,10 +63,8 @@ export function rateChangeEn(change: number | null, mode: 'yoy' | 'mom'): string
 
 /** The calendar month or quarter a period is, if it is one: a month's number, or a quarter's. */
 function wholePart(from: string, to: string): { month: number } | { quarter: number } | null {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
-  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate()
-  if (fy !== ty || fd !== 1 || td !== lastDay) return null
+  if (from.slice(0, 4) !== to.slice(0, 4) || !isMonthStart(from) || !isMonthEnd(to)) return null
+  const [fm, tm] = [Number(from.slice(5, 7)), Number(to.slice(5, 7))]
   if (fm === tm) return { month: fm }
   if (tm - fm === 2 && fm % 3 === 1) return { quarter: (fm + 2) / 3 }
   return null

@@ -167,24 +167,18 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
     throw badRequest((error as Error).message)
   }
   const db = c.get('figures')
-  const { buildExportModel, buildMetricTable, tableCsv, tableXlsx } = await exporter()
-  const [exportModel, data] = await Promise.all([
-    buildExportModel(db, { region: q.region, from: q.from, to: q.to }),
+  const { buildExportBasis, buildMetricTable, tableCsv, tableXlsx } = await exporter()
+  // Its 口径 defines what it holds (已建成站室 excludes the online stations), not the report's key figures.
+  const [basis, data] = await Promise.all([
+    buildExportBasis(db, { region: q.region, from: q.from, to: q.to }, q.ids),
     buildMetricTable(db, q),
   ])
-  const basis = { ...exportModel.basis, definitions: data.definitions ?? exportModel.basis.definitions }
   const file = format === 'xlsx' ? await tableXlsx(data, basis) : tableCsv(data, basis)
-  return send(
-    c,
-    file,
-    format,
-    `${exportModel.basis.regionName}${data.title}（${exportModel.basis.period}）`,
-    {
-      ...scopeOf(q),
-      by: q.by ?? null,
-      ids: q.ids,
-    },
-  )
+  return send(c, file, format, `${basis.regionName}${data.title}（${basis.period}）`, {
+    ...scopeOf(q),
+    by: q.by ?? null,
+    ids: q.ids,
+  })
 }
 
 async function chart(c: Context<AppEnv>, q: z.infer<typeof chartQuery>, format: 'png' | 'svg') {

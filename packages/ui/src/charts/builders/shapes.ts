@@ -25,10 +25,14 @@ const namedValueColumns = (options: { unit: Unit; nameLabel?: string; valueLabel
   { key: 'value', label: options.valueLabel ?? '', unit: options.unit },
 ]
 
-/** Plain-language list of named values ("收集 168，答复 161"), for screen readers. */
-const describeNamed = (items: { name: string; value: number | null }[], unit: Unit, locale: Locale) =>
+/** Plain-language list of named values ("收集 168，答复 161"), for screen readers; an item may have its own unit. */
+const describeNamed = (
+  items: { name: string; value: number | null; unit?: Unit }[],
+  unit: Unit,
+  locale: Locale,
+) =>
   items
-    .map((i) => `${i.name} ${i.value === null ? '—' : formatValue(i.value, unit, locale)}`)
+    .map((i) => `${i.name} ${i.value === null ? '—' : formatValue(i.value, i.unit ?? unit, locale)}`)
     .join(locale === 'zh-CN' ? '，' : ', ')
 
 export function buildFunnelOption(
@@ -124,15 +128,15 @@ export function buildRadarOption(
   const described = picked.map(
     (row) =>
       `${row[options.nameKey]}${options.locale === 'zh-CN' ? '：' : ': '}` +
-      options.indicators
-        .map((i) =>
-          describeNamed(
-            [{ name: i.name, value: (row[i.key] ?? null) as number | null }],
-            i.unit ?? 'count',
-            options.locale,
-          ),
-        )
-        .join(options.locale === 'zh-CN' ? '，' : ', '),
+      describeNamed(
+        options.indicators.map((i) => ({
+          name: i.name,
+          value: (row[i.key] ?? null) as number | null,
+          unit: i.unit,
+        })),
+        'count',
+        options.locale,
+      ),
   )
   return {
     ...baseOption(theme, { ...options, description: options.description ?? described.join(' ') }),
