@@ -181,6 +181,25 @@ for (const engine of testEngines()) {
       }
       // The stocks (the plan's coverage, the term's report-back) are still compared.
       expect(card(empty, 'station_coverage_rate').change).not.toBeNull()
+      // The module pages whose cards hold only one register tell the same from the three registers.
+      const moduleCards = async (name: string, y: number) =>
+        (await (
+          await get(
+            'demo-leader',
+            `/modules/${name}/data?region=520523&from=${y}-01-01&to=${y}-12-31&compare=yoy`,
+          )
+        ).json()) as Overview
+      for (const [name, id] of [
+        ['funding', 'funds_allocated'],
+        ['opinions', 'opinions_collected'],
+      ] as const) {
+        const [none, some] = [await moduleCards(name, 2026), await moduleCards(name, 2025)]
+        expect(card(none, id).value, name).toBe(0)
+        expect(card(none, id).change, name).toBeNull()
+        expect(card(some, id).change, name).not.toBeNull()
+      }
+      // The backlog too, as on the overview: with no register for the period, its change would be the register's absence.
+      expect(card(await moduleCards('opinions', 2026), 'backlog').change).toBeNull()
     })
 
     it('serves every other module in one request each', async () => {

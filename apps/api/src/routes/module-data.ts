@@ -227,6 +227,8 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
 }
 
 const eventSources = new Set(['receptions', 'opinions', 'projects'])
+/** The counts hasRecords reads, one per event register. */
+const recordIds = ['receptions', 'opinions_collected', 'projects']
 
 /** KPI cards from a row of queryMetrics: value, previous and change (when compared) and target of each figure. */
 export function kpiCardsFrom(
@@ -261,7 +263,10 @@ export async function kpiCards(
   ids: string[],
   targets: Record<string, string> = {},
 ) {
-  const extra = [...new Set(Object.values(targets))]
+  // Compared event figures need the three registers' counts to tell a period without records (hasRecords).
+  const recorded =
+    spec.compare && ids.some((id) => eventSources.has(catalogById.get(id)!.source)) ? recordIds : []
+  const extra = [...new Set([...Object.values(targets), ...recorded])].filter((id) => !ids.includes(id))
   const { data, previous } = await queryMetrics(db, { ...spec, ids: [...ids, ...extra] })
   return { kpis: kpiCardsFrom(data[0]!, spec.compare, ids, targets), previous }
 }
