@@ -1,5 +1,6 @@
-// The dashboard's navigation in Chromium: drill-down and the breadcrumb, the header by keyboard, links that name
-// what cannot be shown, a shared link, big-screen and decal modes, signing out and the sign-in page's language.
+// The dashboard's navigation in Chromium: drill-down and the breadcrumb, the header by keyboard and the skip link,
+// links that name what cannot be shown, a shared link, big-screen and decal modes, signing out and the sign-in
+// page's language.
 // The figures themselves are in dashboard.test.ts.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -75,6 +76,26 @@ describe('navigation', () => {
     await typing.locator('.el-cascader__suggestion-item', { hasText: '平坝镇' }).click()
     await typing.waitForFunction(() => new URL(location.href).searchParams.get('region') === '520523108')
     await typing.close()
+  })
+
+  it('skips the header by keyboard: the first Tab shows the skip link, in the page language', async () => {
+    for (const [lang, words] of [
+      ['', '跳到主要内容'],
+      ['&lang=en', 'Skip to main content'],
+    ] as const) {
+      const fresh = await harness.context.newPage()
+      await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025${lang}`)
+      await waitForModule(fresh, 'overview')
+      await fresh.keyboard.press('Tab')
+      const link = fresh.locator('.skip-link:focus')
+      await expect(link.innerText()).resolves.toBe(words)
+      expect(await link.boundingBox().then((box) => box!.y >= 0)).toBe(true)
+      // Enter moves the keyboard past the header: the next Tab lands in the main content.
+      await fresh.keyboard.press('Enter')
+      await fresh.keyboard.press('Tab')
+      expect(await fresh.evaluate(() => document.activeElement?.closest('main')?.id)).toBe('main')
+      await fresh.close()
+    }
   })
 
   it('says when a link names a region or period it cannot show, and what it shows instead', async () => {
