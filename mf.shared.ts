@@ -47,11 +47,12 @@ const builtModuleShared = {
 
 /**
  * vue-i18n's compile-time flags (its esm-bundler build reads them): the product uses only the Composition API
- * (`legacy: false`), so the legacy API is left out; `<i18n-t>` stays registered; no devtools hook in production.
+ * (`legacy: false`), so the legacy API is left out; `<i18n-t>` is not registered globally (the two upload forms import
+ * I18nT), which keeps the install code out of the first view; no devtools hook in production.
  */
 const vueI18nFlags = {
   __VUE_I18N_LEGACY_API__: 'false',
-  __VUE_I18N_FULL_INSTALL__: 'true',
+  __VUE_I18N_FULL_INSTALL__: 'false',
   __INTLIFY_PROD_DEVTOOLS__: 'false',
 }
 

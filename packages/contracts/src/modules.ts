@@ -20,6 +20,8 @@ const figure = z.number().nullable()
 export const kpi = z.object({
   id: z.string(),
   label: z.object({ zh: z.string(), en: z.string() }),
+  /** The figure's definition (the catalogue's formula), the card's hint. */
+  formula: z.object({ zh: z.string(), en: z.string() }),
   unit: z.string(),
   value: figure,
   previous: figure,

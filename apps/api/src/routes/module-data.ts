@@ -246,6 +246,7 @@ export function kpiCardsFrom(
     return {
       id,
       label: metric.label,
+      formula: metric.formula,
       unit: metric.unit,
       value: value(id),
       previous: compared ? value(`${id}__previous`) : null,

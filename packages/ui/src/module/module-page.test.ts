@@ -16,6 +16,7 @@ const stubs = { VChart: chartStub, echarts: chartStub }
 const kpi = (id: string, unit: string, value: number): Kpi => ({
   id,
   label: { zh: id, en: id },
+  formula: { zh: `${id}的定义`, en: `definition of ${id}` },
   unit,
   value,
   previous: null,
@@ -80,6 +81,8 @@ describe('useModulePage and ModulePage', () => {
     expect(url).toBe('/api/v1/modules/opinions/data?region=520523&from=2023-01-01&to=2023-12-31&compare=yoy')
     expect(wrapper.get('[data-kpi=opinions_collected]').text()).toContain('853件')
     expect(wrapper.get('[data-kpi=resolution_rate]').text()).toContain('办结率')
+    // Each card's definition is its hint, in the page's language.
+    expect(wrapper.get('[data-kpi=opinions_collected]').attributes('title')).toBe('opinions_collected的定义')
     const panels = wrapper.findAll('[data-panel=a], [data-panel=b]')
     expect(panels).toHaveLength(2)
     expect(panels[0]!.text()).toContain('金沙县 · 2023年 · 数据来源：社情民意台账')
