@@ -1,4 +1,4 @@
-// `pnpm import` from a terminal: the exit code and the lines a clerk reads, on an embedded database.
+// `pnpm run import` from a terminal: the exit code and the lines a clerk reads, on an embedded database.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,7 +41,19 @@ describe('pnpm import', () => {
   it('explains its usage without a county', async () => {
     const { code, err } = await runCli(['x.csv'], dataDir)
     expect(code).toBe(2)
-    expect(err).toContain('Usage: pnpm import')
+    expect(err).toContain('Usage: pnpm run import')
+  })
+
+  it('says in one line that the running dashboard holds the embedded database', async () => {
+    const h = await createDb({ dataDir })
+    try {
+      const { code, err } = await runCli([csv('x.csv', 'x'), '--county', '520523'], dataDir)
+      expect(code).toBe(1)
+      expect(err.trim()).toMatch(/^The data directory .+ is in use by another process \(pid \d+\)\. Stop it/)
+      expect(err).not.toMatch(/at .+:\d+/) // no stack trace
+    } finally {
+      await h.close()
+    }
   })
 
   it('refuses a bad file with the row and column, exit 1, writing nothing; then imports a good one', async () => {

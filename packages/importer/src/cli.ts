@@ -1,8 +1,8 @@
-// `pnpm import <file> --county <code|name> [--kind K] [--dry-run]`: the same import as the web page, from a terminal.
+// `pnpm run import <file> --county <code|name> [--kind K] [--dry-run]`: the same import as the web page, from a terminal.
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createDb } from '@liaison/db'
+import { openCliDatabase } from './cli-db.ts'
 import { importFile, isKind, registers } from './index.ts'
 
 const { values, positionals } = parseArgs({
@@ -15,7 +15,7 @@ const { values, positionals } = parseArgs({
 })
 const file = positionals[0]
 if (!file || !values.county) {
-  console.error('Usage: pnpm import <file.xlsx|csv|tsv> --county <code|name> [--kind K] [--dry-run]')
+  console.error('Usage: pnpm run import <file.xlsx|csv|tsv> --county <code|name> [--kind K] [--dry-run]')
   process.exit(2)
 }
 if (values.kind && !isKind(values.kind)) {
@@ -23,10 +23,7 @@ if (values.kind && !isKind(values.kind)) {
   process.exit(2)
 }
 
-const handle = await createDb({
-  url: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR || './data',
-})
+const handle = await openCliDatabase()
 try {
   await handle.migrate()
   const report = await importFile(handle.db, {

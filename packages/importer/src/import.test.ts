@@ -161,6 +161,39 @@ for (const engine of testEngines()) {
       ])
     })
 
+    it('imports identical receptions without 记录编号 as two, and says so', async () => {
+      const csv =
+        '接待日期,站点,活动类型,参加代表人次,接待群众人次\n2023-08-01,JS-ZZ-001,进站接待,2,6\n' +
+        '2023-08-01,JS-ZZ-001,进站接待,2,6\n2023-08-02,JS-ZZ-001,进站接待,1,3\n'
+      const report = await run(Buffer.from(csv), 'same.csv')
+      expect(report.ok && report.counts.receptions).toEqual({ inserted: 3, updated: 0, unchanged: 0 })
+      expect(report.warnings.map((w) => [w.row, w.message.en])).toEqual([
+        [
+          3,
+          'Identical to row 2, imported as two records; if it was entered twice, delete one or give each a record number',
+        ],
+      ])
+      // The same file again changes nothing.
+      const again = await run(Buffer.from(csv), 'same.csv')
+      expect(again.ok && again.counts.receptions).toEqual({ inserted: 0, updated: 0, unchanged: 3 })
+    })
+
+    it('refuses an empty file and a header without rows, writing no batch', async () => {
+      const batches = () => h.rows<{ n: number }>('select count(*)::int as n from import_batches')
+      const before = await batches()
+      for (const [content, en] of [
+        ['', 'The file is empty'],
+        ['\n\n', 'The file is empty'],
+        ['接待日期,站点,接待群众人次\n', 'No data rows under the header: nothing to import'],
+        ['接待日期,站点,接待群众人次\n合计,,12\n', 'No data rows under the header: nothing to import'],
+      ] as const) {
+        const report = await run(Buffer.from(content), 'empty.csv')
+        expect(report.ok, content).toBe(false)
+        expect(report.errors.map((e) => e.message.en)).toEqual([en])
+      }
+      expect(await batches()).toEqual(before)
+    })
+
     it('refuses a missing required column and a file that is not a workbook', async () => {
       const missing = await run(Buffer.from('接待日期,站点\n2023-01-01,JS-ZZ-001\n'), 'm.csv')
       expect(missing.ok).toBe(false)

@@ -107,6 +107,7 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
         ctx,
         kinds.map((r) => r.kind),
       )
+      let rowCount = 0
       for (const register of kinds) {
         const lookups = await loadLookups(tx, county)
         const rows: DbRow[] = []
@@ -116,8 +117,21 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
           warnings.push(...checked.warnings)
           for (const r of checked.rows) rows.push(r.data)
         }
+        rowCount += rows.length
         if (!errors.length) counts[register.kind] = await upsertRows(tx, register, rows, batchId, county)
       }
+      // A header without rows (or only 合计 rows) is not an import to confirm: it would be an empty batch.
+      if (!errors.length && rowCount === 0)
+        errors.push(
+          problem(
+            '',
+            null,
+            null,
+            null,
+            '表头下没有数据行，没有可导入的记录',
+            'No data rows under the header: nothing to import',
+          ),
+        )
       if (errors.length || options.dryRun) throw new Refused()
       // The figures read the monthly rollups: rebuild the months this import touched, in the same transaction.
       await refreshRollups(tx, await batchRollupChanges(tx, batchId))

@@ -42,6 +42,12 @@ describe('values', () => {
     for (const typo of ['1,2', '12,34', '1,2345', ',123'])
       expect([typo, parseNumber(typo)]).toEqual([typo, Number.NaN])
     expect(parseMoney('1,2', '万元')).toBeNaN()
+    // A cell's own unit wins over its column's.
+    expect(parseMoney('8000元', '万元')).toBe(8000)
+    expect(parseMoney('1.5万', '元')).toBe(15_000)
+    // An Excel date-time serial is its day, whatever the hour (46101.75 is 2026-03-20 18:00).
+    expect(parseDate(46101.75)).toBe('2026-03-20')
+    expect(parseDate('46101.75')).toBe('2026-03-20')
     expect(parseShare('30%')).toBe(0.3)
     expect(parseShare(0.3)).toBe(0.3)
   })
@@ -100,6 +106,9 @@ for (const engine of testEngines()) {
           ['姓名', '代表编码', '层级', '类别', '进站站点'],
           ['李四', 'JS-DB-1', '县/区', '农村代表', 'JS-ZZ-001'],
           ['王五', 'JS-DB-2', 'township', '企业代表', '鼓场街道人大代表联络站'],
+          // Levels and categories as clerks write them; an unknown category is 其他 with a warning.
+          ['赵六', 'JS-DB-3', '县级', '专业技术人员', 'JS-ZZ-001'],
+          ['钱七', 'JS-DB-4', '乡镇级', '退休人员', 'JS-ZZ-001'],
         ],
       })
     const second = () =>
@@ -158,6 +167,17 @@ for (const engine of testEngines()) {
       const first = await run(await workbook())
       expect(first.ok, JSON.stringify(first)).toBe(true)
       expect(first.warnings.map((w) => w.column)).toContain('备用')
+      expect(first.warnings.filter((w) => w.sheet === '代表名册').map((w) => [w.row, w.value])).toEqual([
+        [5, '退休人员'],
+      ])
+      expect(
+        await h.rows(
+          `select code, level, category from deputies where code in ('JS-DB-3', 'JS-DB-4') order by code`,
+        ),
+      ).toEqual([
+        { code: 'JS-DB-3', level: 'county', category: 'professional' },
+        { code: 'JS-DB-4', level: 'township', category: 'other' },
+      ])
       const station = (
         await h.rows<Record<string, unknown>>(`select * from stations where code = 'JS-ZZ-001'`)
       )[0]!
@@ -401,11 +421,15 @@ for (const engine of testEngines()) {
             source: 'cli',
             today,
           })
-        // As it comes, the template holds no record: its example sheet is skipped, with a warning.
+        // As it comes, the template holds no record: its example sheet is skipped, with a warning, and an upload of
+        // it is refused as having no rows.
         const unfilled = await upload(template!)
         const written = (r: typeof unfilled) =>
           r.ok ? Object.values(r.counts).reduce((n, c) => n + c.inserted + c.updated, 0) : -1
-        expect(written(unfilled), kind).toBe(0)
+        expect(
+          unfilled.errors.map((e) => e.message.en),
+          kind,
+        ).toEqual(['No data rows under the header: nothing to import'])
         expect(unfilled.warnings.map((w) => w.sheet)).toContain('填写示例')
         // Filled in with the example's values (copied from the example sheet into the register), it imports.
         const wb = new ExcelJS.Workbook()

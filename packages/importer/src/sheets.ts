@@ -30,6 +30,8 @@ export function planSheets(sheets: Sheet[], kind?: string) {
       error: problem('', null, null, kind, `未知的台账类型：${kind}`, `Unknown register kind: ${kind}`),
       warnings,
     }
+  if (sheets.every(isEmpty))
+    return { error: problem('', null, null, null, '文件是空的', 'The file is empty'), warnings }
   const found: { register: Register; sheet: Sheet }[] = []
   for (const sheet of sheets) {
     if (isEmpty(sheet)) continue

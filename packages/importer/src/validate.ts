@@ -199,8 +199,24 @@ export function checkSheet(
       if (before !== undefined) duplicate(row, text, before)
       continue
     }
-    if (register.uniqueKey(data)) {
-      const key = JSON.stringify(register.keyColumns(data).map((c) => data[c]))
+    const key = JSON.stringify(register.keyColumns(data).map((c) => data[c]))
+    if (!register.uniqueKey(data)) {
+      // Two identical receptions without 记录编号 may both have happened (two sessions of a day): both are kept, and
+      // the clerk is told, since a row typed twice looks the same.
+      const first = seen.get(key)
+      if (first !== undefined)
+        warnings.push(
+          problem(
+            sheet.name,
+            row,
+            null,
+            null,
+            `与第${first}行完全相同，按两条记录导入；如为重复登记请删除其一，或填写记录编号`,
+            `Identical to row ${first}, imported as two records; if it was entered twice, delete one or give each a record number`,
+          ),
+        )
+      else seen.set(key, row)
+    } else {
       const first = seen.get(key) ?? before
       if (first !== undefined) {
         const shown = register

@@ -35,8 +35,11 @@ function validDay(y: number, m: number, d: number): string | null {
 export function parseDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10)
   if (typeof value === 'number') {
+    // The whole part is the day; an afternoon's time (46101.75) must not round it to the next day.
     if (value > 20000 && value < 80000)
-      return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000).toISOString().slice(0, 10)
+      return new Date(Date.UTC(1899, 11, 30) + Math.floor(value + 1e-6) * 86_400_000)
+        .toISOString()
+        .slice(0, 10)
     value = String(value)
   }
   const text = halfWidth(cellText(value))
@@ -66,7 +69,8 @@ export function parseNumber(value: unknown): number | null {
 export function parseMoney(value: unknown, unit: string | null): number | null {
   const text = typeof value === 'number' ? String(value) : halfWidth(cellText(value)).replace(/\s/g, '')
   if (text === '') return null
-  const own = /万元?$/.test(text) ? 10_000 : null
+  // A cell's own unit wins over its column's: 8000元 in a 万元 column is 8,000 yuan, not 80 million.
+  const own = /万元?$/.test(text) ? 10_000 : /元$/.test(text) ? 1 : null
   const n = parseNumber(text.replace(/(万元|万|元)$/, ''))
   if (n === null || Number.isNaN(n)) return Number.NaN
   const factor = own ?? (unit && /万/.test(unit) ? 10_000 : 1)

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createDb } from '@liaison/db'
+import { openCliDatabase } from '../cli-db.ts'
 import { MAX_BOUNDARY_BYTES } from './check.ts'
 import { deleteBoundary, findCounty, saveBoundary } from './store.ts'
 
@@ -19,10 +19,7 @@ if (!values.county || (!file && !values.delete)) {
   process.exit(2)
 }
 
-const handle = await createDb({
-  url: process.env.DATABASE_URL || undefined,
-  dataDir: process.env.DATA_DIR || './data',
-})
+const handle = await openCliDatabase()
 try {
   await handle.migrate()
   const county = await findCounty(handle.db, values.county)

@@ -1,6 +1,19 @@
 // Checks several registers share: a station or township named by code or name, inside the county.
 import type { Lookups, Station } from '../lookups.ts'
 import type { RowReader } from '../validate.ts'
+import { parseEnum } from '../values.ts'
+
+/** A category: an unknown one is imported as 其他 with a warning, not refused (import-format.md). */
+export function categoryOf<V extends string>(
+  r: RowReader,
+  key: string,
+  list: readonly { value: V; zh: string; en: string }[],
+  aliases: Record<string, V> = {},
+): V | 'other' {
+  const found = parseEnum(list, r.text(key), aliases)
+  if (r.text(key) && !found) r.warn(key, '未知类别，按“其他”导入', 'Unknown category, imported as Other')
+  return found ?? 'other'
+}
 
 export function stationOf(r: RowReader, lookups: Lookups, key: string, required = true): Station | null {
   const text = r.text(key)

@@ -1,21 +1,43 @@
 // 代表 · deputies: keyed by 代表编码 inside the county (a deputy named without a code keeps the name's row).
 import { deputyCategories, deputyLevels } from '@liaison/db/enums'
-import { nullIfBlank, stationOf, townshipOf } from './common.ts'
+import { categoryOf, nullIfBlank, stationOf, townshipOf } from './common.ts'
 import { names, type Register } from './types.ts'
 
 const levelAliases = {
   全国人大代表: 'national',
+  全国级: 'national',
+  省级: 'provincial',
   省人大代表: 'provincial',
   市: 'city',
   州: 'city',
+  市级: 'city',
+  州级: 'city',
+  市州: 'city',
   市人大代表: 'city',
   县: 'county',
   区: 'county',
+  县级: 'county',
+  区级: 'county',
+  县区: 'county',
   县人大代表: 'county',
   乡: 'township',
   镇: 'township',
+  乡级: 'township',
+  镇级: 'township',
   乡镇: 'township',
+  乡镇级: 'township',
   乡镇人大代表: 'township',
+} as const
+
+const categoryAliases = {
+  专业技术人员: 'professional',
+  专业技术人员代表: 'professional',
+  专业技术代表: 'professional',
+  企业: 'enterprise',
+  农村: 'rural',
+  农民: 'rural',
+  职务: 'official',
+  领导干部: 'official',
 } as const
 
 export const deputies: Register = {
@@ -42,7 +64,7 @@ export const deputies: Register = {
     const level = r.text('level')
       ? r.oneOf('level', deputyLevels, null, levelAliases)
       : r.bad('level', '必填', 'Required')
-    const category = r.oneOf('category', deputyCategories, 'other')
+    const category = categoryOf(r, 'category', deputyCategories, categoryAliases)
     const station = stationOf(r, lookups, 'station', false)
     const township = townshipOf(r, lookups, 'township', false) ?? station?.township_code ?? null
     let code = nullIfBlank(r.text('code'))

@@ -6,8 +6,8 @@ import {
   opinionRoutes,
   opinionStatuses,
 } from '@liaison/db/enums'
-import { parseBool, parseEnum } from '../values.ts'
-import { nullIfBlank, stationOf } from './common.ts'
+import { parseBool } from '../values.ts'
+import { categoryOf, nullIfBlank, stationOf } from './common.ts'
 import { names, type Register } from './types.ts'
 
 const evaluationAliases = { 比较满意: 'basic', 较满意: 'basic', 非常满意: 'satisfied' } as const
@@ -45,11 +45,7 @@ export const opinions: Register = {
     const repliedOn = r.date('repliedOn')
     const resolvedOn = r.date('resolvedOn')
     const channel = r.oneOf('channel', opinionChannels, 'in_station')
-    let category = parseEnum(opinionCategories, r.text('category')) ?? 'other'
-    if (r.text('category') && !parseEnum(opinionCategories, r.text('category'))) {
-      r.warn('category', '未知类别，按“其他”导入', 'Unknown category, imported as Other')
-      category = 'other'
-    }
+    const category = categoryOf(r, 'category', opinionCategories)
     const given = r.oneOf('status', opinionStatuses)
     const status = given ?? (resolvedOn ? 'resolved' : repliedOn ? 'replied' : 'collected')
     const route = r.oneOf('route', opinionRoutes)
