@@ -78,11 +78,18 @@ describe('imports page', () => {
     // A dry run writes nothing.
     expect(await historyRows().count()).toBe(0)
 
-    await page.click('[data-action=confirm]')
+    // Confirmed by keyboard, the keyboard then stays on the outcome, not the page's top.
+    await page.focus('[data-action=confirm]')
+    await page.keyboard.press('Enter')
     await page.waitForSelector('[data-result=imported]')
+    expect(
+      await page.evaluate(() => document.activeElement?.querySelector('[data-result=imported]') != null),
+    ).toBe(true)
     await page.waitForSelector('[data-history] [data-status=applied]')
     const first = historyRows().first()
     expect(await first.innerText()).toContain('接待记录.csv')
+    // Rows inserted / updated / unchanged.
+    expect(await first.innerText()).toContain('接待记录 2 / 0 / 0')
     expect(await first.innerText()).toContain('金沙县')
     expect(await first.innerText()).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/)
     await page.screenshot({ path: `${screenshotDir}imports-history.png`, fullPage: true })

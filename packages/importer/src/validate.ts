@@ -107,7 +107,7 @@ function reader(
       return r.bad(
         key,
         `无法识别，应为：${allowed}`,
-        `Unknown value; expected one of ${list.map((e) => e.value).join(', ')}`,
+        `Unknown value; expected one of ${list.map((e) => e.en).join(', ')}`,
       )
     },
   }

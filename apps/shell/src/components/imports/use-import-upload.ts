@@ -8,7 +8,8 @@ import { ApiError, api, ImportRefusedError } from '../../api.ts'
 import { useSessionStore } from '../../session.ts'
 import { inLanguage, isCsv } from './text.ts'
 
-export type Phase = 'idle' | 'uploading' | 'processing'
+/** After the upload, the server checks (a dry run) or checks and writes (a confirmed import). */
+export type Phase = 'idle' | 'uploading' | 'checking' | 'writing'
 
 export function useImportUpload(onImported: (report: ImportReport) => void) {
   const session = useSessionStore()
@@ -60,7 +61,7 @@ export function useImportUpload(onImported: (report: ImportReport) => void) {
         { file: file.value, county: county.value, kind: csv.value ? kind.value : undefined, dryRun },
         session.csrfToken,
         (progress) => {
-          if (progress.done) phase.value = 'processing'
+          if (progress.done) phase.value = dryRun ? 'checking' : 'writing'
           else if (progress.total > 0) percent.value = Math.round((progress.loaded / progress.total) * 100)
         },
       )
