@@ -5,6 +5,7 @@ import {
   areasOfName,
   averageLabel,
   beijingDay,
+  type CompareMode,
   dataCutoff,
   opinionCategories,
   opinionChannels,
@@ -33,6 +34,9 @@ export interface ExportSpec {
   watermark?: string | null | undefined
   /** Chinese (default) or English. */
   lang?: Lang | undefined
+  /** What the summary compares with, as the dashboard's comparison: year on year (default), the period before, or
+   * nothing. */
+  compare?: CompareMode | 'none' | undefined
   /** Add one part per area of the region (townships of a county, counties of a city…). */
   townships?: boolean | undefined
   /** A township's report compares it among the townships of this region, its county, where the user may read the
@@ -146,7 +150,7 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     queryMetrics(db, { ...base, region: areasOf, by: 'area', ids: areaIds }),
     queryMetrics(db, { ...base, by: 'category', ids: ['opinions_collected'] }),
     queryMetrics(db, { ...base, by: 'channel', ids: ['opinions_collected'] }),
-    buildNarrative(db, { ...base, today }),
+    buildNarrative(db, { ...base, today, compare: spec.compare ?? 'yoy' }),
     // Its standing among its county's townships, ranked as everywhere (ties share a rank; a rate over too few
     // cases is not ranked), and the county's own rate for the reference line.
     within
@@ -178,8 +182,16 @@ export async function buildExportModel(db: DbOrTx, spec: ExportSpec): Promise<Ex
     const ranking = rankings?.get(id)
     const own = ranking?.rows.find((r) => r.key === spec.region)
     if (ranking && own?.rank) {
-      const of = ranking.rows.filter((r) => r.rank !== null).length
-      return t.standing(regionName, label(id, lang), show(own.value, 'rate'), own.rank, of, referenceName!)
+      return t.standing({
+        name: regionName,
+        figure: label(id, lang),
+        value: show(own.value, 'rate'),
+        rank: own.rank,
+        of: ranking.rows.filter((r) => r.rank !== null).length,
+        all: ranking.rows.length,
+        minBase: ranking.stats.minBase,
+        within: referenceName!,
+      })
     }
     return words(extremes(byArea(id), 'rate', t) || t.rateIs(show(numberOr(row[id]), 'rate')))
   }

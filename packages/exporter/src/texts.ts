@@ -7,6 +7,18 @@ export type Lang = 'zh' | 'en'
 
 /** The words that name the region's areas: townships of a county, counties of a city, cities of a province,
  * provinces of the nation (areaLabel). */
+/** A township's standing among its county's townships: `of` of the `all` drawn are ranked (enough cases). */
+interface Standing {
+  name: string
+  figure: string
+  value: string
+  rank: number
+  of: number
+  all: number
+  minBase: number
+  within: string
+}
+
 const areaWordsZh = (area: string) => ({
   township: area,
   townshipTable: `各${area}主要指标`,
@@ -14,9 +26,11 @@ const areaWordsZh = (area: string) => ({
   allEqual: (value: string) => `各${area}均为${value}`,
   reportbackTitle: `各${area}代表述职完成率`,
   fundingTitle: `各${area}民生实事微项目资金`,
-  /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位". */
-  standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
-    `${name}${figure}${value}，在${within}${of}个${area}中居第${rank}位`,
+  /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位"; where some are too few cases to rank, of those ranked
+   * ("…在金沙县26个乡镇（街道）中居第3位（排名只计样本不少于10的14个）"), so that the rank matches the chart's bars. */
+  standing: (s: Standing) =>
+    `${s.name}${s.figure}${s.value}，在${s.within}${s.all}个${area}中居第${s.rank}位` +
+    (s.of < s.all ? `（排名只计样本不少于${s.minBase}的${s.of}个）` : ''),
 })
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
 const ordinal = (n: number) => {
@@ -38,8 +52,9 @@ const areaWordsEn = (area: string) => {
     allEqual: (value: string) => `${value} in every ${one}`,
     reportbackTitle: `Report-back completion by ${one}`,
     fundingTitle: `Micro-project funds by ${one}`,
-    standing: (name: string, figure: string, value: string, rank: number, of: number, within: string) =>
-      `${name}: ${figure.toLowerCase()} ${value}, ${ordinal(rank)} of ${of} ${one.replace(/y$/, 'ie')}s in ${within}`,
+    standing: (s: Standing) =>
+      `${s.name}: ${s.figure.toLowerCase()} ${s.value}, ${ordinal(s.rank)} of ${s.of} ${one.replace(/y$/, 'ie')}s in ${s.within}` +
+      (s.of < s.all ? ` ranked (of ${s.all}; only those with at least ${s.minBase} cases are ranked)` : ''),
   }
 }
 

@@ -2,7 +2,7 @@ import type { OverviewResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { demoApi, signIn, type TestApi } from '../testing.ts'
 
 // One engine is enough here: the figures come from the metrics layer, tested on both.
@@ -237,6 +237,17 @@ describe('the Word report', () => {
     expect(await mark('demo-township', 'watermark=user')).toMatch(
       /^民兴街道人大工委（演示） \d{4}-\d{2}-\d{2}$/,
     )
+    // Its date is Beijing's, as the footer's 生成日期: at 20:00 UTC (today, so that the session stays valid) it is
+    // 04:00 tomorrow there.
+    const now = new Date()
+    const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()]
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(Date.UTC(y, m, d, 20)) })
+    try {
+      const tomorrow = new Date(Date.UTC(y, m, d + 1)).toISOString().slice(0, 10)
+      expect(await mark('demo-township', 'watermark=user')).toBe(`民兴街道人大工委（演示） ${tomorrow}`)
+    } finally {
+      vi.useRealTimers()
+    }
     const header = async (watermark: string) => {
       const res = await api.request(
         `/api/v1/exports/report.docx?region=520523&from=2023-01-01&to=2023-12-31&watermark=${watermark}`,
@@ -277,6 +288,20 @@ describe('the Word report', () => {
       })
     ).text()
     expect(svg).toContain('2022年7月1日至2023年6月30日')
+  })
+
+  it('compares in its summary as the dashboard does: 同比, 环比, or not at all without `compare`', async () => {
+    const june = 'region=520523&from=2025-06-01&to=2025-06-30'
+    const [yoy, mom, none] = await Promise.all([
+      reportText(`${june}&compare=yoy`),
+      reportText(`${june}&compare=mom`),
+      reportText(june),
+    ])
+    expect(yoy).toMatch(/接待走访活动\d+次，同比(增长|下降)/)
+    expect(mom).toMatch(/接待走访活动\d+次，环比(增长|下降)/)
+    expect(mom).not.toContain('同比')
+    expect(none).toMatch(/接待走访活动\d+次/)
+    expect(none).not.toMatch(/同比|环比/)
   })
 
   it('names the areas of a city as 县（市、区）, not 乡镇', async () => {

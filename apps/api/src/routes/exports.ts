@@ -2,6 +2,7 @@
 // Exports hold aggregated figures only: no deputy names or phones, no opinion texts, for any role.
 import {
   areaWord,
+  beijingDay,
   breakdownAllowed,
   detailScopeIssue,
   dimensions,
@@ -125,7 +126,8 @@ async function watermarkOf(
   lang: 'zh' | 'en' = 'zh',
 ): Promise<string | null> {
   if (!watermark || watermark === 'none') return null
-  if (watermark === 'user') return `${c.get('user').displayName} ${new Date().toISOString().slice(0, 10)}`
+  // Beijing's day, as the footer's 生成日期 (the UTC day is yesterday's before 08:00 in Beijing).
+  if (watermark === 'user') return `${c.get('user').displayName} ${beijingDay(new Date())}`
   if (watermark !== 'org') return watermark
   const code = c.get('user').regionCode ?? region ?? nationCode
   const info = await describeRegion(c.get('figures'), code)
@@ -143,6 +145,8 @@ async function model(c: Context<AppEnv>, q: z.infer<typeof reportQuery>): Promis
     townships: q.bundle === 'townships',
     comparedWithin: comparedWithin(q.region, readableRegion(c.get('user'))),
     lang: q.lang,
+    // As every figure endpoint: without `compare`, nothing is compared (the dashboard sends its choice).
+    compare: q.compare ?? 'none',
   })
 }
 
