@@ -20,15 +20,43 @@ const height = 540
 const head = 64
 const foot = 22
 
-/** Shift a numeric top/bottom by the frame's header and footer, as the server's renderer does. */
+const percent = (value: unknown) =>
+  typeof value === 'string' && value.endsWith('%') ? Number.parseFloat(value) / 100 : null
+
+/**
+ * Place a component between the frame's header and footer, as the server's renderer does: a numeric top or bottom
+ * moves by them, and a percentage top or height (a small multiple's cell, its title) is taken of the band between
+ * them, not of the whole image, so that nothing slides under the title or the 口径.
+ */
 function shifted(part: unknown, top: number, bottom: number): unknown {
-  const move = (item: Record<string, unknown>) => ({
-    ...item,
-    top: typeof item.top === 'number' ? item.top + top : (item.top ?? top),
-    ...(typeof item.bottom === 'number' ? { bottom: item.bottom + bottom } : {}),
-  })
+  const band = height - top - bottom
+  const move = (item: Record<string, unknown>) => {
+    const topShare = percent(item.top)
+    const heightShare = percent(item.height)
+    return {
+      ...item,
+      top:
+        typeof item.top === 'number'
+          ? item.top + top
+          : topShare !== null
+            ? top + topShare * band
+            : (item.top ?? top),
+      ...(heightShare !== null ? { height: heightShare * band } : {}),
+      ...(typeof item.bottom === 'number' ? { bottom: item.bottom + bottom } : {}),
+    }
+  }
   if (Array.isArray(part)) return part.map(move)
   return part && typeof part === 'object' ? move(part as Record<string, unknown>) : part
+}
+
+/** A ring between the header and the legend above the footer, smaller, so that its outside labels clear both. */
+function framedPie(series: Record<string, unknown>, top: number, bottom: number) {
+  const radius = Array.isArray(series.radius) ? series.radius : []
+  return {
+    ...series,
+    center: ['50%', top + (height - top - bottom) / 2],
+    radius: radius.map((r) => (percent(r) === null ? r : `${(percent(r) ?? 0) * 85}%`)),
+  }
 }
 
 /** A component anchored to the bottom (a map's colour legend), lifted above the footer. */
@@ -73,6 +101,13 @@ export function framedOption(option: Record<string, unknown>, frame: ChartFrame)
     },
   }))
   const grid = option.grid ?? { left: 16, right: 16, bottom: 8, containLabel: true }
+  const footer = foot * frame.footer.length + 8
+  const legend = option.legend as Record<string, unknown> | undefined
+  // A legend at the bottom (a ring's) stays at the bottom, above the footer; any other goes under the header.
+  const bottomLegend = typeof legend?.bottom === 'number'
+  const legendRow = bottomLegend ? 28 : 0
+  // A chart's own titles (the names over a small multiple's cells) are kept, placed in the band.
+  const ownTitles = option.title ? [option.title].flat() : []
   return {
     ...option,
     animation: false,
@@ -87,17 +122,23 @@ export function framedOption(option: Record<string, unknown>, frame: ChartFrame)
         subtextStyle: { fontSize: 12, color: frame.mutedColour },
       },
       ...footLines,
+      ...[shifted(ownTitles, head, footer)].flat(),
     ],
     // 'same': axis labels stay inside the grid's rectangle, clear of the header and footer.
-    grid: withBounds(shifted(grid, head, foot * frame.footer.length + 8)),
-    legend: option.legend ? shifted(option.legend, head - 8, 0) : undefined,
-    // A map has no grid: its box and its colour legend move between the header and the footer instead.
+    grid: withBounds(shifted(grid, head, footer)),
+    legend: legend ? (bottomLegend ? raised(legend, footer) : shifted(legend, head - 8, 0)) : undefined,
+    // A map has no grid: its box and its colour legend move between the header and the footer instead; a ring sits
+    // between the header and its legend.
     series: Array.isArray(option.series)
-      ? option.series.map((s: { type?: string }) =>
-          s.type === 'map' ? shifted(s, head, foot * frame.footer.length + 8) : s,
+      ? option.series.map((s: Record<string, unknown>) =>
+          s.type === 'map'
+            ? shifted(s, head, footer)
+            : s.type === 'pie'
+              ? framedPie(s, head, footer + legendRow)
+              : s,
         )
       : option.series,
-    ...(option.visualMap ? { visualMap: raised(option.visualMap, foot * frame.footer.length + 8) } : {}),
+    ...(option.visualMap ? { visualMap: raised(option.visualMap, footer) } : {}),
     ...(frame.watermark ? { graphic: watermarkTiles(frame.watermark, frame.mutedColour) } : {}),
     tooltip: undefined,
   }

@@ -4,6 +4,7 @@ import { buildComboOption } from '../charts/builders/combo.ts'
 import { buildPieOption, buildRadarOption, buildSmallMultiplesOption } from '../charts/builders/shapes.ts'
 import { framedOption } from './chart-export.ts'
 import {
+  basisLines,
   type DataBasis,
   dataCsv,
   dataCsvText,
@@ -134,6 +135,11 @@ describe('the XLSX', () => {
     expect(texts[0]).toBe(basis.title)
     expect(texts).toContain('地区：金沙县（520523）')
     expect(texts).toContain('时段：2023年，2023-01-01至2023-12-31')
+    // A quarter's twelve-month trend names its own span, not followed by the quarter's dates.
+    const trailing = { ...basis, period: '2024-07-01 至 2025-06-30', from: '2025-04-01', to: '2025-06-30' }
+    expect(basisLines(trailing)[1]).toBe('时段：2024-07-01 至 2025-06-30')
+    const english = { ...trailing, lang: 'en' as const, period: '2024-07-01 to 2025-06-30' }
+    expect(basisLines(english)[1]).toBe('Period: 2024-07-01 to 2025-06-30')
     expect(texts).toContain('数据截至：2023-12-31')
     expect(texts.some((t) => t.startsWith('数据来源：人大代表联络站履职数据驾驶舱'))).toBe(true)
     expect(texts).toContain('指标口径：办结率：已办结 ÷ 收集社情民意')
@@ -221,5 +227,55 @@ describe('the framed image', () => {
     const tiles = marked.graphic as { style: { text: string } }[]
     expect(tiles.length).toBeGreaterThan(1)
     expect(tiles.every((t) => t.style.text === '金沙县人大常委会')).toBe(true)
+  })
+
+  const frame = {
+    title: 't',
+    subtitle: 's',
+    footer: ['口径', '来源'],
+    background: '#fff',
+    textColour: '#000',
+    mutedColour: '#666',
+  }
+  // 960 × 540: a 64-px header, two footer lines (52 px).
+  const [head, footer] = [64, 52]
+
+  it('keeps a ring clear of its title and footer: the legend at the bottom above the footer, the ring between', () => {
+    const pie = buildPieOption(
+      [
+        { name: '代表自行办理', value: 3 },
+        { name: '部门联动解决', value: 2 },
+      ],
+      'light',
+      { locale: 'zh-CN', unit: 'count' },
+    )
+    const framed = framedOption(pie, frame)
+    const legend = framed.legend as { top?: unknown; bottom: number }
+    expect(legend.top).toBeUndefined()
+    expect(legend.bottom).toBe(footer)
+    const ring = (framed.series as { center: [string, number]; radius: string[] }[])[0]!
+    // Its centre halfway between the header and the legend's row, its outer radius (of 270 px) inside that band.
+    const band = 540 - head - footer - 28
+    expect(ring.center[1]).toBe(head + band / 2)
+    expect((Number.parseFloat(ring.radius[1]!) / 100) * 270).toBeLessThan(band / 2)
+  })
+
+  it("keeps a small multiple's names over its cells, every cell in the band between header and footer", () => {
+    const rows = [
+      { month: '2025-01', receptions: 1 },
+      { month: '2025-02', receptions: 2 },
+    ]
+    const multiples = buildSmallMultiplesOption(
+      ['甲站', '乙站', '丙站'].map((name) => ({ name, rows })),
+      'light',
+      { locale: 'zh-CN', unit: 'count', value: 'receptions', columns: 3 },
+    )
+    const framed = framedOption(multiples, frame)
+    const titles = (framed.title as { text: string; top: number }[]).filter((t) => t.text.endsWith('站'))
+    expect(titles.map((t) => t.text)).toEqual(['甲站', '乙站', '丙站'])
+    for (const cell of [...titles, ...(framed.grid as { top: number; height: number }[])]) {
+      expect(cell.top).toBeGreaterThanOrEqual(head)
+      expect(cell.top + ('height' in cell ? cell.height : 0)).toBeLessThanOrEqual(540 - footer)
+    }
   })
 })

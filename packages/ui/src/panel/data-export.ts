@@ -149,9 +149,16 @@ export function nameColumns(table: PanelData, lang: 'zh' | 'en', areaWord: strin
 export function basisLines(basis: DataBasis): string[] {
   const en = basis.lang === 'en'
   const sep = en ? ': ' : '：'
+  // A period named by its dates (a custom range, a month's twelve-month trend) is not followed by the filter's dates:
+  // they would name another span.
+  const dates = basis.period.includes(basis.to)
+    ? ''
+    : en
+      ? `, ${basis.from} to ${basis.to}`
+      : `，${basis.from}至${basis.to}`
   const lines = [
     `${en ? 'Region' : '地区'}${sep}${basis.regionName}${en ? ` (${basis.regionCode})` : `（${basis.regionCode}）`}`,
-    `${en ? 'Period' : '时段'}${sep}${basis.period}${en ? `, ${basis.from} to ${basis.to}` : `，${basis.from}至${basis.to}`}`,
+    `${en ? 'Period' : '时段'}${sep}${basis.period}${dates}`,
     `${en ? 'Data as of' : '数据截至'}${sep}${basis.cutoff}`,
     `${en ? 'Source' : '数据来源'}${sep}${basis.source}${en ? ` | generated ${basis.generatedAt}` : `｜生成日期：${basis.generatedAt}`}`,
   ]
