@@ -73,6 +73,10 @@ function tinted(axes: unknown, c: Colours) {
 }
 const header = 64
 const footer = 46
+const footLine = 14
+
+/** About how wide a line of 11-px text is: a CJK character a full em, anything else a little over half. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2), 0)
 
 /** Shift a numeric top/bottom by the frame's header and footer. */
 function shifted(part: unknown, top: number, bottom: number) {
@@ -112,6 +116,10 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
   const width = frame.width ?? 960
   const height = frame.height ?? 540
   const { option } = chart
+  // The 口径 wraps onto a second line where it is long (an English trend's note), never cut off; the chart moves up.
+  const basisText = basisLine(basisOf(frame.basis, chart), chart.definitions)
+  const basisLines = textWidth(basisText) > width - 32 ? 2 : 1
+  const bottom = footer + (basisLines - 1) * footLine
   const footText = (text: string, y: number) => ({
     type: 'text',
     silent: true,
@@ -121,9 +129,10 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
       text,
       fill: c.muted,
       fontSize: 11,
+      lineHeight: footLine,
       fontFamily: chartFont,
       width: width - 32,
-      overflow: 'truncate',
+      overflow: 'break',
     },
   })
   return {
@@ -140,15 +149,15 @@ export function frameOption(chart: ChartSpec, frame: FrameOptions): echarts.ECha
       subtextStyle: { fontSize: 12, color: c.muted, fontFamily: chartFont },
     },
     // 'same': axis labels stay inside the grid's rectangle, clear of the header and footer.
-    grid: withBounds(shifted(option.grid, header, footer)),
+    grid: withBounds(shifted(option.grid, header, bottom)),
     xAxis: tinted(option.xAxis, c),
     yAxis: tinted(option.yAxis, c),
     legend: option.legend && {
-      ...(shifted(option.legend, header, footer) as object),
+      ...(shifted(option.legend, header, bottom) as object),
       textStyle: { color: c.text },
     },
     graphic: [
-      footText(basisLine(basisOf(frame.basis, chart), chart.definitions), 24),
+      footText(basisText, 24),
       footText(sourceLine(frame.basis), 8),
       ...(frame.watermark ? watermarkTiles(frame.watermark, width, height, c.mark) : []),
     ],
