@@ -55,16 +55,21 @@ const small = (t: string, align: 'center' | 'left' = 'left') =>
 function table(
   rows: string[][],
   bold: (row: number) => boolean = (row) => row === 0,
-  { namesFirst = false } = {},
+  { namesFirst = false, english = false } = {},
 ): Table {
   // A table of areas: the name column twice as wide as a figure's, or 大田彝族苗族布依族乡 wrapped onto four lines.
+  // English headers are long words ("Satisfaction"): a narrower name column and a smaller header keep them whole.
   const columns = rows[0]?.length ?? 1
-  const share = (i: number) => (namesFirst ? (i === 0 ? 2 : 1) / (columns + 1) : 1 / columns)
-  const cell = (t: string, strong: boolean, i: number) =>
+  const nameShare = english ? 1.5 : 2
+  const share = (i: number) => (namesFirst ? (i === 0 ? nameShare : 1) / (columns + nameShare - 1) : 1 / columns)
+  const cell = (t: string, strong: boolean, i: number, header: boolean) =>
     new TableCell({
       width: { size: Math.round(share(i) * 100), type: WidthType.PERCENTAGE },
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [text(t, { bold: strong, size: 21 })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [text(t, { bold: strong, size: english && header ? 17 : 21 })],
+        }),
       ],
     })
   return new Table({
@@ -74,7 +79,7 @@ function table(
         new TableRow({
           tableHeader: i === 0,
           cantSplit: true,
-          children: r.map((c, j) => cell(c, bold(i), j)),
+          children: r.map((c, j) => cell(c, bold(i), j, i === 0)),
         }),
     ),
   })
@@ -169,7 +174,7 @@ async function content(
       table(
         tableText(model.table.columns, model.table.rows, model.basis.lang),
         (row) => row === 0 || row - 1 === model.table.current,
-        { namesFirst: model.table.columns[0]?.unit === 'text' },
+        { namesFirst: model.table.columns[0]?.unit === 'text', english: model.basis.lang === 'en' },
       ),
       // A space between the sentences in English: they ran together ("required.Source:").
       small(
