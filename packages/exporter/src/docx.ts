@@ -61,7 +61,8 @@ function table(
   // English headers are long words ("Satisfaction"): a narrower name column and a smaller header keep them whole.
   const columns = rows[0]?.length ?? 1
   const nameShare = english ? 1.5 : 2
-  const share = (i: number) => (namesFirst ? (i === 0 ? nameShare : 1) / (columns + nameShare - 1) : 1 / columns)
+  const share = (i: number) =>
+    namesFirst ? (i === 0 ? nameShare : 1) / (columns + nameShare - 1) : 1 / columns
   const cell = (t: string, strong: boolean, i: number, header: boolean) =>
     new TableCell({
       width: { size: Math.round(share(i) * 100), type: WidthType.PERCENTAGE },

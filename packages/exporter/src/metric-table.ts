@@ -1,46 +1,93 @@
-// Any breakdown of the catalogue's figures as an export table: the data behind a dashboard chart or table.
-import { areaLabel, type Dimension } from '@liaison/contracts'
+// Any breakdown of the catalogue's figures as an export table: the data behind a dashboard chart or table, in the
+// export's language, with the areas' division codes and, when compared, each figure's previous value and change.
+import { areaLabel, type CompareMode, type Dimension } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { catalogById, queryMetrics } from '@liaison/metrics'
 import type { TableColumn, TableModel } from './model.ts'
+import type { Lang } from './texts.ts'
 
-const dimensionLabels: Record<Exclude<Dimension, 'area'>, string> = {
-  township: '乡镇（街道）',
-  station: '联络站（室）',
-  month: '月份',
-  quarter: '季度',
-  year: '年度',
-  category: '类别',
-  channel: '渠道',
-  route: '办理方式',
-  kind: '类型',
-  level: '层级',
-  status: '状态',
+const dimensionLabels: Record<Exclude<Dimension, 'area'>, { zh: string; en: string }> = {
+  township: { zh: '乡镇（街道）', en: 'Township' },
+  station: { zh: '联络站（室）', en: 'Station' },
+  month: { zh: '月份', en: 'Month' },
+  quarter: { zh: '季度', en: 'Quarter' },
+  year: { zh: '年度', en: 'Year' },
+  category: { zh: '类别', en: 'Category' },
+  channel: { zh: '渠道', en: 'Channel' },
+  route: { zh: '办理方式', en: 'Route' },
+  kind: { zh: '类型', en: 'Kind' },
+  level: { zh: '层级', en: 'Level' },
+  status: { zh: '状态', en: 'Status' },
+}
+
+/** The breakdowns whose rows are divisions: their codes go beside their names, so the file joins other registers. */
+const divisions = new Set<Dimension>(['area', 'township'])
+
+const compared = {
+  yoy: { previous: { zh: '上年同期', en: 'year before' }, change: { zh: '同比', en: 'YoY' } },
+  mom: { previous: { zh: '上期', en: 'period before' }, change: { zh: '环比', en: 'PoP' } },
 }
 
 export async function buildMetricTable(
   db: DbOrTx,
-  spec: { region: string; from: string; to: string; by?: Dimension | undefined; ids: string[] },
+  spec: {
+    region: string
+    from: string
+    to: string
+    by?: Dimension | undefined
+    ids: string[]
+    compare?: CompareMode | undefined
+    lang?: Lang | undefined
+  },
 ): Promise<TableModel> {
+  const lang = spec.lang ?? 'zh'
   const { data } = await queryMetrics(db, spec)
   const by = spec.by
-  const byLabel = !by ? null : by === 'area' ? areaLabel(spec.region).zh : dimensionLabels[by]
+  const byLabel = !by ? null : by === 'area' ? areaLabel(spec.region)[lang] : dimensionLabels[by][lang]
+  const words = spec.compare ? compared[spec.compare] : null
   const columns: TableColumn[] = [
     ...(by ? [{ key: by, label: byLabel!, unit: 'text' as const }] : []),
-    ...spec.ids.map((id) => ({
-      key: id,
-      label: catalogById.get(id)!.label.zh,
-      unit: catalogById.get(id)!.unit,
-    })),
+    ...(by && divisions.has(by)
+      ? [{ key: `${by}__code`, label: lang === 'en' ? 'Division code' : '区划代码', unit: 'code' as const }]
+      : []),
+    ...spec.ids.flatMap((id) => {
+      const metric = catalogById.get(id)!
+      const label = metric.label[lang]
+      if (!words) return [{ key: id, label, unit: metric.unit }]
+      // A count's change is relative (12.3%); a rate's in percentage points, as on the cards.
+      const change = metric.unit === 'rate' ? ('points' as const) : ('rate' as const)
+      return [
+        { key: id, label, unit: metric.unit },
+        {
+          key: `${id}__previous`,
+          label: lang === 'en' ? `${label}, ${words.previous.en}` : `${label}（${words.previous.zh}）`,
+          unit: metric.unit,
+        },
+        {
+          key: `${id}__change`,
+          label: lang === 'en' ? `${label}, ${words.change.en}` : `${label}（${words.change.zh}）`,
+          unit: change,
+        },
+      ]
+    }),
   ]
-  const rows = data.map((r) =>
-    Object.fromEntries(
-      columns.map((c) => [
-        c.key,
-        c.key === by ? String(r[`${by}_name`] ?? r[by]) : r[c.key] === null ? null : Number(r[c.key]),
-      ]),
-    ),
-  )
-  const title = by ? `按${byLabel}分列` : '合计'
+  const cell = (r: Record<string, unknown>, key: string) => {
+    if (by && key === by) return String(r[`${by}_name`] ?? r[by])
+    if (by && key === `${by}__code`) return String(r[by])
+    const value = r[key]
+    if (value === null || value === undefined) return null
+    // Points as numbers of points (3.2), not a fraction a spreadsheet would show as 3.2%.
+    return key.endsWith('__change') && catalogById.get(key.slice(0, -'__change'.length))?.unit === 'rate'
+      ? Math.round(Number(value) * 1000) / 10
+      : Number(value)
+  }
+  const rows = data.map((r) => Object.fromEntries(columns.map((c) => [c.key, cell(r, c.key)])))
+  const title = by
+    ? lang === 'en'
+      ? `By ${byLabel!.toLowerCase()}`
+      : `按${byLabel}分列`
+    : lang === 'en'
+      ? 'Totals'
+      : '合计'
   return { title, columns, rows }
 }

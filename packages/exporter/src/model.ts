@@ -57,7 +57,8 @@ export interface ChartSpec {
 export interface TableColumn {
   key: string
   label: string
-  unit: Unit | 'text' | 'date'
+  /** `code`: a division code (text); `points`: a rate's change in percentage points (3.2). */
+  unit: Unit | 'text' | 'date' | 'code' | 'points'
 }
 
 export type Cell = string | number | null

@@ -33,7 +33,7 @@ describe('tables', () => {
     const csv = tableCsv(table, basis)
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = csv.toString('utf8').slice(1).split('\r\n')
-    expect(lines[0]).toBe('乡镇（街道）,接待走访活动,接待群众,收集社情民意,办结率,安排资金')
+    expect(lines[0]).toBe('乡镇（街道）,接待走访活动,接待群众,收集社情民意,办结率,安排资金（元）')
     expect(lines[1]).toBe('民兴街道,96,180,120,85%,60000')
     expect(lines.some((l) => l.startsWith('口径：金沙县'))).toBe(true)
   })

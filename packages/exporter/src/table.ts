@@ -16,7 +16,21 @@ const numFmt: Partial<Record<TableColumn['unit'], string>> = {
   yuan: '#,##0.00',
   rate: '0.0%',
   days: '0.0',
+  points: '0.0',
   date: 'yyyy-mm-dd',
+}
+
+/** A header with its unit where the numbers do not say it (yuan, days, points), as the dashboard's data files. */
+const suffixes: Partial<Record<TableColumn['unit'], { zh: string; en: string }>> = {
+  yuan: { zh: '（元）', en: ' (yuan)' },
+  days: { zh: '（天）', en: ' (days)' },
+  points: { zh: '（百分点）', en: ' (pp)' },
+}
+const header = (c: TableColumn, lang: ExportBasis['lang']) => `${c.label}${suffixes[c.unit]?.[lang] ?? ''}`
+
+const noteWords = {
+  zh: { sheet: '口径', region: '地区：', period: '时段：', cutoff: '数据截至：', to: '至' },
+  en: { sheet: 'Basis', region: 'Region: ', period: 'Period: ', cutoff: 'Data as of: ', to: ' to ' },
 }
 
 const typed = (value: Cell | undefined, unit: TableColumn['unit']) =>
@@ -32,9 +46,9 @@ export async function tableXlsx(table: TableModel, basis: ExportBasis): Promise<
   book.created = new Date(`${basis.generatedAt}T00:00:00Z`)
   const sheet = book.addWorksheet(table.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = table.columns.map((c) => ({
-    header: c.label,
+    header: header(c, basis.lang),
     key: c.key,
-    width: Math.max(12, c.label.length * 2 + 2),
+    width: Math.max(12, header(c, basis.lang).length * (basis.lang === 'en' ? 1.1 : 2) + 2),
     style: numFmt[c.unit] ? { numFmt: numFmt[c.unit] } : {},
   }))
   sheet.getRow(1).font = { bold: true }
@@ -48,12 +62,13 @@ export async function tableXlsx(table: TableModel, basis: ExportBasis): Promise<
   sheet.addRow([])
   sheet.addRow([basisLine(basis)])
   sheet.addRow([sourceLine(basis)])
-  const notes = book.addWorksheet('口径')
+  const w = noteWords[basis.lang]
+  const notes = book.addWorksheet(w.sheet)
   notes.columns = [{ width: 100 }]
   for (const line of [
-    `地区：${basis.regionName}（${basis.regionCode}）`,
-    `时段：${basis.from}至${basis.to}`,
-    `数据截至：${basis.cutoff}`,
+    `${w.region}${basis.regionName}${basis.lang === 'en' ? ` (${basis.regionCode})` : `（${basis.regionCode}）`}`,
+    `${w.period}${basis.from}${w.to}${basis.to}`,
+    `${w.cutoff}${basis.cutoff}`,
     ...basis.definitions,
     sourceLine(basis),
   ])
@@ -72,7 +87,7 @@ function csvValue(value: Cell | undefined, unit: TableColumn['unit']): string {
 
 export function tableCsv(table: TableModel, basis: ExportBasis): Buffer {
   const lines = [
-    table.columns.map((c) => csvField(c.label)).join(','),
+    table.columns.map((c) => csvField(header(c, basis.lang))).join(','),
     ...table.rows.map((r) => table.columns.map((c) => csvField(csvValue(r[c.key], c.unit))).join(',')),
     '',
     csvField(basisLine(basis)),

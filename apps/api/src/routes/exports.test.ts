@@ -185,7 +185,7 @@ describe('the Word report', () => {
     expect(csv.status).toBe(200)
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(new TextDecoder().decode(bytes)).toContain('乡镇（街道）,接待走访活动,办结率')
+    expect(new TextDecoder().decode(bytes)).toContain('乡镇（街道）,区划代码,接待走访活动,办结率')
     // Its 口径 defines the figures it holds, not the report's: the online stations are not counted as built.
     const kinds = new TextDecoder().decode(
       new Uint8Array(await (await get(`table.csv?${scope}&by=kind&ids=stations_built`)).arrayBuffer()),
@@ -288,6 +288,41 @@ describe('the Word report', () => {
       })
     ).text()
     expect(svg).toContain('2022年7月1日至2023年6月30日')
+  })
+
+  it('writes a data table in English and compared: each figure, its previous value and its change', async () => {
+    const scope =
+      'region=520523&from=2025-01-01&to=2025-12-31&by=township&ids=receptions,resolution_rate&compare=yoy'
+    const get = async (path: string) =>
+      api.request(`/api/v1/${path}`, { headers: { cookie: cookies['demo-admin']! } })
+    const res = await get(`exports/table.csv?${scope}&lang=en`)
+    expect(res.status).toBe(200)
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(
+      '金沙县 – By township (2025).csv',
+    )
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe(
+      'Township,Division code,Activities,"Activities, year before","Activities, YoY",' +
+        'Resolution rate,"Resolution rate, year before","Resolution rate, YoY (pp)"',
+    )
+    // 民兴街道's row holds the figures /metrics answers: a count's change in percent, a rate's in points.
+    const figures = (await (await get(`metrics?${scope}`)).json()).data as Record<string, number | string>[]
+    const own = figures.find((r) => r.township === '520523005')!
+    const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`
+    const n = (id: string) => Number(own[id])
+    expect(lines).toContain(
+      [
+        '民兴街道',
+        '520523005',
+        n('receptions'),
+        n('receptions__previous'),
+        pct(n('receptions__change')),
+        pct(n('resolution_rate')),
+        pct(n('resolution_rate__previous')),
+        Math.round(n('resolution_rate__change') * 1000) / 10,
+      ].join(','),
+    )
+    expect(lines.some((l) => l.startsWith('"Basis: 金沙县, 2025-01-01 to 2025-12-31'))).toBe(true)
   })
 
   it('compares in its summary as the dashboard does: 同比, 环比, or not at all without `compare`', async () => {

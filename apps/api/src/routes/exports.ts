@@ -50,6 +50,8 @@ const tableQuery = scopeQuery
         .string()
         .min(1)
         .transform((s) => s.split(',').filter(Boolean)),
+      /** Headers and 口径 in Chinese (default) or English. */
+      lang: z.enum(['zh', 'en']).optional(),
     }),
   )
   .refine(breakdownAllowed, detailScopeIssue)
@@ -174,11 +176,15 @@ async function table(c: Context<AppEnv>, q: z.infer<typeof tableQuery>, format: 
   const { buildExportBasis, buildMetricTable, tableCsv, tableXlsx } = await exporter()
   // Its 口径 defines what it holds (已建成站室 excludes the online stations), not the report's key figures.
   const [basis, data] = await Promise.all([
-    buildExportBasis(db, { region: q.region, from: q.from, to: q.to }, q.ids),
+    buildExportBasis(db, { region: q.region, from: q.from, to: q.to, lang: q.lang }, q.ids),
     buildMetricTable(db, q),
   ])
   const file = format === 'xlsx' ? await tableXlsx(data, basis) : tableCsv(data, basis)
-  return send(c, file, format, `${basis.regionName}${data.title}（${basis.period}）`, {
+  const name =
+    basis.lang === 'en'
+      ? `${basis.regionName} – ${data.title} (${basis.period})`
+      : `${basis.regionName}${data.title}（${basis.period}）`
+  return send(c, file, format, name, {
     ...scopeOf(q),
     by: q.by ?? null,
     ids: q.ids,

@@ -200,11 +200,12 @@ const endpoints: Endpoint[] = [
     (format): Endpoint => ({
       method: 'get',
       path: `/exports/table.${format}`,
-      summary: `数据表（${format.toUpperCase()}，含口径） Figures as a table, with their definitions`,
+      summary: `数据表（${format.toUpperCase()}，含口径；对比时含上期与变化） Figures as a table, with their definitions (compared: previous value and change)`,
       parameters: [
         q('ids', 'comma-separated metric ids'),
         ...scope,
         q('by', 'a breakdown, as for /metrics (township and station for a county or a township)', false),
+        q('lang', 'zh | en: headers and 口径', false),
       ],
     }),
   ),

@@ -76,7 +76,8 @@ const footer = 46
 const footLine = 14
 
 /** About how wide a line of 11-px text is: a CJK character a full em, anything else a little over half. */
-const textWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2), 0)
+const textWidth = (text: string) =>
+  [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2), 0)
 
 /** Shift a numeric top/bottom by the frame's header and footer. */
 function shifted(part: unknown, top: number, bottom: number) {
