@@ -160,7 +160,8 @@ export async function buildNarrative(
         `${tail(w.countChangeZh(changeOf('opinions_collected'), mode))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
       `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
         `${tailEn(w.countChangeEn(changeOf('receptions'), mode))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
-        `${w.count(num('opinions_collected') ?? 0)} opinions${tailEn(w.countChangeEn(changeOf('opinions_collected'), mode))} and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
+        // A comma closes the comparison's aside ("…, up 8.7% year on year, and resolved 980").
+        `${w.count(num('opinions_collected') ?? 0)} opinions${tailEn(w.countChangeEn(changeOf('opinions_collected'), mode))}${changeOf('opinions_collected') === null ? '' : ','} and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
         `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), mode))})`}.`,
     )
   }
@@ -180,7 +181,8 @@ export async function buildNarrative(
     say(
       'receptions',
       `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办${carried > 0 ? `（含此前结转${w.count(carried)}件）` : ''}，其中超期${w.count(num('overdue') ?? 0)}件。`,
-      `${w.count(backlog)} opinions were still open ${running ? `on ${w.dateEn(cutoff)}` : "at the period's end"}${carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
+      // Not begun with a numeral.
+      `${running ? `On ${w.dateEn(cutoff)}` : "At the period's end"}, ${w.count(backlog)} opinions were still open${carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
     )
   }
   const projects = num('projects') ?? 0
