@@ -9,6 +9,7 @@ import {
   nationCode,
   organisationName,
   regionCode,
+  safeFileName,
   scopeQuery,
 } from '@liaison/contracts'
 import { schema } from '@liaison/db'
@@ -93,7 +94,7 @@ async function send(
   const body = typeof file === 'string' ? file : new Uint8Array(file)
   return c.body(body, 200, {
     'content-type': types[format],
-    'content-disposition': `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+    'content-disposition': `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(`${safeFileName(name)}.${format}`)}`,
   })
 }
 

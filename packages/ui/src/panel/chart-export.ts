@@ -197,9 +197,6 @@ export function saveFile(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Names cannot hold / \ : * ? " < > | on Windows. */
-export const safeFileName = (name: string) => name.replace(/[/\\:*?"<>|]+/g, '_').slice(0, 120)
-
 /** The file name a response's Content-Disposition gives (filename* first), or a fallback. */
 function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? ''
