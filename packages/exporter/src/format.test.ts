@@ -16,17 +16,22 @@ describe('a table printed in a report', () => {
       { name: '岩孔街道', rate: 1, funds: 9_000 },
       { name: '木孔镇', rate: null, funds: null },
     ]
-    expect(tableText(columns, rows).slice(1)).toEqual([
-      ['民兴街道', '95.0%', '4.50万元'],
-      ['平坝镇', '95.7%', '0万元'],
-      ['岩孔街道', '100.0%', '0.90万元'],
+    // The unit once, in the header, as Chinese statistical tables have it.
+    expect(tableText(columns, rows)).toEqual([
+      ['乡镇（街道）', '满意率', '安排资金（万元）'],
+      ['民兴街道', '95.0%', '4.50'],
+      ['平坝镇', '95.7%', '0'],
+      ['岩孔街道', '100.0%', '0.90'],
       ['木孔镇', '—', '—'],
     ])
   })
 
   it('keeps 元 for a column with no amount of 万元, and English amounts as they are', () => {
     const small = [{ name: '甲', rate: 0.5, funds: 9_000 }]
-    expect(tableText(columns, small)[1]).toEqual(['甲', '50.0%', '9,000元'])
+    expect(tableText(columns, small).slice(0, 2)).toEqual([
+      ['乡镇（街道）', '满意率', '安排资金（元）'],
+      ['甲', '50.0%', '9,000'],
+    ])
     expect(tableText(columns, small, 'en')[1]).toEqual(['甲', '50.0%', '¥9,000'])
   })
 })

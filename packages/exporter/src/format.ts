@@ -19,11 +19,13 @@ const columnRate = (rate: number) => {
   return text.includes('.') ? text : text.replace('%', '.0%')
 }
 
-/** Chinese amounts in a column: one unit for all of it (万元 when any reaches it), not 0元 above 4.5万元. */
+/** Chinese amounts in a column: one unit for all of it (万元 when any reaches it), said once in the header. */
 function columnYuan(values: Cell[]) {
   const inWan = values.some((v) => typeof v === 'number' && Math.abs(v) >= 10_000)
-  return (amount: number) =>
-    inWan ? `${(amount / 10_000).toFixed(2).replace(/^0\.00$/, '0')}万元` : `${count(amount)}元`
+  return {
+    unit: inWan ? '万元' : '元',
+    show: (amount: number) => (inWan ? (amount / 10_000).toFixed(2).replace(/^0\.00$/, '0') : count(amount)),
+  }
 }
 
 /** A table's rows as printed text, header first; each column's numbers in one form. */
@@ -32,14 +34,16 @@ export function tableText(
   rows: Record<string, Cell>[],
   lang: Lang = 'zh',
 ): string[][] {
-  const cells = columns.map((c) => {
+  const headers = columns.map((c) => c.label)
+  const cells = columns.map((c, i) => {
     if (c.unit === 'rate')
       return (v: Cell | undefined) => (typeof v === 'number' ? columnRate(v) : showValue(v, c.unit, lang))
     if (c.unit === 'yuan' && lang === 'zh') {
       const yuan = columnYuan(rows.map((r) => r[c.key] ?? null))
-      return (v: Cell | undefined) => (typeof v === 'number' ? yuan(v) : showValue(v, c.unit, lang))
+      headers[i] = `${c.label}（${yuan.unit}）`
+      return (v: Cell | undefined) => (typeof v === 'number' ? yuan.show(v) : showValue(v, c.unit, lang))
     }
     return (v: Cell | undefined) => showValue(v, c.unit, lang)
   })
-  return [columns.map((c) => c.label), ...rows.map((r) => columns.map((c, i) => cells[i]!(r[c.key])))]
+  return [headers, ...rows.map((r) => columns.map((c, i) => cells[i]!(r[c.key])))]
 }
