@@ -143,7 +143,8 @@ export function categoryPieOption(
         center: ['38%', '52%'],
         percentPrecision: 1,
         encode: { itemName: 'name', value: 'value' },
-        label: { formatter: '{b} {d}%', fontSize: 11 },
+        // A long name (Drinking water & drainage) wraps onto two lines rather than losing its share at the edge.
+        label: { formatter: '{b} {d}%', fontSize: 11, width: 130, overflow: 'break' },
       },
     ],
   }
