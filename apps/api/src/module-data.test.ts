@@ -117,6 +117,21 @@ for (const engine of testEngines()) {
         year: '2025',
         reportback_rate: card(reportback, 'reportback_rate'),
       })
+      // A township has no plan of its own: its stations' three years are all drawn, and its report-back is held to
+      // the share its county sets, year by year as the county's.
+      const township = 'region=520523005&from=2025-01-01&to=2025-12-31'
+      const own = await get<ModuleDataResponse>(`/modules/stations/data?${township}`)
+      expect(own.breakdowns.years!.map((r) => r.year)).toEqual(['2023', '2024', '2025'])
+      const [ownTerm, countyTerm] = await Promise.all([
+        get<ModuleDataResponse>(`/modules/reportback/data?${township}`),
+        get<ModuleDataResponse>('/modules/reportback/data?region=520523&from=2025-01-01&to=2025-12-31'),
+      ])
+      const targets = (body: ModuleDataResponse) =>
+        body.breakdowns.years!.map((r) => [r.year, r.reportback_target_rate])
+      expect(targets(ownTerm)).toEqual(targets(countyTerm))
+      expect(ownTerm.kpis.find((k) => k.id === 'reportback_rate')!.target).toBe(
+        countyTerm.kpis.find((k) => k.id === 'reportback_rate')!.target,
+      )
     })
 
     it('draws a month’s months in the twelve up to it, its other breakdowns the month’s', async () => {

@@ -116,23 +116,25 @@ function reportbacks(db: DbOrTx, s: SourceSpec) {
   )
 }
 
-/** Plans are kept per county: a county or any region above it (a township has none of its own). Only the
- * figures asked for: at national scope each reads all ≈ 15,000 plan rows (the four together took 18 ms). */
+/** Plans are kept per county: a county or any region above it. A township has none of its own, but the report-back
+ * share its county sets applies to its deputies. Only the figures asked for: at national scope each reads all
+ * ≈ 15,000 plan rows (the four together took 18 ms). */
 async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
-  if (s.by || regionPrefix(s.region).length > 6) return []
-  const ofRegion = countyRange('p', s.region)
+  const township = regionPrefix(s.region).length > 6
+  if (s.by || (township && !wants(s, 'reportback_target_rate'))) return []
+  const ofRegion = countyRange('p', township ? s.region.slice(0, 6) : s.region)
   // Years as integers: `p.year = extract(year from …)` compares as numeric and casts every row.
   const [first, last] = [Number(s.from.slice(0, 4)), Number(s.to.slice(0, 4))]
   const figures: SQL[] = []
-  if (wants(s, 'stations_planned', 'station_coverage_rate'))
+  if (!township && wants(s, 'stations_planned', 'station_coverage_rate'))
     figures.push(sql`(select sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int from (
         -- Each county's latest plan with a station target (one sort, not a lookup per plan row).
         select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
         where ${ofRegion} and p.stations_target is not null order by p.county_code, p.year desc) l) as stations_planned`)
-  if (wants(s, 'stations_target'))
+  if (!township && wants(s, 'stations_target'))
     figures.push(sql`(select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p
         where ${ofRegion} and p.year = ${last}) as stations_target`)
-  if (wants(s, 'funds_budget', 'fund_budget_share'))
+  if (!township && wants(s, 'funds_budget', 'fund_budget_share'))
     figures.push(sql`(select sum(p.fund_budget)::float8 from plans p where ${ofRegion}
         and p.year between ${first} and ${last}) as funds_budget`)
   if (wants(s, 'reportback_target_rate'))

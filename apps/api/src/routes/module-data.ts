@@ -223,7 +223,10 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
       return { year: String(year), ...values } as Row
     }),
   )
-  return rows.filter((r) => r.year === String(last) || planned.some((id) => r[id] != null))
+  // Years before the plan are left out (0 %, no target); a region without any plan (a township's stations) keeps its
+  // three years.
+  const inPlan = (r: Row) => planned.some((id) => r[id] != null)
+  return rows.some(inPlan) ? rows.filter((r) => r.year === String(last) || inPlan(r)) : rows
 }
 
 const eventSources = new Set(['receptions', 'opinions', 'projects'])
