@@ -35,6 +35,19 @@ describe('navigation', () => {
     await page.click(`.crumbs [data-region="${jinsha}"]`)
     await page.waitForFunction((code) => new URL(location.href).searchParams.get('region') === code, jinsha)
     await waitForModule(page, 'overview')
+    // By keyboard (Space, as Enter): the keyboard then rests on the new region's name at the top, not on <body>.
+    const second = page.locator('[data-panel=overview-townships] tbody tr').nth(1)
+    const other = (await second.locator('th').innerText()).trim()
+    await second.focus()
+    await page.keyboard.press(' ')
+    await page.waitForFunction(() => (new URL(location.href).searchParams.get('region') ?? '').length === 9)
+    await waitForModule(page, 'overview')
+    expect(await page.evaluate(() => document.activeElement?.matches('.crumbs [aria-current=page]'))).toBe(
+      true,
+    )
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(other)
+    await page.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025`)
+    await waitForModule(page, 'overview')
   })
 
   it("works the header by keyboard; the pickers' Element Plus code loads only when first used", async () => {
@@ -109,6 +122,18 @@ describe('navigation', () => {
     expect(text).toContain('链接中的地区“110101”不存在或不在您的查看范围内，现显示金沙县')
     expect(text).toContain('链接中的时期“2023-02-30”无法识别')
     await fresh.close()
+    // In the link's language.
+    const english = await harness.context.newPage()
+    await english.goto(`${harness.url}/m/overview?region=110101&period=2023-02-30&lang=en`)
+    await waitForModule(english, 'overview')
+    const warnings = english.locator('.el-message--warning')
+    await warnings.nth(1).waitFor()
+    const words = (await warnings.allInnerTexts()).join('\n')
+    expect(words).toContain(
+      'The link\'s region "110101" does not exist or is not yours to see; showing 金沙县.',
+    )
+    expect(words).toContain('The link\'s period "2023-02-30" is not one')
+    await english.close()
   })
 
   it('reproduces a view from a shared link', async () => {

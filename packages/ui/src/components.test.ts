@@ -111,6 +111,9 @@ describe('ui components', () => {
     expect(names()).toEqual(['安底镇', '平坝镇', '木孔镇'])
     await wrapper.findAll('tbody tr')[0]!.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('select')?.[0]?.[0]).toMatchObject({ code: '2' })
+    // Space too, as on a button.
+    await wrapper.findAll('tbody tr')[1]!.trigger('keydown', { key: ' ' })
+    expect(wrapper.emitted('select')?.[1]?.[0]).toMatchObject({ code: '1' })
     expect(wrapper.text()).toContain('县均')
     // The reference row goes under the rows told to the owner, named as on screen.
     const told = wrapper.emitted('shown')?.at(-1)?.[0] as { rows: Record<string, unknown>[] }
@@ -118,7 +121,7 @@ describe('ui components', () => {
     expect(told.rows.at(-1)).toMatchObject({ rate: 0.8 })
   })
 
-  it('ranks equal values alike, whichever way the table is sorted', async () => {
+  it('ranks by standing, best first, equal values alike, whichever way the table is sorted', async () => {
     const rows = [
       { code: '1', name: '平坝镇', n: 57 },
       { code: '2', name: '安底镇', n: 46 },
@@ -138,8 +141,9 @@ describe('ui components', () => {
     const shown = () =>
       wrapper.findAll('tbody tr').map((tr) => `${tr.get('td').text()} ${tr.get('th').text()}`)
     expect(shown()).toEqual(['1 平坝镇', '1 禹谟镇', '3 安底镇', '4 木孔镇'])
+    // Sorted the other way, the least is still 4th, not 1st.
     await wrapper.findAll('thead button')[1]!.trigger('click')
-    expect(shown()).toEqual(['1 木孔镇', '2 安底镇', '3 平坝镇', '3 禹谟镇'])
+    expect(shown()).toEqual(['4 木孔镇', '3 安底镇', '1 平坝镇', '1 禹谟镇'])
     // The owner is told the rows as shown, for the panel's data file: in this order, with these ranks.
     const told = wrapper.emitted('shown')?.at(-1)?.[0] as {
       columns: { key: string }[]
@@ -147,10 +151,33 @@ describe('ui components', () => {
     }
     expect(told.columns.map((c) => c.key)).toEqual(['rank', 'name', 'n'])
     expect(told.rows.map((r) => `${r.rank} ${r.name}`)).toEqual([
-      '1 木孔镇',
-      '2 安底镇',
-      '3 平坝镇',
-      '3 禹谟镇',
+      '4 木孔镇',
+      '3 安底镇',
+      '1 平坝镇',
+      '1 禹谟镇',
+    ])
+    // By name, the rows keep their standing in the first figure.
+    await wrapper.findAll('thead button')[0]!.trigger('click')
+    expect(shown()).toEqual(['3 安底镇', '4 木孔镇', '1 平坝镇', '1 禹谟镇'])
+  })
+
+  it('ranks a figure where lower is better from the lowest (days to resolve)', () => {
+    const wrapper = mount(RankingTable, {
+      props: {
+        rows: [
+          { code: '1', name: '甲', days: 12 },
+          { code: '2', name: '乙', days: 5 },
+        ],
+        columns: [{ key: 'days', label: '办结天数', unit: 'days', higherIsBetter: false }],
+        nameKey: 'name',
+        nameLabel: '乡镇',
+        rowKey: 'code',
+      },
+      global: global(),
+    })
+    expect(wrapper.findAll('tbody tr').map((tr) => `${tr.get('td').text()} ${tr.get('th').text()}`)).toEqual([
+      '2 甲',
+      '1 乙',
     ])
   })
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { formatDateTime } from './date-time.ts'
 import {
   beijingDay,
   changeTone,
   formatChange,
   formatDate,
-  formatDateTime,
   formatNumber,
   formatRate,
   formatValue,

@@ -163,22 +163,6 @@ export function formatDate(iso: string | null | undefined, locale: Locale) {
 // Defined with the contracts, where the importer reads "today" by it too.
 export { beijingDay, dataCutoff } from '@liaison/contracts/days'
 
-/** A moment in Beijing time, to the second: 2026/11/23 10:05:31 (zh-CN) or 11/23/2026, 10:05:31 (English). */
-export function formatDateTime(iso: string | null | undefined, locale: Locale) {
-  if (!iso) return dash
-  return new Date(iso).toLocaleString(isZh(locale) ? 'zh-CN' : 'en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    // Not hour12: false, with which English writes a minute past midnight as 24:01.
-    hourCycle: 'h23',
-  })
-}
-
 /** A month axis label: 2025-03 → 3月 / Mar, or with the year when asked. */
 export function formatMonth(yearMonth: string, locale: Locale, withYear = false) {
   const y = yearMonth.slice(0, 4)
