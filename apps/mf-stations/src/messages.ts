@@ -143,7 +143,7 @@ export const messages = {
       visitors: 'People received',
       opinions_collected: 'Opinions collected',
       resolution_rate: 'Resolution rate',
-      satisfaction_rate: 'Satisfaction rate',
+      satisfaction_rate: 'Satisfaction',
     },
   },
 }

@@ -258,6 +258,16 @@ for (const engine of testEngines()) {
       // Hand check: the backlog of opinions received in 2025 is collected − resolved; the rest came before.
       expect(carried).toBeGreaterThan(0)
       expect(zh).toContain(`期末仍有${n('backlog')}件在办（含此前结转${carried}件），其中超期`)
+      // A period without new opinions (the demo's registers end with 2025): the whole backlog came before it.
+      const later = await buildNarrative(h.db, {
+        ...spec,
+        from: '2026-01-01',
+        to: '2026-12-31',
+        today: '2027-03-01',
+      })
+      expect(Number(later.figures.opinions_collected)).toBe(0)
+      expect(later.zh).toContain(`期末仍有${Number(later.figures.backlog)}件在办（均为此前结转），其中超期`)
+      expect(later.en).toContain('opinions were still open, all received before the period,')
     })
 
     it("explains December's low 办结率 with the opinions still open at the year's end, in a county and a city", async () => {

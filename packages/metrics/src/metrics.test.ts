@@ -173,8 +173,14 @@ for (const engine of testEngines()) {
       ).toBeCloseTo(0.6, 10)
       // A township has no plan of its own, but the share its county sets applies to its deputies; the county's
       // station and budget targets do not.
-      const township = await one(['reportback_target_rate', 'stations_planned', 'funds_budget'], { region: T1 })
-      expect(township).toMatchObject({ reportback_target_rate: 0.3, stations_planned: null, funds_budget: null })
+      const township = await one(['reportback_target_rate', 'stations_planned', 'funds_budget'], {
+        region: T1,
+      })
+      expect(township).toMatchObject({
+        reportback_target_rate: 0.3,
+        stations_planned: null,
+        funds_budget: null,
+      })
     })
 
     it('compares year on year: counts relatively, rates in points, a zero base gives null', async () => {

@@ -180,9 +180,9 @@ export async function buildNarrative(
     const carried = backlog - ((num('opinions_collected') ?? 0) - (num('opinions_resolved') ?? 0))
     say(
       'receptions',
-      `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办${carried > 0 ? `（含此前结转${w.count(carried)}件）` : ''}，其中超期${w.count(num('overdue') ?? 0)}件。`,
+      `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办${carried >= backlog ? '（均为此前结转）' : carried > 0 ? `（含此前结转${w.count(carried)}件）` : ''}，其中超期${w.count(num('overdue') ?? 0)}件。`,
       // Not begun with a numeral.
-      `${running ? `On ${w.dateEn(cutoff)}` : "At the period's end"}, ${w.count(backlog)} opinions were still open${carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
+      `${running ? `On ${w.dateEn(cutoff)}` : "At the period's end"}, ${w.count(backlog)} opinions were still open${carried >= backlog ? ', all received before the period' : carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
     )
   }
   const projects = num('projects') ?? 0
