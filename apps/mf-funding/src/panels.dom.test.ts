@@ -48,4 +48,14 @@ describe('funding panels', () => {
     expect(budgetPanel(data({ budget: 500_000, allocated: 0, spent: 0 })).empty).toBe(false)
     expect(budgetPanel(data({ budget: 0, allocated: 0, spent: 12_000 })).empty).toBe(false)
   })
+
+  it("leaves the budget row out where there is no budget (a township: the plan is its county's)", () => {
+    const rows = (d: ModuleData<'funding'>) =>
+      (budgetPanel(d).option.dataset as { source: { name: string }[] }).source.map((r) => r.name)
+    expect(rows(data({ budget: null, allocated: 36_000, spent: 20_000 }))).toEqual([
+      'budgetBars.allocated',
+      'budgetBars.spent',
+    ])
+    expect(rows(data({ budget: 500_000, allocated: 36_000, spent: 20_000 }))).toHaveLength(3)
+  })
 })

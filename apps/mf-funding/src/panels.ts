@@ -26,8 +26,11 @@ export function fundingPanels(
   const current = listedSelf(data.meta)
   const total = (id: string) => data.kpis.find((k) => k.id === id)?.value ?? null
   const money = (key: string) => ({ key, unit: 'yuan' as const })
+  // The budget is a county's plan: a township has none, and an empty row would read as a budget of nothing.
   const budgetRows: MetricRow[] = [
-    { name: t('budgetBars.budget'), amount: total('funds_budget') },
+    ...(total('funds_budget') === null
+      ? []
+      : [{ name: t('budgetBars.budget'), amount: total('funds_budget') }]),
     { name: t('budgetBars.allocated'), amount: total('funds_allocated') },
     { name: t('budgetBars.spent'), amount: total('funds_spent') },
   ]
