@@ -10,7 +10,7 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { buildFunnelOption, buildPieOption, hasValues, trendSpan } from '@liaison/ui/builders'
+import { areaReference, buildFunnelOption, buildPieOption, hasValues, trendSpan } from '@liaison/ui/builders'
 import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/enums'
 
 type OpinionsData = ModuleData<'opinions'>
@@ -120,6 +120,14 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
           { key: 'p90_days_to_resolve', name: t('series.p90'), type: 'bar', unit: 'days' },
           { key: 'timely_rate', name: t('series.timely'), type: 'line', unit: 'rate', axis: 1 },
         ],
+        // The median of the county's opinions, not an average of the townships' medians.
+        references: areaReference(
+          data.meta.areasOf,
+          b.areasTotal[0],
+          'median_days_to_resolve',
+          'days',
+          locale,
+        ),
       }),
     },
     {
@@ -160,6 +168,7 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
             { key: 'satisfaction_rate', name: t('series.satisfaction'), type: 'bar', unit: 'rate' },
             { key: 'strict_satisfaction_rate', name: t('series.strict'), type: 'line', unit: 'rate' },
           ],
+          references: areaReference(data.meta.areasOf, b.areasTotal[0], 'satisfaction_rate', 'rate', locale),
         },
       ),
     },

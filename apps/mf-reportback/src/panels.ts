@@ -4,11 +4,13 @@ import {
   buildComboOption,
   type ChartTheme,
   enumLabel,
+  formatRate,
   type Locale,
   listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
+import { areaReference } from '@liaison/ui/builders'
 import { deputyLevels } from '@liaison/ui/enums'
 
 export function reportbackPanels(
@@ -77,7 +79,12 @@ export function reportbackPanels(
         category: 'name',
         current,
         series: [{ key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' }],
-        references: typeof target === 'number' ? [{ name: t('series.target'), value: target }] : [],
+        references: [
+          ...areaReference(data.meta.areasOf, b.areasTotal[0], 'reportback_rate', 'rate', locale),
+          ...(typeof target === 'number'
+            ? [{ name: `${t('series.target')} ${formatRate(target)}`, value: target }]
+            : []),
+        ],
       }),
     },
     {

@@ -106,7 +106,8 @@ export type OverviewResponse = z.infer<typeof overviewResponse>
 /**
  * The named breakdowns of each module's composite answer (GET /modules/<name>/data), the keys its charts read.
  * `areas` holds the areas of `meta.areasOf` (townships of a county, counties of a city, …: rows carry `area` and
- * `area_name`); `funnel` one row: the opinions collected in the period and, of them, those replied, resolved and
+ * `area_name`), and `areasTotal` one row: that region's own figures, the reference its area charts draw (县均…);
+ * `funnel` one row: the opinions collected in the period and, of them, those replied, resolved and
  * evaluated by its end; `years` the three calendar years ending with the period's (the plan and the term); `list` the
  * stations; `monthly` the monthly receptions of the three stations with most receptions (the comparison's first
  * pick), where the user may open their details. Station-level breakdowns (`stations`, `list`, `monthly`) are
@@ -114,9 +115,9 @@ export type OverviewResponse = z.infer<typeof overviewResponse>
  */
 export const moduleBreakdowns = {
   stations: ['areas', 'kinds', 'stations', 'list', 'years', 'monthly'],
-  opinions: ['funnel', 'categories', 'channels', 'routes', 'areas', 'months'],
+  opinions: ['funnel', 'categories', 'channels', 'routes', 'areas', 'areasTotal', 'months'],
   funding: ['areas', 'categories', 'statuses', 'months'],
-  reportback: ['areas', 'levels', 'years'],
+  reportback: ['areas', 'areasTotal', 'levels', 'years'],
 } as const
 export type CompositeModule = keyof typeof moduleBreakdowns
 

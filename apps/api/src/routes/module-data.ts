@@ -34,11 +34,12 @@ import { validate } from '../validate.ts'
 import { regionRef } from './metrics.ts'
 
 /**
- * A breakdown: figures by one dimension (or, without `by`, the region's totals in one row), by each of the three
+ * A breakdown: figures by one dimension (or, without `by`, the region's totals in one row; `within`: those of the
+ * region whose areas are listed, the county for a township — the charts' reference line), by each of the three
  * calendar years ending with the period's, or the stations.
  */
 type Breakdown =
-  | { by?: Dimension; ids: string[] }
+  | { by?: Dimension; ids: string[]; within?: true }
   | { years: string[] }
   | { list: 'stations' }
   | { leaders: number }
@@ -111,6 +112,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
           'strict_satisfaction_rate',
         ],
       },
+      areasTotal: { ids: ['median_days_to_resolve', 'satisfaction_rate'], within: true },
       months: { by: 'month', ids: ['opinions_collected', 'opinions_resolved', 'satisfaction_rate'] },
     },
   },
@@ -139,6 +141,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
     targets: { reportback_rate: 'reportback_target_rate' },
     breakdowns: {
       areas: { by: 'area', ids: ['reportback_done', 'reportback_required', 'reportback_rate'] },
+      areasTotal: { ids: ['reportback_rate'], within: true },
       levels: { by: 'level', ids: ['reportback_done', 'reportback_required', 'reportback_rate'] },
       years: { years: ['reportback_rate', 'reportback_target_rate'] },
     },
@@ -294,7 +297,8 @@ export async function moduleData(
   // The compared county is the township's own: one data version, so the township's rollup currency holds for it.
   const base = { region: q.region, from: q.from, to: q.to, ...(await choiceFor(db, q.region, choice)) }
   const within = comparedWithin(q.region, readable.figures)
-  const scopeOf = (b: Breakdown) => ('by' in b && b.by === 'area' ? { ...base, region: within } : base)
+  const scopeOf = (b: Breakdown) =>
+    ('by' in b && b.by === 'area') || ('within' in b && b.within) ? { ...base, region: within } : base
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
   const [region, areasOf, cards, ...parts] = await Promise.all([

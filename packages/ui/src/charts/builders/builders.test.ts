@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contrastRatio, inkOn, inks } from '../ink.ts'
 import { palette, paletteOnDark } from '../themes.ts'
+import { areaReference } from './area-reference.ts'
 import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
 import { describeSeries, monthsBetween } from './common.ts'
 import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
@@ -313,6 +314,20 @@ describe('option builders', () => {
       unit: 'count',
     })
     expect(aria(multiples)).toBe('A站：最高 2025年2月 70，最低 2025年1月 50，共 2 项。')
+  })
+})
+
+describe('the reference of a chart of areas', () => {
+  it("is the listed region's own figure, named as its average (县均, 市均), or nothing without one", () => {
+    const county = { code: '520523', name: '金沙县' }
+    expect(areaReference(county, { reportback_rate: 0.871 }, 'reportback_rate', 'rate', 'zh-CN')).toEqual([
+      { name: '县均 87.1%', value: 0.871 },
+    ])
+    expect(areaReference({ code: '5225', name: '六盘水市' }, { d: 8 }, 'd', 'days', 'en')).toEqual([
+      { name: 'City average 8 days', value: 8 },
+    ])
+    expect(areaReference(county, { reportback_rate: null }, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
+    expect(areaReference(county, undefined, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
   })
 })
 
