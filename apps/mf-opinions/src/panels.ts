@@ -120,13 +120,14 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
           { key: 'p90_days_to_resolve', name: t('series.p90'), type: 'bar', unit: 'days' },
           { key: 'timely_rate', name: t('series.timely'), type: 'line', unit: 'rate', axis: 1 },
         ],
-        // The median of the county's opinions, not an average of the townships' medians.
+        // The median of the county's opinions, not an average of the townships' medians: 全县, not 县均.
         references: areaReference(
           data.meta.areasOf,
           b.areasTotal[0],
           'median_days_to_resolve',
           'days',
           locale,
+          'whole',
         ),
       }),
     },

@@ -48,6 +48,15 @@ export function averageLabel(region: string, name: string): { zh: string; en: st
   }
 }
 
+/** A region's own figure that is not an average of its areas' (a median of all its opinions): 全县 9天, County
+ * overall 9 days. */
+export function wholeLabel(region: string, name: string): { zh: string; en: string } {
+  const length = region === nationCode ? 0 : region.length
+  if (length === 0) return { zh: '全国', en: 'National overall' }
+  const level = length === 2 ? 'Province' : length === 4 ? 'City' : length === 6 ? 'County' : 'Township'
+  return { zh: `全${name.slice(-1)}`, en: `${level} overall` }
+}
+
 /** The people's congress body of a region, as a watermark names the organisation: the standing committee
  * (人大常委会) of a county, city or province, a township's presidium (人大主席团), a sub-district's working
  * committee (人大工委, 街道 have no congress of their own). */

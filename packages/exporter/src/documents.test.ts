@@ -83,14 +83,14 @@ describe('higher scopes', () => {
     )
     // Where some townships have too few cases to rank, the rank is among those ranked, and the sentence says so.
     expect(textsOf('zh', '520523').standing({ ...zhOf, of: 14, within: '金沙县' })).toBe(
-      '民兴街道办结率88.4%，在金沙县26个乡镇（街道）中居第4位（排名只计样本不少于10的14个）',
+      '民兴街道办结率88.4%，在金沙县参与排名的14个乡镇（街道）中居第4位（共26个，样本不足10的不排名）',
     )
     const en = textsOf('en', '520523')
     const enOf = { name: 'Minxing', figure: 'Resolution rate', value: '88.4%', of: 26, all: 26, minBase: 10 }
     const standing = (rank: number) => en.standing({ ...enOf, rank, within: 'Jinsha' })
     expect(standing(3)).toBe('Minxing: resolution rate 88.4%, 3rd of 26 townships in Jinsha')
     expect(en.standing({ ...enOf, rank: 3, of: 14, within: 'Jinsha' })).toBe(
-      'Minxing: resolution rate 88.4%, 3rd of 14 townships in Jinsha ranked (of 26; only those with at least 10 cases are ranked)',
+      'Minxing: resolution rate 88.4%, 3rd of 14 townships in Jinsha ranked (of 26; those with fewer than 10 cases are not ranked)',
     )
     expect([1, 2, 11, 12, 13, 21, 22].map((n) => standing(n).split(', ')[1]!.split(' ')[0])).toEqual([
       '1st',

@@ -5,8 +5,6 @@ import { percent, periodEn, periodZh, yuanEn, yuanZh } from '@liaison/metrics'
 
 export type Lang = 'zh' | 'en'
 
-/** The words that name the region's areas: townships of a county, counties of a city, cities of a province,
- * provinces of the nation (areaLabel). */
 /** A township's standing among its county's townships: `of` of the `all` drawn are ranked (enough cases). */
 interface Standing {
   name: string
@@ -19,6 +17,8 @@ interface Standing {
   within: string
 }
 
+/** The words that name the region's areas: townships of a county, counties of a city, cities of a province,
+ * provinces of the nation (areaLabel). */
 const areaWordsZh = (area: string) => ({
   township: area,
   townshipTable: `各${area}主要指标`,
@@ -26,11 +26,12 @@ const areaWordsZh = (area: string) => ({
   allEqual: (value: string) => `各${area}均为${value}`,
   reportbackTitle: `各${area}代表述职完成率`,
   fundingTitle: `各${area}民生实事微项目资金`,
-  /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位"; where some are too few cases to rank, of those ranked
-   * ("…在金沙县26个乡镇（街道）中居第3位（排名只计样本不少于10的14个）"), so that the rank matches the chart's bars. */
+  /** "民兴街道办结率87.5%，在金沙县26个乡镇（街道）中居第3位"; where some have too few cases to rank, among those
+   * ranked, saying so ("…在金沙县参与排名的14个乡镇（街道）中居第3位（共26个，样本不足10的不排名）"). */
   standing: (s: Standing) =>
-    `${s.name}${s.figure}${s.value}，在${s.within}${s.all}个${area}中居第${s.rank}位` +
-    (s.of < s.all ? `（排名只计样本不少于${s.minBase}的${s.of}个）` : ''),
+    s.of < s.all
+      ? `${s.name}${s.figure}${s.value}，在${s.within}参与排名的${s.of}个${area}中居第${s.rank}位（共${s.all}个，样本不足${s.minBase}的不排名）`
+      : `${s.name}${s.figure}${s.value}，在${s.within}${s.all}个${area}中居第${s.rank}位`,
 })
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
 const ordinal = (n: number) => {
@@ -54,7 +55,7 @@ const areaWordsEn = (area: string) => {
     fundingTitle: `Micro-project funds by ${one}`,
     standing: (s: Standing) =>
       `${s.name}: ${s.figure.toLowerCase()} ${s.value}, ${ordinal(s.rank)} of ${s.of} ${one.replace(/y$/, 'ie')}s in ${s.within}` +
-      (s.of < s.all ? ` ranked (of ${s.all}; only those with at least ${s.minBase} cases are ranked)` : ''),
+      (s.of < s.all ? ` ranked (of ${s.all}; those with fewer than ${s.minBase} cases are not ranked)` : ''),
   }
 }
 

@@ -170,7 +170,7 @@ for (const engine of testEngines()) {
       expect(report.warnings.map((w) => [w.row, w.message.en])).toEqual([
         [
           3,
-          'Identical to row 2, imported as two records; if it was entered twice, delete one or give each a record number',
+          'Identical to row 2, imported as a record of its own; if it was entered twice, delete it or give each a record number',
         ],
       ])
       // The same file again changes nothing.
@@ -182,8 +182,8 @@ for (const engine of testEngines()) {
       const batches = () => h.rows<{ n: number }>('select count(*)::int as n from import_batches')
       const before = await batches()
       for (const [content, en] of [
-        ['', 'The file is empty'],
-        ['\n\n', 'The file is empty'],
+        ['', 'Empty: no records to import'],
+        ['\n\n', 'Empty: no records to import'],
         ['接待日期,站点,接待群众人次\n', 'No data rows under the header: nothing to import'],
         ['接待日期,站点,接待群众人次\n合计,,12\n', 'No data rows under the header: nothing to import'],
       ] as const) {

@@ -31,7 +31,10 @@ export function planSheets(sheets: Sheet[], kind?: string) {
       warnings,
     }
   if (sheets.every(isEmpty))
-    return { error: problem('', null, null, null, '文件是空的', 'The file is empty'), warnings }
+    return {
+      error: problem('', null, null, null, '文件为空，没有任何记录', 'Empty: no records to import'),
+      warnings,
+    }
   const found: { register: Register; sheet: Sheet }[] = []
   for (const sheet of sheets) {
     if (isEmpty(sheet)) continue

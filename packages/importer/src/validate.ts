@@ -211,8 +211,8 @@ export function checkSheet(
             row,
             null,
             null,
-            `与第${first}行完全相同，按两条记录导入；如为重复登记请删除其一，或填写记录编号`,
-            `Identical to row ${first}, imported as two records; if it was entered twice, delete one or give each a record number`,
+            `与第${first}行完全相同，仍作为另一条记录导入；如为重复登记请删除，或填写记录编号`,
+            `Identical to row ${first}, imported as a record of its own; if it was entered twice, delete it or give each a record number`,
           ),
         )
       else seen.set(key, row)

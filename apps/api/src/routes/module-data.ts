@@ -301,12 +301,23 @@ export async function moduleData(
     ('by' in b && b.by === 'area') || ('within' in b && b.within) ? { ...base, region: within } : base
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
+  // The listed region's own figures: the cards' where it is the region itself (not asked twice), none where a
+  // township lists only itself (a reference line at its one bar would say nothing).
+  const ownTotals = (b: Breakdown) =>
+    'within' in b && (within === q.region || regionLevel(within) === 'township')
   const [region, areasOf, cards, ...parts] = await Promise.all([
     regionRef(db, q.region),
     within === q.region ? null : regionRef(db, within),
     kpiCards(db, { ...base, compare: q.compare }, cardsFor(spec.kpis, regionLevel(q.region)), spec.targets),
-    ...entries.map(([, b]) => (stationsToo || !stationLevel(b) ? breakdownRows(db, scopeOf(b), b) : [])),
+    ...entries.map(([, b]) =>
+      ownTotals(b) || (!stationsToo && stationLevel(b)) ? [] : breakdownRows(db, scopeOf(b), b),
+    ),
   ])
+  for (const [i, [, b]] of entries.entries())
+    if (ownTotals(b) && regionLevel(within) !== 'township' && 'ids' in b)
+      parts[i] = [
+        Object.fromEntries(b.ids.map((id) => [id, cards.kpis.find((k) => k.id === id)?.value ?? null])),
+      ]
   const at = (test: (b: Breakdown) => boolean) => entries.findIndex(([, b]) => test(b))
   const leaders = at((b) => 'leaders' in b)
   if (stationsToo && leaders >= 0) {

@@ -326,6 +326,13 @@ describe('the reference of a chart of areas', () => {
     expect(areaReference({ code: '5225', name: '六盘水市' }, { d: 8 }, 'd', 'days', 'en')).toEqual([
       { name: 'City average 8 days', value: 8 },
     ])
+    // A median is the county's whole, not an average.
+    expect(areaReference(county, { d: 9 }, 'd', 'days', 'zh-CN', 'whole')).toEqual([
+      { name: '全县 9天', value: 9 },
+    ])
+    expect(areaReference(county, { d: 9 }, 'd', 'days', 'en', 'whole')).toEqual([
+      { name: 'County overall 9 days', value: 9 },
+    ])
     expect(areaReference(county, { reportback_rate: null }, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
     expect(areaReference(county, undefined, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
   })
