@@ -328,7 +328,7 @@ describe('the reference of a chart of areas', () => {
     ])
     // A median is the county's whole, not an average.
     expect(areaReference(county, { d: 9 }, 'd', 'days', 'zh-CN', 'whole')).toEqual([
-      { name: '全县 9天', value: 9 },
+      { name: '全县 9 天', value: 9 },
     ])
     expect(areaReference(county, { d: 9 }, 'd', 'days', 'en', 'whole')).toEqual([
       { name: 'County overall 9 days', value: 9 },
