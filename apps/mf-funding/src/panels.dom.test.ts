@@ -51,7 +51,7 @@ describe('funding panels', () => {
 
   it("leaves the budget row out where there is no budget (a township: the plan is its county's)", () => {
     const rows = (d: ModuleData<'funding'>) =>
-      (budgetPanel(d).option.dataset as { source: { name: string }[] }).source.map((r) => r.name)
+      (budgetPanel(d).option!.dataset as { source: { name: string }[] }).source.map((r) => r.name)
     expect(rows(data({ budget: null, allocated: 36_000, spent: 20_000 }))).toEqual([
       'budgetBars.allocated',
       'budgetBars.spent',
