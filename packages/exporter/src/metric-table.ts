@@ -2,7 +2,7 @@
 // export's language, with the areas' division codes and, when compared, each figure's previous value and change.
 import { areaLabel, type CompareMode, type Dimension } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
-import { catalogById, queryMetrics } from '@liaison/metrics'
+import { catalogById, hasRecords, isEventFigure, queryMetrics, recordIds } from '@liaison/metrics'
 import type { TableColumn, TableModel } from './model.ts'
 import type { Lang } from './texts.ts'
 
@@ -41,7 +41,16 @@ export async function buildMetricTable(
   },
 ): Promise<TableModel> {
   const lang = spec.lang ?? 'zh'
-  const { data } = await queryMetrics(db, spec)
+  // As the cards: a period without any record in the event registers compares none of their figures (its zeros are
+  // registers not yet imported, not a fall of 100 %).
+  const [{ data }, recorded] = await Promise.all([
+    queryMetrics(db, spec),
+    spec.compare && spec.ids.some(isEventFigure)
+      ? queryMetrics(db, { region: spec.region, from: spec.from, to: spec.to, ids: recordIds }).then((r) =>
+          hasRecords(r.data[0] ?? {}),
+        )
+      : true,
+  ])
   const by = spec.by
   const byLabel = !by ? null : by === 'area' ? areaLabel(spec.region)[lang] : dimensionLabels[by][lang]
   const words = spec.compare ? compared[spec.compare] : null
@@ -75,6 +84,7 @@ export async function buildMetricTable(
     if (by && key === by) return String(r[`${by}_name`] ?? r[by])
     if (by && key === `${by}__code`) return String(r[by])
     const value = r[key]
+    if (!recorded && /__(previous|change)$/.test(key) && isEventFigure(key.replace(/__\w+$/, ''))) return null
     if (value === null || value === undefined) return null
     // Points as numbers of points (3.2), not a fraction a spreadsheet would show as 3.2%.
     return key.endsWith('__change') && catalogById.get(key.slice(0, -'__change'.length))?.unit === 'rate'

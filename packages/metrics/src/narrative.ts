@@ -2,6 +2,7 @@
 // previous period has data.
 import { type CompareMode, dataCutoff, type MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
+import { catalogById } from './catalog.ts'
 import { queryMetrics } from './query.ts'
 import { countiesWithData, describeRegion } from './region-info.ts'
 import { regionLevel } from './scope.ts'
@@ -249,6 +250,12 @@ export async function buildNarrative(
 export const hasRecords = (f: Record<string, unknown>) =>
   !('receptions' in f && 'opinions_collected' in f && 'projects' in f) ||
   Boolean(f.receptions || f.opinions_collected || f.projects)
+
+/** The counts hasRecords reads, one per event register. */
+export const recordIds = ['receptions', 'opinions_collected', 'projects']
+/** Whether a figure comes from those registers: without records for a period, it is not compared. */
+export const isEventFigure = (id: string) =>
+  ['receptions', 'opinions', 'projects'].includes(catalogById.get(id)?.source ?? '')
 
 const tail = (text: string) => (text ? `，${text}` : '')
 const tailEn = (text: string) => (text ? `, ${text}` : '')

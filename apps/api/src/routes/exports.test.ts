@@ -323,6 +323,16 @@ describe('the Word report', () => {
       ].join(','),
     )
     expect(lines.some((l) => l.startsWith('"Basis: 金沙县, 2025-01-01 to 2025-12-31'))).toBe(true)
+    // A period without records compares nothing, as the cards: no previous value, no -100%.
+    const empty = await get(
+      'exports/table.csv?region=520523&from=2026-01-01&to=2026-12-31&by=township&ids=receptions&compare=yoy&lang=en',
+    )
+    const rows = (await empty.text())
+      .split('\r\n')
+      .slice(1)
+      .filter((l) => /^\S+,\d{9},/.test(l))
+    expect(rows.length).toBeGreaterThan(20)
+    for (const row of rows) expect(row, row).toMatch(/,\d{9},0,,$/)
   })
 
   it('compares in its summary as the dashboard does: 同比, 环比, or not at all without `compare`', async () => {

@@ -18,10 +18,12 @@ import {
   choiceFor,
   covers,
   hasRecords,
+  isEventFigure,
   listStations,
   type MetricsSpec,
   queryMetrics,
   type RollupChoice,
+  recordIds,
   regionLevel,
   stationsMonthly,
 } from '@liaison/metrics'
@@ -232,10 +234,6 @@ async function breakdownRows(db: DbOrTx, scope: Scope, breakdown: Breakdown): Pr
   return rows.some(inPlan) ? rows.filter((r) => r.year === String(last) || inPlan(r)) : rows
 }
 
-const eventSources = new Set(['receptions', 'opinions', 'projects'])
-/** The counts hasRecords reads, one per event register. */
-const recordIds = ['receptions', 'opinions_collected', 'projects']
-
 /** KPI cards from a row of queryMetrics: value, previous and change (when compared) and target of each figure. */
 export function kpiCardsFrom(
   row: MetricRow,
@@ -248,7 +246,7 @@ export function kpiCardsFrom(
   const unrecorded = !hasRecords(row)
   return ids.map((id) => {
     const metric = catalogById.get(id)!
-    const compared = compare && !(unrecorded && eventSources.has(metric.source))
+    const compared = compare && !(unrecorded && isEventFigure(id))
     return {
       id,
       label: metric.label,
@@ -271,8 +269,7 @@ export async function kpiCards(
   targets: Record<string, string> = {},
 ) {
   // Compared event figures need the three registers' counts to tell a period without records (hasRecords).
-  const recorded =
-    spec.compare && ids.some((id) => eventSources.has(catalogById.get(id)!.source)) ? recordIds : []
+  const recorded = spec.compare && ids.some(isEventFigure) ? recordIds : []
   const extra = [...new Set([...Object.values(targets), ...recorded])].filter((id) => !ids.includes(id))
   const { data, previous } = await queryMetrics(db, { ...spec, ids: [...ids, ...extra] })
   return { kpis: kpiCardsFrom(data[0]!, spec.compare, ids, targets), previous }
