@@ -82,7 +82,9 @@ describe('useModulePage and ModulePage', () => {
     expect(wrapper.get('[data-kpi=opinions_collected]').text()).toContain('853件')
     expect(wrapper.get('[data-kpi=resolution_rate]').text()).toContain('办结率')
     // Each card's definition is its hint, in the page's language.
-    expect(wrapper.get('[data-kpi=opinions_collected]').attributes('title')).toBe('opinions_collected的定义')
+    expect(wrapper.get('[data-kpi=opinions_collected] h3').attributes('title')).toBe(
+      'opinions_collected的定义',
+    )
     const panels = wrapper.findAll('[data-panel=a], [data-panel=b]')
     expect(panels).toHaveLength(2)
     expect(panels[0]!.text()).toContain('金沙县 · 2023年 · 数据来源：社情民意台账')

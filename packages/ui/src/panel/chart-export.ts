@@ -24,7 +24,7 @@ const percent = (value: unknown) =>
   typeof value === 'string' && value.endsWith('%') ? Number.parseFloat(value) / 100 : null
 
 /**
- * Place a component between the frame's header and footer, as the server's renderer does: a numeric top or bottom
+ * Place a component between the frame's header and footer: a numeric top or bottom
  * moves by them, and a percentage top or height (a small multiple's cell, its title) is taken of the band between
  * them, not of the whole image, so that nothing slides under the title or the 口径.
  */
