@@ -8,3 +8,11 @@ export const safeFileName = (name: string) =>
     .replace(/: /g, ' – ')
     .replace(/[/\\:*?"<>|]+/g, '_')
     .slice(0, 120)
+
+/** A data file's header says the unit its numbers do not (yuan, days, percentage points), in the browser's files
+ * and the server's alike: 安排资金（元）, Median days (days). */
+export const headerUnits: Record<string, { zh: string; en: string } | undefined> = {
+  yuan: { zh: '（元）', en: ' (yuan)' },
+  days: { zh: '（天）', en: ' (days)' },
+  points: { zh: '（百分点）', en: ' (pp)' },
+}

@@ -1,5 +1,6 @@
 // A table as .xlsx (typed cells: numbers, percentages, dates; frozen header) and as CSV (UTF-8 with BOM,
 // so Excel opens Chinese correctly). The 口径 sits under the table and, in the workbook, on its own sheet.
+import { headerUnits } from '@liaison/contracts'
 import ExcelJS from 'exceljs'
 import {
   basisLine,
@@ -20,13 +21,8 @@ const numFmt: Partial<Record<TableColumn['unit'], string>> = {
   date: 'yyyy-mm-dd',
 }
 
-/** A header with its unit where the numbers do not say it (yuan, days, points), as the dashboard's data files. */
-const suffixes: Partial<Record<TableColumn['unit'], { zh: string; en: string }>> = {
-  yuan: { zh: '（元）', en: ' (yuan)' },
-  days: { zh: '（天）', en: ' (days)' },
-  points: { zh: '（百分点）', en: ' (pp)' },
-}
-const header = (c: TableColumn, lang: ExportBasis['lang']) => `${c.label}${suffixes[c.unit]?.[lang] ?? ''}`
+/** A header with its unit where the numbers do not say it, as the dashboard's own data files. */
+const header = (c: TableColumn, lang: ExportBasis['lang']) => `${c.label}${headerUnits[c.unit]?.[lang] ?? ''}`
 
 const noteWords = {
   zh: { sheet: '口径', region: '地区：', period: '时段：', cutoff: '数据截至：', to: '至' },

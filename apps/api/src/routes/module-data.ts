@@ -298,10 +298,10 @@ export async function moduleData(
     ('by' in b && b.by === 'area') || ('within' in b && b.within) ? { ...base, region: within } : base
   const stationsToo = regionLevel(q.region) === 'county' || regionLevel(q.region) === 'township'
   const entries = Object.entries<Breakdown>(spec.breakdowns)
-  // The listed region's own figures: the cards' where it is the region itself (not asked twice), none where a
-  // township lists only itself (a reference line at its one bar would say nothing).
-  const ownTotals = (b: Breakdown) =>
-    'within' in b && (within === q.region || regionLevel(within) === 'township')
+  // The listed region's own figures: none where a township lists only itself (a reference line at its one bar would
+  // say nothing), the cards' where the region lists its own areas (not asked twice), else asked of that region.
+  const alone = regionLevel(within) === 'township'
+  const ownTotals = (b: Breakdown) => 'within' in b && (alone || within === q.region)
   const [region, areasOf, cards, ...parts] = await Promise.all([
     regionRef(db, q.region),
     within === q.region ? null : regionRef(db, within),
@@ -311,7 +311,7 @@ export async function moduleData(
     ),
   ])
   for (const [i, [, b]] of entries.entries())
-    if (ownTotals(b) && regionLevel(within) !== 'township' && 'ids' in b)
+    if (ownTotals(b) && !alone && 'ids' in b)
       parts[i] = [
         Object.fromEntries(b.ids.map((id) => [id, cards.kpis.find((k) => k.id === id)?.value ?? null])),
       ]

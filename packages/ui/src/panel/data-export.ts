@@ -3,6 +3,7 @@
 // every panel: typed cells (numbers as numbers, rates as 0.0%, months and dates as dates), the 口径 (region,
 // period, cut-off, source, definitions) in the rows above a frozen header, and CSV in UTF-8 with a BOM.
 // exceljs is loaded only when a workbook is asked for, so no first view carries it.
+import { headerUnits } from '@liaison/contracts/files'
 
 /** How a column's values are typed: the catalogue's units, or text, a month ("2023-01"), a date, a code. */
 export type ColumnUnit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | 'text' | 'month' | 'date' | 'code'
@@ -109,10 +110,6 @@ const unitWords: Partial<Record<ColumnUnit, { zh: string; en: string }>> = {
   yuan: { zh: '金额', en: 'Amount' },
   days: { zh: '天数', en: 'Days' },
 }
-const unitSuffix: Partial<Record<ColumnUnit, { zh: string; en: string }>> = {
-  yuan: { zh: '（元）', en: ' (yuan)' },
-  days: { zh: '（天）', en: ' (days)' },
-}
 
 /**
  * Headers for the columns a builder left unnamed: an area's name column is named as the region's areas are
@@ -135,7 +132,7 @@ export function nameColumns(table: PanelData, lang: 'zh' | 'en', areaWord: strin
       else if (c.unit === 'text') label = 'station' in first ? w.station : 'area' in first ? areaWord : w.name
       else label = unitWords[c.unit]?.[lang] ?? w.value
     }
-    const suffix = unitSuffix[c.unit]?.[lang] ?? ''
+    const suffix = headerUnits[c.unit]?.[lang] ?? ''
     columns.push({ ...c, label: suffix && !label.endsWith(suffix) ? `${label}${suffix}` : label })
     // An area's code beside its name, so the file joins with other registers.
     const isArea = 'area' in first && !('station' in first)
