@@ -237,14 +237,15 @@ describe('the Word report', () => {
     expect(await mark('demo-township', 'watermark=user')).toMatch(
       /^民兴街道人大工委（演示） \d{4}-\d{2}-\d{2}$/,
     )
-    // Its date is Beijing's, as the footer's 生成日期: at 20:00 UTC (today, so that the session stays valid) it is
-    // 04:00 tomorrow there.
+    // Its date is Beijing's, as the footer's 生成日期: at 20:00 UTC it is 04:00 the next day there. The last 20:00
+    // UTC before now, so that the session (12 hours from now) is still valid then whatever the time of the run.
     const now = new Date()
     const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()]
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(Date.UTC(y, m, d, 20)) })
+    const evening = Date.UTC(y, m, now.getUTCHours() >= 20 ? d : d - 1, 20)
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(evening) })
     try {
-      const tomorrow = new Date(Date.UTC(y, m, d + 1)).toISOString().slice(0, 10)
-      expect(await mark('demo-township', 'watermark=user')).toBe(`民兴街道人大工委（演示） ${tomorrow}`)
+      const beijingDate = new Date(evening + 86_400_000).toISOString().slice(0, 10)
+      expect(await mark('demo-township', 'watermark=user')).toBe(`民兴街道人大工委（演示） ${beijingDate}`)
     } finally {
       vi.useRealTimers()
     }
