@@ -332,8 +332,8 @@ export const catalog: Metric[] = [
     'count',
     'projects',
     true,
-    '期内立项且已完工',
-    'Of those approved, completed',
+    '期内立项且截至期末已完工',
+    'Of those approved, completed by the period’s end',
   ),
   m(
     'funds_allocated',

@@ -57,25 +57,49 @@ export const receptions = (db: DbOrTx, s: SourceSpec) =>
         coalesce(sum(r.deputy_attendances), 0)::int as deputy_attendances`,
   )
 
-export const projects = (db: DbOrTx, s: SourceSpec) =>
-  additive(
+/** A project completed by `asOf` (one marked completed without a date: since its approval). */
+const completedBy = (asOf: string) =>
+  sql`p.status = 'completed' and coalesce(p.completed_on, p.approved_on) <= ${asOf}`
+
+const projectCounts = (asOf: string) =>
+  sql`count(*) filter (where p.status <> 'cancelled')::int as projects,
+      count(*) filter (where ${completedBy(asOf)})::int as projects_completed,
+      coalesce(sum(p.allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
+      coalesce(sum(p.spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`
+
+/**
+ * Projects approved in the period; completed, and their status, as at its end (a project completed later was
+ * still being carried out then: 实施中). The rollup keys completions by month, so whole months serve a period
+ * ending on a month's last day; a period ending inside a month reads the facts (projects are few).
+ */
+export async function projects(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
+  const facts = (range: Range) =>
+    grouped(
+      db,
+      s.by === 'status'
+        ? sql`case when p.status = 'completed' and not (${completedBy(s.to)}) then 'in_progress' else p.status end`
+        : dimension(s, 'p', 'approved_on'),
+      projectCounts(s.to),
+      sql`from micro_projects p where ${inRegion('p', s.region)} and p.approved_on between ${range.from} and ${range.to}`,
+    )
+  const read = areaRead(s, projectsRollup)
+  const split = read ? splitPeriod(s.from, s.to) : null
+  if (!read || !split?.months || split.cut <= s.to) return facts(s)
+  const { first, last } = split.months
+  const later = sql`r.event_month >= ${split.cut}`
+  const months = grouped(
     db,
-    s,
-    projectsRollup,
-    (range) =>
-      grouped(
-        db,
-        dimension(s, 'p', 'approved_on'),
-        sql`count(*) filter (where p.status <> 'cancelled')::int as projects,
-            count(*) filter (where p.status = 'completed')::int as projects_completed,
-            coalesce(sum(p.allocated) filter (where p.status <> 'cancelled'), 0)::float8 as funds_allocated,
-            coalesce(sum(p.spent) filter (where p.status <> 'cancelled'), 0)::float8 as funds_spent`,
-        sql`from micro_projects p where ${inRegion('p', s.region)} and p.approved_on between ${range.from} and ${range.to}`,
-      ),
-    sql`coalesce(sum(r.projects), 0)::int as projects, coalesce(sum(r.projects_completed), 0)::int as projects_completed,
+    s.by === 'status'
+      ? sql`case when r.dim_value = 'completed' and ${later} then 'in_progress' else r.dim_value end`
+      : read.key,
+    sql`coalesce(sum(r.projects), 0)::int as projects,
+        coalesce(sum(r.projects_completed) filter (where not ${later}), 0)::int as projects_completed,
         coalesce(sum(r.funds_allocated), 0)::float8 as funds_allocated,
         coalesce(sum(r.funds_spent), 0)::float8 as funds_spent`,
+    sql`from ${rollup(projectsRollup)} r where ${read.where} and r.month between ${first} and ${last}`,
   )
+  return sumRows(await Promise.all([...split.edges.map(facts), months]))
+}
 
 const limit = sql`coalesce((select timely_limit_days from county_settings cs where cs.county_code = o.county_code), 30)`
 const opinionFacts = (s: SourceSpec, range: Range) =>

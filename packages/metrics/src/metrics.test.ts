@@ -27,10 +27,10 @@ async function fixture(h: DbHandle) {
       ('520523', '${T2}', 2, 'C', '2023-12-20', 'visit', 'resolved', '2024-01-05', '2024-01-05', 'basic'),
       ('520523', '${T2}', 2, 'D', '2023-11-01', 'phone', 'handling', null, null, null),
       ('520523', '${T1}', 1, 'E', '2022-05-01', 'visit', 'resolved', '2022-05-03', '2022-05-03', null);
-    insert into micro_projects (county_code, township_code, code, name, allocated, spent, status, approved_on) values
-      ('520523', '${T1}', 'P1', '路', 30000, 15000, 'in_progress', '2023-04-01'),
-      ('520523', '${T2}', 'P2', '水', 10000, 10000, 'completed', '2023-05-01'),
-      ('520523', '${T2}', 'P3', '灯', 50000, 0, 'cancelled', '2023-06-01');
+    insert into micro_projects (county_code, township_code, code, name, allocated, spent, status, approved_on, completed_on) values
+      ('520523', '${T1}', 'P1', '路', 30000, 15000, 'in_progress', '2023-04-01', null),
+      ('520523', '${T2}', 'P2', '水', 10000, 10000, 'completed', '2023-05-01', '2024-02-20'),
+      ('520523', '${T2}', 'P3', '灯', 50000, 0, 'cancelled', '2023-06-01', null);
     insert into deputies (id, county_code, township_code, station_id, code, name, level) values
       (1, '520523', '${T1}', 1, 'D1', '甲', 'county'), (2, '520523', '${T2}', 2, 'D2', '乙', 'township'),
       (3, '520523', '${T2}', null, 'D3', '丙', 'township'), (4, '520523', '${T1}', 1, 'D4', '丁', 'city');
@@ -117,6 +117,30 @@ for (const engine of testEngines()) {
         funds_budget: 100000,
         fund_budget_share: 0.4,
       })
+    })
+
+    it('counts a project completed as at the period end, and its status then', async () => {
+      // P2, approved in May 2023, was completed in February 2024: in progress at the end of 2023.
+      expect(await one(['projects', 'projects_completed'])).toMatchObject({
+        projects: 2,
+        projects_completed: 0,
+      })
+      const through2024 = {
+        region: '520523',
+        from: '2023-01-01',
+        to: '2024-12-31',
+        ids: ['projects_completed'],
+      }
+      expect((await queryMetrics(h.db, through2024)).data[0]!.projects_completed).toBe(1)
+      const statuses = await queryMetrics(h.db, {
+        ...y2023,
+        ids: ['projects', 'funds_allocated'],
+        by: 'status',
+      })
+      expect(statuses.data.map((r) => [r.status, r.projects, r.funds_allocated])).toEqual([
+        ['cancelled', 0, 0],
+        ['in_progress', 2, 40000],
+      ])
     })
 
     it('reads from the plans only the figures asked for, each as when asked with the others', async () => {

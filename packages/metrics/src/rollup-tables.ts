@@ -45,14 +45,18 @@ export const receptionsRollup: RollupTable = {
 
 export const projectsRollup: RollupTable = {
   name: 'rollup_projects',
-  keys: ['month'],
+  // event_month: the month a completed project was completed (its approval's without a date), so that a period's
+  // end decides whether it counts as completed.
+  keys: ['month', 'event_month'],
   measures: ['projects', 'projects_completed', 'funds_allocated', 'funds_spent'],
   dims: ['category', 'status'],
   kind: 'flow',
   finest: 6,
   finestWithDims: 4,
   rows: (where) =>
-    sql`select p.county_code, ${month('p.approved_on')} as month, p.category, p.status,
+    sql`select p.county_code, ${month('p.approved_on')} as month,
+          case when p.status = 'completed' then ${month('coalesce(p.completed_on, p.approved_on)')} end as event_month,
+          p.category, p.status,
           (p.status <> 'cancelled')::int as projects, (p.status = 'completed')::int as projects_completed,
           case when p.status <> 'cancelled' then coalesce(p.allocated, 0) else 0 end as funds_allocated,
           case when p.status <> 'cancelled' then coalesce(p.spent, 0) else 0 end as funds_spent

@@ -28,10 +28,12 @@ async function fixture(h: DbHandle) {
       ('520523', '${T2}', 2, 'D', '2023-03-01', 'phone', 'other', null, 'handling', null, null, null),
       ('520523', '${T1}', 1, 'E', '2023-04-30', 'online', 'other', 'deputy', 'resolved', '2023-05-02', '2023-05-03', null),
       ('520523', '${T2}', 2, 'F', '2023-05-15', 'visit', 'education', 'deputy', 'replied', '2023-06-20', null, null);
-    insert into micro_projects (county_code, township_code, code, name, category, allocated, spent, status, approved_on) values
-      ('520523', '${T1}', 'P1', '路', 'other', 30000, 15000, 'in_progress', '2023-01-20'),
-      ('520523', '${T2}', 'P2', '水', 'education', 10000, 10000, 'completed', '2023-02-01'),
-      ('520523', '${T2}', 'P3', '灯', 'other', 50000, 0, 'cancelled', '2023-03-31');`)
+    insert into micro_projects (county_code, township_code, code, name, category, allocated, spent, status, approved_on, completed_on) values
+      ('520523', '${T1}', 'P1', '路', 'other', 30000, 15000, 'in_progress', '2023-01-20', null),
+      ('520523', '${T2}', 'P2', '水', 'education', 10000, 10000, 'completed', '2023-02-01', '2023-04-10'),
+      ('520523', '${T2}', 'P3', '灯', 'other', 50000, 0, 'cancelled', '2023-03-31', null),
+      ('520523', '${T1}', 'P4', '桥', 'other', 8000, 8000, 'completed', '2023-02-15', '2023-03-03'),
+      ('520523', '${T1}', 'P5', '井', 'other', 2000, 2000, 'completed', '2023-03-02', null);`)
 }
 
 const periods: [string, string][] = [

@@ -12,9 +12,10 @@ import { bigint, date, index, integer, numeric, pgTable, text, timestamp } from 
 // serve a city's by-county breakdown. Breakdowns by category and the like are kept from the city up.
 //
 // Flows (receptions, projects) are keyed by the month they happened. Opinions are keyed by the month of receipt
-// and the month of an event (`eventMonth`: replied, resolved, became overdue), so a period's end decides which
-// events count; stocks (stations, deputies, report-backs) are keyed by the month a unit joined the count (built,
-// covered, reported), with `month` null for what counts whatever the date (all deputies).
+// and the month of an event (`eventMonth`: replied, resolved, became overdue), projects by the months of their
+// approval and completion, so a period's end decides which events count; stocks (stations, deputies,
+// report-backs) are keyed by the month a unit joined the count (built, covered, reported), with `month` null for
+// what counts whatever the date (all deputies).
 
 const key = {
   areaCode: text().notNull(),
@@ -83,6 +84,8 @@ export const rollupProjects = pgTable(
   {
     ...key,
     month: date().notNull(),
+    /** The month a completed project was completed (null: not completed). */
+    eventMonth: date(),
     projects: integer().notNull(),
     projectsCompleted: integer().notNull(),
     fundsAllocated: numeric({ precision: 18, scale: 2, mode: 'number' }).notNull(),
