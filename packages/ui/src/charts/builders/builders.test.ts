@@ -270,6 +270,16 @@ describe('option builders', () => {
     expect(describeSeries(rows, 'month', 'receptions', '接待', 'count', 'zh-CN')).toBe(
       '接待：最高 2025年2月 70，最低 2025年1月 50，共 2 项。',
     )
+    // One point, or all equal: no highest and lowest of the same.
+    const [first] = rows
+    expect(describeSeries([first!], 'month', 'receptions', 'Receptions', 'count', 'en')).toBe(
+      'Receptions: Jan 2025 50.',
+    )
+    const flat = rows.map((r) => ({ ...r, receptions: 7 }))
+    expect(describeSeries(flat, 'month', 'receptions', 'Receptions', 'count', 'en')).toBe(
+      'Receptions: all 2 at 7.',
+    )
+    expect(describeSeries(flat, 'month', 'receptions', '接待', 'count', 'zh-CN')).toBe('接待：2 项均为 7。')
   })
 
   it('gives every chart a text for screen readers in its own language, values formatted, unless given one', () => {

@@ -53,10 +53,20 @@ export function describeSeries(
   const sorted = [...points].sort((a, b) => (b[value] as number) - (a[value] as number))
   const top = sorted[0]!
   const bottom = sorted[sorted.length - 1]!
-  const fmt = (r: Row) => `${monthHeading(r[key], locale)} ${formatValue(r[value] as number, unit, locale)}`
-  return locale === 'zh-CN'
-    ? `${name}：最高 ${fmt(top)}，最低 ${fmt(bottom)}，共 ${points.length} 项。`
-    : `${name}: highest ${fmt(top)}, lowest ${fmt(bottom)}, ${points.length} items.`
+  const amount = (r: Row) => formatValue(r[value] as number, unit, locale)
+  const fmt = (r: Row) => `${monthHeading(r[key], locale)} ${amount(r)}`
+  const zh = locale === 'zh-CN'
+  const n = points.length
+  // One point has no highest and lowest; equal points name none of them.
+  const text =
+    n < 2
+      ? fmt(top)
+      : top[value] === bottom[value]
+        ? (zh ? `${n} 项均为 ` : `all ${n} at `) + amount(top)
+        : zh
+          ? `最高 ${fmt(top)}，最低 ${fmt(bottom)}，共 ${n} 项`
+          : `highest ${fmt(top)}, lowest ${fmt(bottom)}, ${n} items`
+  return zh ? `${name}：${text}。` : `${name}: ${text}.`
 }
 
 /** The month keys ('YYYY-MM') from the month of `from` to the month of `to` (dates 'YYYY-MM-DD'). */
