@@ -100,6 +100,16 @@ describe('township map', () => {
     expect(await page.locator('.drawer__items li').count()).toBe(7)
     expect(await page.locator('[data-station-detail]').innerText()).toContain('面积')
     expect(await page.locator('[data-seven=not-applicable]').count()).toBe(0)
+    // The open station is in the URL: a reload (a shared link) opens it again; closed, it leaves the URL, and Back
+    // reopens it.
+    expect(Number(new URL(page.url()).searchParams.get('station'))).toBeGreaterThan(0)
+    await page.reload()
+    await page.locator('.drawer__items li').first().waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('[data-station-detail]').waitFor({ state: 'hidden' })
+    await page.waitForURL((url) => !url.searchParams.has('station'))
+    await page.goBack()
+    await page.locator('.drawer__items li').first().waitFor()
     await page.keyboard.press('Escape')
     await page.locator('[data-station-detail]').waitFor({ state: 'hidden' })
   })

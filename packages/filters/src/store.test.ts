@@ -33,7 +33,7 @@ describe('useFiltersStore', () => {
   it('round-trips through the URL query, leaving defaults out', () => {
     const store = useFiltersStore()
     store.apply({ region: '520523', period: '2025', theme: 'dark' })
-    const query = stateToQuery(store.snapshot())
+    const query = stateToQuery(store)
     expect(query).toEqual({ region: '520523', period: '2025', theme: 'dark' })
     expect(queryToState(query)).toMatchObject({
       region: '520523',
@@ -44,6 +44,27 @@ describe('useFiltersStore', () => {
     expect(queryToState({ region: 'x', period: 'nonsense' })).not.toHaveProperty('region')
     expect(queryToState({ region: 'CN' }).region).toBe('CN')
     expect(queryToState({ region: '5205' }).region).toBe('5205')
+  })
+
+  it('keeps an open station in the URL, and no station that is not a positive whole number', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:any(.*)*', component: {} }],
+    })
+    await router.push('/m/stations?region=520523&period=2025&station=12')
+    const store = useFiltersStore()
+    syncFiltersWithRouter(store, router)
+    await settle()
+    expect(store.station).toBe(12)
+    store.station = null
+    await settle()
+    expect(router.currentRoute.value.query).not.toHaveProperty('station')
+    // Back reopens it.
+    router.back()
+    await settle()
+    expect(store.station).toBe(12)
+    for (const bad of ['0', '-3', '1.5', 'x', '99999999999999999999'])
+      expect(queryToState({ station: bad }).station).toBeNull()
   })
 
   it('mirrors the store in the route, and back/forward restore it', async () => {

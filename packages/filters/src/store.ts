@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, reactive, ref, toRefs } from 'vue'
 import { parsePeriod } from './period.ts'
-import type { CompareMode, FilterState, Language, ThemeName } from './url-query.ts'
+import type { FilterState } from './url-query.ts'
 import { defaultFilterState } from './url-query.ts'
 
 /** The query every figure endpoint takes for a scope; `compare` left out when none. */
@@ -16,59 +16,31 @@ export function scopeQueryOf(
 
 /** The one filter store: what the dashboard shows (region, period, comparison) and how (language, theme, screen). */
 export const useFiltersStore = defineStore('filters', () => {
-  const region = ref(defaultFilterState.region)
-  const period = ref(defaultFilterState.period)
-  const compare = ref<CompareMode>(defaultFilterState.compare)
-  const language = ref<Language>(defaultFilterState.language)
-  const theme = ref<ThemeName>(defaultFilterState.theme)
-  const bigScreen = ref(defaultFilterState.bigScreen)
-  const decal = ref(defaultFilterState.decal)
+  // One reactive record of the state, so that apply need not name every filter.
+  const state = reactive({ ...defaultFilterState })
   /** Bumped by auto-refresh (big screen) and Retry; modules refetch when it changes. */
   const refreshTick = ref(0)
 
-  const range = computed(() => parsePeriod(period.value))
-  const from = computed(() => range.value?.from ?? '')
-  const to = computed(() => range.value?.to ?? '')
+  const scopeQuery = computed(() => scopeQueryOf(state))
+  /** The period's first and last days ('' until a valid period is set). */
+  const from = computed(() => scopeQuery.value.from!)
+  const to = computed(() => scopeQuery.value.to!)
   /** The chart theme: the big screen is always dark. */
-  const chartTheme = computed(() => (bigScreen.value ? 'big-screen' : theme.value))
+  const chartTheme = computed(() => (state.bigScreen ? 'big-screen' : state.theme))
   /** Ready to ask the API once a region and a period are known. */
-  const ready = computed(() => Boolean(region.value && range.value))
-  const scopeQuery = computed(() =>
-    scopeQueryOf({ region: region.value, period: period.value, compare: compare.value }),
-  )
+  const ready = computed(() => Boolean(state.region && from.value))
 
-  function apply(state: Partial<FilterState>) {
-    if (state.region !== undefined) region.value = state.region
-    if (state.period !== undefined) period.value = state.period
-    if (state.compare !== undefined) compare.value = state.compare
-    if (state.language !== undefined) language.value = state.language
-    if (state.theme !== undefined) theme.value = state.theme
-    if (state.bigScreen !== undefined) bigScreen.value = state.bigScreen
-    if (state.decal !== undefined) decal.value = state.decal
+  function apply(next: Partial<FilterState>) {
+    for (const [key, value] of Object.entries(next))
+      if (value !== undefined) (state as Record<string, unknown>)[key] = value
   }
-
-  const snapshot = (): FilterState => ({
-    region: region.value,
-    period: period.value,
-    compare: compare.value,
-    language: language.value,
-    theme: theme.value,
-    bigScreen: bigScreen.value,
-    decal: decal.value,
-  })
 
   function refresh() {
     refreshTick.value++
   }
 
   return {
-    region,
-    period,
-    compare,
-    language,
-    theme,
-    bigScreen,
-    decal,
+    ...toRefs(state),
     refreshTick,
     from,
     to,
@@ -76,7 +48,6 @@ export const useFiltersStore = defineStore('filters', () => {
     ready,
     scopeQuery,
     apply,
-    snapshot,
     refresh,
   }
 })

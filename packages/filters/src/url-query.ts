@@ -17,6 +17,8 @@ export interface FilterState {
   bigScreen: boolean
   /** Decal patterns on charts, for colour-blind readers and black-and-white print. */
   decal: boolean
+  /** The station whose detail is open (the stations module's drawer), so a link or Back reopens it. */
+  station: number | null
 }
 
 export const defaultFilterState: FilterState = {
@@ -27,6 +29,7 @@ export const defaultFilterState: FilterState = {
   theme: 'light',
   bigScreen: false,
   decal: false,
+  station: null,
 }
 
 type Query = Record<string, string | null | (string | null)[] | undefined>
@@ -43,6 +46,7 @@ export function stateToQuery(state: FilterState): Record<string, string> {
   if (state.theme !== defaultFilterState.theme) query.theme = state.theme
   if (state.bigScreen) query.screen = 'big'
   if (state.decal) query.decal = '1'
+  if (state.station) query.station = String(state.station)
   return query
 }
 
@@ -60,6 +64,8 @@ export function queryToState(query: Query): Partial<FilterState> {
   state.theme = first(query.theme) === 'dark' ? 'dark' : 'light'
   state.bigScreen = first(query.screen) === 'big'
   state.decal = first(query.decal) === '1'
+  const station = Number(first(query.station))
+  state.station = station > 0 && Number.isSafeInteger(station) ? station : null
   return state
 }
 

@@ -20,7 +20,7 @@ export function syncFiltersWithRouter(store: FiltersStore, router: Router): () =
     { immediate: true },
   )
   const stopStore = watch(
-    () => stateToQuery(store.snapshot()),
+    () => stateToQuery(store),
     (query) => {
       const route = router.currentRoute.value
       if (sameQuery(route.query, query)) return
