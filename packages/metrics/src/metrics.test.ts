@@ -3,6 +3,7 @@ import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stationCompleteness } from './completeness.ts'
+import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 
 const T1 = '520523005' // 民兴街道
@@ -274,6 +275,25 @@ for (const engine of testEngines()) {
       // A township lists its own stations; above a county there is no station list.
       expect((await stationCompleteness(h.db, T2, '2023-12-31'))!.stations.map((s) => s.id)).toEqual([2])
       expect(await stationCompleteness(h.db, '5205', '2023-12-31')).toBeNull()
+    })
+
+    it('writes the English paragraph in the singular where a count is one', async () => {
+      const today = '2026-01-01'
+      // January 2024: one reception (9 visitors); D, received in 2023, open at the month's end.
+      const january = (
+        await buildNarrative(h.db, { region: '520523', from: '2024-01-01', to: '2024-01-31', today })
+      ).en
+      expect(january).toContain('held 1 reception or visit activity,')
+      expect(january).toContain('received 9 people, collected 0 opinions')
+      expect(january).toContain(
+        "At the period's end, 1 opinion was still open, received before the period, 1 overdue.",
+      )
+      // April 2023: one project (P1), and station 1 standardised before the month's end.
+      const april = (
+        await buildNarrative(h.db, { region: '520523', from: '2023-04-01', to: '2023-04-30', today })
+      ).en
+      expect(april).toContain('1 micro-project was funded with')
+      expect(april).not.toMatch(/\b1 (micro-projects|opinions|people|stations)\b/)
     })
   })
 }

@@ -159,10 +159,10 @@ export async function buildNarrative(
       `${period}，${scope}人大代表联络站（室）共开展接待走访活动${w.count(num('receptions') ?? 0)}次${tail(w.countChangeZh(changeOf('receptions'), mode))}，` +
         `接待群众${w.count(num('visitors') ?? 0)}人次，收集社情民意${w.count(num('opinions_collected') ?? 0)}件` +
         `${tail(w.countChangeZh(changeOf('opinions_collected'), mode))}，办结${w.count(num('opinions_resolved') ?? 0)}件${rateZh}。`,
-      `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.count(num('receptions') ?? 0)} reception and visit activities` +
-        `${tailEn(w.countChangeEn(changeOf('receptions'), mode))}, received ${w.count(num('visitors') ?? 0)} people, collected ` +
+      `${w.periodEn(spec.from, spec.to)}, the liaison stations and rooms ${whereEn} held ${w.countOf(num('receptions') ?? 0, 'reception or visit activity', 'reception and visit activities')}` +
+        `${tailEn(w.countChangeEn(changeOf('receptions'), mode))}, received ${w.countOf(num('visitors') ?? 0, 'person', 'people')}, collected ` +
         // A comma closes the comparison's aside ("…, up 8.7% year on year, and resolved 980").
-        `${w.count(num('opinions_collected') ?? 0)} opinions${tailEn(w.countChangeEn(changeOf('opinions_collected'), mode))}${changeOf('opinions_collected') === null ? '' : ','} and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
+        `${w.countOf(num('opinions_collected') ?? 0, 'opinion', 'opinions')}${tailEn(w.countChangeEn(changeOf('opinions_collected'), mode))}${changeOf('opinions_collected') === null ? '' : ','} and resolved ${w.count(num('opinions_resolved') ?? 0)}` +
         `${rate === null ? '' : ` (resolution rate ${w.percent(rate)}${tailEn(w.rateChangeEn(changeOf('resolution_rate'), mode))})`}.`,
     )
   }
@@ -183,7 +183,7 @@ export async function buildNarrative(
       'receptions',
       `${running ? `截至${cutoffZh}` : '期末'}仍有${w.count(backlog)}件在办${carried >= backlog ? '（均为此前结转）' : carried > 0 ? `（含此前结转${w.count(carried)}件）` : ''}，其中超期${w.count(num('overdue') ?? 0)}件。`,
       // Not begun with a numeral.
-      `${running ? `On ${w.dateEn(cutoff)}` : "At the period's end"}, ${w.count(backlog)} opinions were still open${carried >= backlog ? ', all received before the period' : carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
+      `${running ? `On ${w.dateEn(cutoff)}` : "At the period's end"}, ${w.countOf(backlog, 'opinion was', 'opinions were')} still open${carried >= backlog ? (backlog === 1 ? ', received before the period' : ', all received before the period') : carried > 0 ? ` (${w.count(carried)} of them received before the period)` : ''}, ${w.count(num('overdue') ?? 0)} overdue.`,
     )
   }
   const projects = num('projects') ?? 0
@@ -195,7 +195,7 @@ export async function buildNarrative(
       // The share is the money's, so it follows the money, not the count of projects.
       `实施民生实事微项目${w.count(projects)}个，安排代表建议办理专项资金${w.yuanZh(num('funds_allocated') ?? 0)}` +
         `${budget && share !== null ? `，占专项资金预算${w.yuanZh(budget)}的${w.percent(share)}` : ''}。`,
-      `${w.count(projects)} micro-projects were funded with ${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund${budget && share !== null ? `, ${w.percent(share)} of its ${w.yuanEn(budget)} budget` : ''}.`,
+      `${w.countOf(projects, 'micro-project was', 'micro-projects were')} funded with ${w.yuanEn(num('funds_allocated') ?? 0)} from the suggestion fund${budget && share !== null ? `, ${w.percent(share)} of its ${w.yuanEn(budget)} budget` : ''}.`,
     )
   }
   const coverage = num('station_coverage_rate')
@@ -205,7 +205,7 @@ export async function buildNarrative(
     say(
       'coverage',
       `截至${cutoffZh}，已规范化建设联络站（室）${w.count(standardised)}个${coverage === null ? '' : `，完成规划的${w.percent(coverage)}`}。`,
-      `By ${w.dateEn(cutoff)}, ${w.count(standardised)} stations and rooms had been standardised${coverage === null ? '' : `, ${w.percent(coverage)} of the plan`}.`,
+      `By ${w.dateEn(cutoff)}, ${w.countOf(standardised, 'station or room had', 'stations and rooms had')} been standardised${coverage === null ? '' : `, ${w.percent(coverage)} of the plan`}.`,
     )
   }
   const reportback = num('reportback_rate')
@@ -214,7 +214,7 @@ export async function buildNarrative(
     say(
       'reportback',
       `本届已有${w.count(num('reportback_done') ?? 0)}名代表向选民述职，述职完成率${w.percent(reportback)}${target !== null ? `（目标${w.percent(target)}）` : ''}。`,
-      `${w.count(num('reportback_done') ?? 0)} deputies have reported back to their voters this term (${w.percent(reportback)}${target !== null ? ` against a target of ${w.percent(target)}` : ''}).`,
+      `${w.countOf(num('reportback_done') ?? 0, 'deputy has', 'deputies have')} reported back to their voters this term (${w.percent(reportback)}${target !== null ? ` against a target of ${w.percent(target)}` : ''}).`,
     )
   }
   // Above a county the figures are the sums of the counties that have imported their registers: said while some

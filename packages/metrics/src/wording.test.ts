@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { previousPeriod } from './period.ts'
-import { count, countChangeZh, dateEn, percent, periodEn, periodZh, rateChangeZh, yuanZh } from './wording.ts'
+import {
+  count,
+  countChangeZh,
+  countOf,
+  dateEn,
+  percent,
+  periodEn,
+  periodZh,
+  rateChangeZh,
+  yuanZh,
+} from './wording.ts'
 
 describe('Chinese number forms', () => {
   it('writes counts, rates and money as a county report does', () => {
     expect(count(1259)).toBe('1,259')
+    expect(countOf(1, 'opinion was', 'opinions were')).toBe('1 opinion was')
+    expect(countOf(1259, 'opinion was', 'opinions were')).toBe('1,259 opinions were')
+    expect(countOf(0, 'opinion', 'opinions')).toBe('0 opinions')
     expect(percent(680 / 853)).toBe('79.7%')
     expect(percent(1)).toBe('100%')
     expect(percent(0.9996)).toBe('99.9%') // never rounded up to 100%

@@ -4,6 +4,10 @@ import { isMonthEnd, isMonthStart } from './period.ts'
 /** 1259 → "1,259". */
 export const count = (n: number) => Math.round(n).toLocaleString('en-US')
 
+/** An English count and its noun (with any verb that agrees): 1 → "1 opinion was", 2 → "2 opinions were". */
+export const countOf = (n: number, one: string, many: string) =>
+  `${count(n)} ${Math.round(n) === 1 ? one : many}`
+
 /** 0.7971 → "79.7%"; never rounds a rate below 1 up to 100% or above 0 down to 0%. */
 export function percent(rate: number, digits = 1): string {
   const scaled = rate * 100
