@@ -72,7 +72,7 @@ const projectCounts = (asOf: string) =>
  * still being carried out then: 实施中). The rollup keys completions by month, so whole months serve a period
  * ending on a month's last day; a period ending inside a month reads the facts (projects are few).
  */
-export async function projects(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
+async function projectRows(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   const facts = (range: Range) =>
     grouped(
       db,
@@ -99,6 +99,12 @@ export async function projects(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
     sql`from ${rollup(projectsRollup)} r where ${read.where} and r.month between ${first} and ${last}`,
   )
   return sumRows(await Promise.all([...split.edges.map(facts), months]))
+}
+
+/** Cancelled projects count in none of the figures: no row of zeros for them by status. */
+export async function projects(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
+  const rows = await projectRows(db, s)
+  return s.by === 'status' ? rows.filter((r) => r.key !== 'cancelled') : rows
 }
 
 const limit = sql`coalesce((select timely_limit_days from county_settings cs where cs.county_code = o.county_code), 30)`
