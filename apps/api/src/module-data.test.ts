@@ -106,6 +106,11 @@ for (const engine of testEngines()) {
       const later = list.filter((s) => String(s.standardised_on ?? '') > '2025-06-30')
       expect(later.length).toBeGreaterThan(0)
       for (const s of later) expect(s.status, String(s.name)).not.toBe('standardised')
+      // A station's detail says the same for the period.
+      const detail = await get<{ station: { status: string } }>(
+        `/stations/${later[0]!.id}?from=2025-04-01&to=2025-06-30`,
+      )
+      expect(detail.station.status).toBe(later[0]!.status)
       for (const s of list.filter((s) => String(s.built_on ?? '') > '2025-06-30'))
         expect(['planned', 'building'], String(s.name)).toContain(s.status)
       const listed = list.filter(

@@ -19,17 +19,18 @@ const itemCount = sql.raw(itemColumns.map((c) => `s.${c}::int`).join(' + '))
 
 export type { StationRow }
 
+const statusAsOf = (asOf: string) =>
+  sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
+    when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
+    else 'building' end`
+
 /**
  * The stations of a region. With `asOf`, each one's status at that date as its dates tell it, as the cards count:
  * standardised or built by then; one built later was not yet built then (its works' start is not recorded, so it
  * shows as 建设中 unless the register still says 规划). Without dates the register's status stands.
  */
 export function listStations(db: DbOrTx, region: string, asOf?: string) {
-  const status = asOf
-    ? sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
-        when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
-        else 'building' end`
-    : sql`s.status`
+  const status = asOf ? statusAsOf(asOf) : sql`s.status`
   return rowsOf<StationRow>(
     db,
     sql`select s.id, s.code, s.name, s.kind, ${status} as status, s.township_code, r.name as township_name, s.built_on,
@@ -40,14 +41,18 @@ export function listStations(db: DbOrTx, region: string, asOf?: string) {
   )
 }
 
-/** A station's profile, staff, deputies (phones masked unless asked by an admin) and monthly activity. */
+/** A station's profile (its status at the period's end, as the list shows it), staff, deputies (phones masked
+ * unless asked by an admin) and monthly activity. */
 export async function stationDetail(db: DbOrTx, id: number, from: string, to: string, showPhones: boolean) {
-  const [station] = await rowsOf<Record<string, unknown>>(
+  const [row] = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select s.*, r.name as township_name, v.name as village_name from stations s
-        join regions r on r.code = s.township_code left join regions v on v.code = s.village_code where s.id = ${id}`,
+    sql`select s.*, ${statusAsOf(to)} as status_then, r.name as township_name, v.name as village_name
+        from stations s join regions r on r.code = s.township_code left join regions v on v.code = s.village_code
+        where s.id = ${id}`,
   )
-  if (!station) return null
+  if (!row) return null
+  const { status_then, ...rest } = row
+  const station: Record<string, unknown> = { ...rest, status: status_then }
   const deputies = await rowsOf<{ name: string; level: string; category: string; phone: string | null }>(
     db,
     sql`select name, level, category, phone from deputies where station_id = ${id} order by level, name`,
