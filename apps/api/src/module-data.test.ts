@@ -51,6 +51,8 @@ for (const engine of testEngines()) {
         expect.arrayContaining(['station', 'receptions', 'visitors', 'resolution_rate', 'satisfaction_rate']),
       )
       expect(b.years!.map((r) => r.year)).toEqual(['2021', '2022', '2023'])
+      // The plan sets targets from 2023: none before, rather than a target of 0.
+      expect(b.years!.map((r) => r.stations_target === null)).toEqual([true, true, false])
       const leaders = [...new Set(b.monthly!.map((r) => r.station))]
       expect(leaders).toHaveLength(3)
       const top = [...b.stations!].sort((x, y) => Number(y.receptions) - Number(x.receptions))[0]!

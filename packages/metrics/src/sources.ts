@@ -132,8 +132,10 @@ async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
         select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
         where ${ofRegion} and p.stations_target is not null order by p.county_code, p.year desc) l) as stations_planned`)
   if (!township && wants(s, 'stations_target'))
+    // Null for a year whose plans set no target (before the plan began), not a target of 0.
     figures.push(sql`(select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p
-        where ${ofRegion} and p.year = ${last}) as stations_target`)
+        where ${ofRegion} and p.year = ${last} and (p.stations_target is not null or p.rooms_target is not null))
+        as stations_target`)
   if (!township && wants(s, 'funds_budget', 'fund_budget_share'))
     figures.push(sql`(select sum(p.fund_budget)::float8 from plans p where ${ofRegion}
         and p.year between ${first} and ${last}) as funds_budget`)
