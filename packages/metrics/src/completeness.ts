@@ -1,6 +1,7 @@
 // Data completeness (数据报送情况): which stations filed nothing in the period's last month, whose registers are
 // stale, and the share that filed on time — the first thing a county leader asks of the registers.
 import type { Completeness } from '@liaison/contracts'
+import { beijingDay } from '@liaison/contracts/days'
 import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
@@ -10,12 +11,31 @@ import { inRegion, regionLevel } from './scope.ts'
 export const staleDays = 60
 
 /**
- * The completeness of a county or a township up to `to` (the period's last day); null above a county, where the
- * stations are too many to list (the areas table shows which areas filed nothing).
+ * The day completeness is read at: the period's last day once it is over; while it runs, the end of the last whole
+ * month (a month just begun has no registers filed yet, and a future one none at all); null when that month is not
+ * in the period.
  */
-export async function stationCompleteness(db: DbOrTx, region: string, to: string): Promise<Completeness> {
+export function completenessDay(from: string, to: string, today: string): string | null {
+  if (to < today) return to
+  const lastMonthEnd = daysBefore(`${today.slice(0, 7)}-01`, 1)
+  return lastMonthEnd >= from ? lastMonthEnd : null
+}
+
+/**
+ * The completeness of a county or a township in the period (see completenessDay for the month); null above a
+ * county, where the stations are too many to list (the areas table shows which areas filed nothing), and for a
+ * period without a whole month behind it.
+ */
+export async function stationCompleteness(
+  db: DbOrTx,
+  region: string,
+  from: string,
+  end: string,
+  today = beijingDay(new Date()),
+): Promise<Completeness> {
   const level = regionLevel(region)
-  if (level !== 'county' && level !== 'township') return null
+  const to = completenessDay(from, end, today)
+  if ((level !== 'county' && level !== 'township') || !to) return null
   const monthStart = `${to.slice(0, 7)}-01`
   const rows = await rowsOf<{
     id: number

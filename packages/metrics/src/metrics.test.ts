@@ -2,7 +2,7 @@
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stationCompleteness } from './completeness.ts'
+import { completenessDay, stationCompleteness } from './completeness.ts'
 import { buildNarrative } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 
@@ -260,7 +260,7 @@ for (const engine of testEngines()) {
     it('tells which stations filed in the last month, whose registers are stale, and the share on time', async () => {
       // In township-code order (鼓场街道 before 民兴街道). 31 Dec 2023: 二号室's latest entry is opinion C of 20 December
       // (its 2024 reception is after the period); 一号站's is the reception of 15 March (stale: before 1 Nov).
-      const december = await stationCompleteness(h.db, '520523', '2023-12-31')
+      const december = await stationCompleteness(h.db, '520523', '2023-01-01', '2023-12-31')
       expect(december).toMatchObject({ month: '2023-12', staleDays: 60, onTimeRate: 0.5 })
       const station2 = { id: 2, name: '二号室', township: T2, township_name: '鼓场街道' }
       const station1 = { id: 1, name: '一号站', township: T1, township_name: '民兴街道' }
@@ -269,12 +269,22 @@ for (const engine of testEngines()) {
         { ...station1, last_filed: '2023-03-15', filed_in_month: false, stale: true },
       ])
       // 30 June: 二号室 is not built yet (1 July), so only 一号站 counts, and it filed nothing in June.
-      const june = await stationCompleteness(h.db, '520523', '2023-06-30')
+      const june = await stationCompleteness(h.db, '520523', '2023-01-01', '2023-06-30')
       expect(june!.stations.map((s) => s.id)).toEqual([1])
       expect(june!.onTimeRate).toBe(0)
       // A township lists its own stations; above a county there is no station list.
-      expect((await stationCompleteness(h.db, T2, '2023-12-31'))!.stations.map((s) => s.id)).toEqual([2])
-      expect(await stationCompleteness(h.db, '5205', '2023-12-31')).toBeNull()
+      expect(
+        (await stationCompleteness(h.db, T2, '2023-01-01', '2023-12-31'))!.stations.map((s) => s.id),
+      ).toEqual([2])
+      expect(await stationCompleteness(h.db, '5205', '2023-01-01', '2023-12-31')).toBeNull()
+      // While 2023 runs (today 10 July), its last whole month is June, as at 30 June; a month just begun, or a
+      // period not yet begun, has none.
+      const running = await stationCompleteness(h.db, '520523', '2023-01-01', '2023-12-31', '2023-07-10')
+      expect(running).toMatchObject({ month: '2023-06', onTimeRate: 0 })
+      expect(await stationCompleteness(h.db, '520523', '2023-07-01', '2023-07-31', '2023-07-10')).toBeNull()
+      expect(await stationCompleteness(h.db, '520523', '2024-01-01', '2024-03-31', '2023-07-10')).toBeNull()
+      expect(completenessDay('2023-01-01', '2023-12-31', '2024-01-01')).toBe('2023-12-31')
+      expect(completenessDay('2023-01-01', '2023-03-31', '2023-03-01')).toBe('2023-02-28')
     })
 
     it('writes the English paragraph in the singular where a count is one', async () => {

@@ -73,7 +73,7 @@ export async function overviewData(
     queryMetrics(db, { ...spec, ids: regionIds, compare: q.compare }),
     queryMetrics(db, { ...spec, from: trendFrom, by: 'month', ids: trendIds }),
     queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
-    stationCompleteness(db, q.region, q.to),
+    stationCompleteness(db, q.region, q.from, q.to),
     countyCoverage(db, q.region),
   ])
   const row = totals.data[0]!
