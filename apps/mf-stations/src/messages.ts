@@ -7,7 +7,7 @@ export const messages = {
     byTownship: '各{areas}站点建设',
     townshipSeries: { built: '已建成', standardised: '已规范化', rate: '“七有”达标率' },
     tiles: '{areas}分布',
-    tilesHint: '颜色越深“七有”达标率越高；点击进入该{areas}',
+    tilesHint: '颜色越浓“七有”达标率越高；点击进入该{areas}',
     map: '乡镇（街道）地图',
     mapBy: '地图着色指标',
     mapFigures: {
@@ -82,7 +82,8 @@ export const messages = {
     byTownship: 'Stations by {byArea}',
     townshipSeries: { built: 'Built', standardised: 'Standardised', rate: 'Seven-item compliance' },
     tiles: 'Across {areas}',
-    tilesHint: 'Darker: more stations meet all seven items. Select a tile to narrow the view',
+    tilesHint:
+      'The stronger the colour, the more stations meet all seven items. Select a tile to narrow the view',
     map: 'Township map',
     mapBy: 'Shade the map by',
     mapFigures: {
