@@ -132,7 +132,7 @@ describe('navigation', () => {
     expect(words).toContain(
       'The link\'s region "110101" does not exist or is not yours to see; showing 金沙县.',
     )
-    expect(words).toContain('The link\'s period "2023-02-30" is not one')
+    expect(words).toContain('The link\'s period "2023-02-30" is not a period the dashboard knows')
     await english.close()
   })
 

@@ -67,7 +67,7 @@ export const messages = {
       evaluated: 'Evaluated',
     },
     categories: 'Categories',
-    channels: 'Channels (online station: collected vs replied)',
+    channels: 'Channels, with collection and replies through the online station',
     routes: 'Resolution routes',
     timeliness: 'Days to resolve and timeliness by {byArea}',
     backlog: 'Backlog and overdue by {byArea}',

@@ -99,7 +99,7 @@ export const messages = {
     mapMissing: 'No boundary for these townships, so they are not on the map: {names}.',
     list: 'Stations ({n})',
     listKinds:
-      '{kinds}. Status as at the period’s end; the plan counts stations and rooms only; the station comparison, stations with data in its figure.',
+      "{kinds}. Status as at the period's end; the plan counts stations and rooms only; the station comparison, stations with data in its figure.",
     wideRegion:
       'The station list and the station comparison are shown for a county or a township: select one of the {areas} above, or a county in the region picker.',
     columns: {
@@ -130,7 +130,7 @@ export const messages = {
     detail: 'Station detail',
     profile: 'Profile',
     staff: 'Staff',
-    staffLine: '{heads} head(s), {deputyHeads} deputy head(s), {liaisons} liaison officer(s)',
+    staffLine: 'Heads: {heads}; deputy heads: {deputyHeads}; liaison officers: {liaisons}',
     area: 'Floor area',
     onlineSeven: 'An online station has no premises: the seven items do not apply.',
     built: 'Built',
