@@ -402,8 +402,8 @@ export const catalog: Metric[] = [
     'people',
     'reportbacks',
     null,
-    '应述职代表（全部代表）',
-    'Deputies required to report (all deputies)',
+    '应述职代表（全部代表，自本届述职期起）',
+    'Deputies required to report (all deputies, once the term’s report-back window has opened)',
   ),
   m(
     'reportback_rate',

@@ -196,6 +196,12 @@ for (const engine of testEngines()) {
         (await one(['reportback_rate', 'reportback_target_rate'], { to: '2024-12-31' }))
           .reportback_target_rate,
       ).toBeCloseTo(0.6, 10)
+      // Before the window opens, this term's deputies are not yet required to report: no rate, not 0 %.
+      const before = await one(['reportback_required', 'reportback_done', 'reportback_rate'], {
+        from: '2022-01-01',
+        to: '2022-12-31',
+      })
+      expect(before).toMatchObject({ reportback_required: 0, reportback_done: 0, reportback_rate: null })
       // A township has no plan of its own, but the share its county sets applies to its deputies; the county's
       // station and budget targets do not.
       const township = await one(['reportback_target_rate', 'stations_planned', 'funds_budget'], {

@@ -171,9 +171,9 @@ export const stationsRollup: RollupTable = {
   },
 }
 
-/** Each deputy: counted always (month null), covered from the month their station was built, reported from the
- * month of their first report-back in the county's term window (from 1 January of the plan's first year with a
- * report-back share). */
+/** Each deputy: counted always (month null), covered from the month their station was built, required to report
+ * from the month the county's term window opens (1 January of the plan's first year with a report-back share;
+ * always without one), reported from the month of their first report-back in that window. */
 export const deputiesRollup: RollupTable = {
   name: 'rollup_deputies',
   keys: ['month'],
@@ -187,11 +187,13 @@ export const deputiesRollup: RollupTable = {
           e.reportback_required, e.reportback_done
         from deputies d
         left join stations st on st.id = d.station_id
+        cross join lateral (select make_date(min(pl.year), 1, 1) as opens from plans pl
+          where pl.county_code = d.county_code and pl.reportback_share is not null) w
         left join lateral (select min(rb.held_on) as first from reportbacks rb where rb.deputy_id = d.id
-          and rb.held_on >= coalesce((select make_date(min(pl.year), 1, 1) from plans pl
-            where pl.county_code = d.county_code and pl.reportback_share is not null), date '1900-01-01')) rb on true
+          and rb.held_on >= coalesce(w.opens, date '1900-01-01')) rb on true
         cross join lateral (values
-          (null::date, 1, 0, 1, 0, true),
+          (null::date, 1, 0, 0, 0, true),
+          (${month('w.opens')}, 0, 0, 1, 0, true),
           (${month('st.built_on')}, 0, 1, 0, 0, st.built_on is not null),
           (${month('rb.first')}, 0, 0, 0, 1, rb.first is not null)
         ) e(month, deputies_total, deputies_covered, reportback_required, reportback_done, happens)

@@ -33,7 +33,12 @@ async function fixture(h: DbHandle) {
       ('520523', '${T2}', 'P2', '水', 'education', 10000, 10000, 'completed', '2023-02-01', '2023-04-10'),
       ('520523', '${T2}', 'P3', '灯', 'other', 50000, 0, 'cancelled', '2023-03-31', null),
       ('520523', '${T1}', 'P4', '桥', 'other', 8000, 8000, 'completed', '2023-02-15', '2023-03-03'),
-      ('520523', '${T1}', 'P5', '井', 'other', 2000, 2000, 'completed', '2023-03-02', null);`)
+      ('520523', '${T1}', 'P5', '井', 'other', 2000, 2000, 'completed', '2023-03-02', null);
+    insert into plans (county_code, year, reportback_share) values ('520523', 2022, null), ('520523', 2023, 0.3);
+    insert into deputies (id, county_code, township_code, station_id, code, name, level) values
+      (1, '520523', '${T1}', 1, 'D1', '甲', 'county'), (2, '520523', '${T2}', 2, 'D2', '乙', 'township');
+    insert into reportbacks (county_code, township_code, deputy_id, held_on) values
+      ('520523', '${T1}', 1, '2023-05-01'), ('520523', '${T2}', 2, '2022-06-01');`)
 }
 
 const periods: [string, string][] = [
@@ -43,6 +48,8 @@ const periods: [string, string][] = [
   ['2023-01-10', '2023-01-31'],
   ['2023-03-01', '2023-03-31'],
   ['2023-02-10', '2023-03-05'],
+  // Before the term's report-back window (1 January 2023): no deputy required yet.
+  ['2022-01-01', '2022-12-31'],
 ]
 
 for (const engine of testEngines()) {
@@ -65,9 +72,26 @@ for (const engine of testEngines()) {
     it('give the facts’ answer for whole and partial months, from the township to the nation', async () => {
       for (const [i, [from, to]] of periods.entries()) {
         // Above the county the same sums are taken per area: a whole year, partial edges and a span inside months.
-        const regions = [0, 1, 5].includes(i) ? ['CN', '52', '5205', '520523', T2] : ['520523', T2]
+        const regions = [0, 1, 5, 6].includes(i) ? ['CN', '52', '5205', '520523', T2] : ['520523', T2]
         for (const region of regions) await expectRollupsEqualFacts(h.db, region, from, to)
       }
+      const required = async (from: string, to: string) =>
+        (
+          await queryMetrics(h.db, {
+            ids: ['reportback_required', 'reportback_done'],
+            region: '52',
+            from,
+            to,
+          })
+        ).data[0]
+      expect(await required('2022-01-01', '2022-12-31')).toMatchObject({
+        reportback_required: 0,
+        reportback_done: 0,
+      })
+      expect(await required('2023-01-01', '2023-12-31')).toMatchObject({
+        reportback_required: 2,
+        reportback_done: 1,
+      })
     })
 
     it('are read for whole months (a tampered rollup shows through)', async () => {

@@ -28,7 +28,8 @@ function stockFromRollup(
   const sum = (c: string, filter?: SQL) =>
     sql`coalesce(sum(r.${sql.raw(c)})${filter ? sql` filter (where ${filter})` : sql``}, 0)::int as ${sql.raw(c)}`
   const select = sql.join(
-    [...always.map((c) => sum(c)), ...dated.map((c) => sum(c, sql`r.month < ${cut}`))],
+    // A dated measure's undated rows (a deputy required in a county without a term window) count whatever the date.
+    [...always.map((c) => sum(c)), ...dated.map((c) => sum(c, sql`coalesce(r.month < ${cut}, true)`))],
     sql`, `,
   )
   return grouped(db, read.key, select, sql`from ${sql.identifier(table.name)} r where ${read.where}`)
@@ -104,11 +105,12 @@ function reportbacks(db: DbOrTx, s: SourceSpec) {
   const windows = sql`(select pl.county_code, make_date(min(pl.year), 1, 1) as opens from plans pl
       where ${countyRange('pl', s.region)} and pl.reportback_share is not null group by 1)`
   return (
-    stockFromRollup(db, s, deputiesRollup, ['reportback_required'], ['reportback_done']) ??
+    stockFromRollup(db, s, deputiesRollup, [], ['reportback_required', 'reportback_done']) ??
     grouped(
       db,
       dimension(s, 'd', null),
-      sql`count(*)::int as reportback_required,
+      // Required once the term's window has opened: before it, these deputies were not yet this term's.
+      sql`count(*) filter (where w.opens is null or w.opens <= ${s.to})::int as reportback_required,
         count(*) filter (where exists (select 1 from reportbacks rb where rb.deputy_id = d.id
           and rb.held_on <= ${s.to} and rb.held_on >= coalesce(w.opens, date '1900-01-01')))::int as reportback_done`,
       sql`from deputies d left join ${windows} w on w.county_code = d.county_code where ${inRegion('d', s.region)}`,
