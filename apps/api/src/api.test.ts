@@ -2,7 +2,7 @@ import type { OverviewResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import { refreshRollups } from '@liaison/metrics'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { townshipSearch } from './routes/regions.ts'
 import { asUsers, demoApi, type TestApi } from './testing.ts'
 
@@ -430,6 +430,21 @@ for (const engine of testEngines()) {
       expect(after.status).toBe(200)
       expect(after.headers.get('etag')).not.toBe(tag)
       await refreshRollups(handle.db, 'all')
+    })
+
+    it('ties the ETag to the day: a running period is figured as of today', async () => {
+      const path = `/modules/overview/data?region=520523&${year}`
+      const today = (await get('demo-leader', path)).headers.get('etag')!
+      expect((await get('demo-leader', path)).headers.get('etag')).toBe(today)
+      // A day earlier (not later: the session would have expired by then).
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 86_400_000 })
+      try {
+        const yesterday = await get('demo-leader', path, { 'if-none-match': today })
+        expect(yesterday.status).toBe(200)
+        expect(yesterday.headers.get('etag')).not.toBe(today)
+      } finally {
+        vi.useRealTimers()
+      }
     })
   })
 }

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { regionCode } from '@liaison/contracts'
+import { beijingDay } from '@liaison/contracts/days'
 import type { Db } from '@liaison/db'
 import { type DataState, dataState, type RollupChoice } from '@liaison/metrics'
 import type { Context, MiddlewareHandler } from 'hono'
@@ -169,8 +170,11 @@ export function dataCache(cache: ResponseCache | null, gate: Gate): MiddlewareHa
   return async (c, next) => {
     if (c.req.method !== 'GET' || !dataPaths.test(c.req.path)) return next()
     const { role, regionCode } = c.get('user')
+    // The day (Beijing's) is part of it: a running period's figures, summary and completeness are as of today.
     const key = createHash('sha1')
-      .update(`${boot}|${c.get('readState').version}|${role}|${regionCode}|${c.req.url}`)
+      .update(
+        `${boot}|${c.get('readState').version}|${beijingDay(new Date())}|${role}|${regionCode}|${c.req.url}`,
+      )
       .digest('hex')
     const tag = `W/"d${key.slice(0, 27)}"`
     // Cache-Control is already set for every secured response (app.ts).
