@@ -9,6 +9,7 @@ import {
   listedSelf,
   type MetricRow,
   type PanelSpec,
+  type ReferenceLine,
 } from '@liaison/ui'
 import { areaReference } from '@liaison/ui/builders'
 import { deputyLevels } from '@liaison/ui/enums'
@@ -79,12 +80,12 @@ export function reportbackPanels(
         category: 'name',
         current,
         series: [{ key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' }],
-        references: [
+        references: belowTheHigher([
           ...areaReference(data.meta.areasOf, b.areasTotal[0], 'reportback_rate', 'rate', locale),
           ...(typeof target === 'number'
             ? [{ name: `${t('series.target')} ${formatRate(target)}`, value: target }]
             : []),
-        ],
+        ]),
       }),
     },
     {
@@ -106,4 +107,12 @@ export function reportbackPanels(
     },
   ]
   return panels
+}
+
+/** The average and the target are often close: both labels stood above the lines' end, one over the other. The
+ * lower line's goes below it. */
+export function belowTheHigher(lines: ReferenceLine[]): ReferenceLine[] {
+  if (lines.length < 2) return lines
+  const lowest = lines.reduce((low, line) => (line.value < low.value ? line : low))
+  return lines.map((line) => (line === lowest ? { ...line, label: { position: 'insideEndBottom' } } : line))
 }

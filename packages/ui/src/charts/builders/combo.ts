@@ -27,6 +27,8 @@ export interface SeriesSpec {
 export interface ReferenceLine {
   name: string
   value: number
+  /** An upright chart's label placement, where the default (above the line's end) would print over another's. */
+  label?: { position: 'insideEndBottom' }
 }
 
 export interface ComboOptions extends BuilderOptions {
@@ -141,7 +143,7 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
             data: options.references.map((r) =>
               options.horizontal
                 ? sidewaysReference(r, options.references!, spec.unit, options.locale, t.fontSize)
-                : { name: r.name, yAxis: r.value },
+                : { ...r, yAxis: r.value },
             ),
           },
         }
