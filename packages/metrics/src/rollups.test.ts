@@ -50,6 +50,10 @@ const periods: [string, string][] = [
   ['2023-02-10', '2023-03-05'],
   // Before the term's report-back window (1 January 2023): no deputy required yet.
   ['2022-01-01', '2022-12-31'],
+  // Ending on a month's last day before a project approved in it was completed (P2, approved 1 February,
+  // completed 10 April): the rollup's completions by month decide.
+  ['2023-01-01', '2023-03-31'],
+  ['2023-02-01', '2023-02-28'],
 ]
 
 for (const engine of testEngines()) {
@@ -72,7 +76,7 @@ for (const engine of testEngines()) {
     it('give the facts’ answer for whole and partial months, from the township to the nation', async () => {
       for (const [i, [from, to]] of periods.entries()) {
         // Above the county the same sums are taken per area: a whole year, partial edges and a span inside months.
-        const regions = [0, 1, 5, 6].includes(i) ? ['CN', '52', '5205', '520523', T2] : ['520523', T2]
+        const regions = [0, 1, 5, 6, 7, 8].includes(i) ? ['CN', '52', '5205', '520523', T2] : ['520523', T2]
         for (const region of regions) await expectRollupsEqualFacts(h.db, region, from, to)
       }
       const required = async (from: string, to: string) =>
