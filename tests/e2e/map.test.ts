@@ -102,7 +102,8 @@ describe('township map', () => {
     expect(await page.locator('[data-seven=not-applicable]').count()).toBe(0)
     // The open station is in the URL: a reload (a shared link) opens it again; closed, it leaves the URL, and Back
     // reopens it.
-    expect(Number(new URL(page.url()).searchParams.get('station'))).toBeGreaterThan(0)
+    const station = new URL(page.url()).searchParams.get('station')
+    expect(Number(station)).toBeGreaterThan(0)
     await page.reload()
     await page.locator('.drawer__items li').first().waitFor()
     await page.keyboard.press('Escape')
@@ -112,6 +113,12 @@ describe('township map', () => {
     await page.locator('.drawer__items li').first().waitFor()
     await page.keyboard.press('Escape')
     await page.locator('[data-station-detail]').waitFor({ state: 'hidden' })
+    // A station is open only among the listed ones (民兴街道's, not 鼓场街道's), and the other modules' links leave
+    // it behind.
+    await page.goto(`${harness.url}/m/stations?region=520523004&period=2025&station=${station}`)
+    await waitForModule(page, 'stations')
+    expect(await page.locator('[data-station-detail]').isVisible()).toBe(false)
+    expect(await page.locator('[data-nav=overview]').getAttribute('href')).not.toContain('station')
   })
 
   it('refuses a boundary whose features do not match, naming them, and stores nothing', async () => {

@@ -63,7 +63,7 @@ describe('useFiltersStore', () => {
     router.back()
     await settle()
     expect(store.station).toBe(12)
-    for (const bad of ['0', '-3', '1.5', 'x', '99999999999999999999'])
+    for (const bad of ['0', '-3', '1.5', 'x', '99999999999999999999', '1e3', '0x1A', ' 12 ', '012'])
       expect(queryToState({ station: bad }).station).toBeNull()
   })
 

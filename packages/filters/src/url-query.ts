@@ -64,8 +64,9 @@ export function queryToState(query: Query): Partial<FilterState> {
   state.theme = first(query.theme) === 'dark' ? 'dark' : 'light'
   state.bigScreen = first(query.screen) === 'big'
   state.decal = first(query.decal) === '1'
-  const station = Number(first(query.station))
-  state.station = station > 0 && Number.isSafeInteger(station) ? station : null
+  // Digits only: Number() would take 1e3, 0x1A or ' 12 ', and the store would rewrite the link.
+  const station = first(query.station)
+  state.station = station && /^[1-9]\d{0,8}$/.test(station) ? +station : null
   return state
 }
 
