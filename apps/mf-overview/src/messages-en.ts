@@ -4,7 +4,7 @@ export const en: OverviewMessages = {
   kpis: 'Key figures',
   trend: 'Receptions and opinions by month',
   townships: 'Figures by {byArea}',
-  townshipsHint: 'Green: better than the line ({average}); orange: worse. Select a row to drill down',
+  townshipsHint: 'Green: better than the {average} row; orange: worse. Select a row to drill down',
   narrative: 'Auto-written summary',
   copy: 'Copy',
   copied: 'Copied',
