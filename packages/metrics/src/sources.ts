@@ -14,7 +14,9 @@ import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './s
 export { type BaseRow, merge, type SourceSpec, sumRows } from './grouping.ts'
 
 /** A stock as at the period's end from a rollup: `always` columns count whatever the month, `dated` those
- * whose month is before the cut. Null when the facts must answer. */
+ * whose month is before the cut or null (every undated row must hold 0 in a dated column, except one that counts
+ * whatever the date: a deputy required to report where the county has no term window). Null when the facts must
+ * answer. */
 function stockFromRollup(
   db: DbOrTx,
   s: SourceSpec,
