@@ -66,10 +66,11 @@ describe('fitNarrow', () => {
     })
     const [bars] = fitNarrow(option).series as { markLine: { data: Record<string, unknown>[] } }[]
     // Their names above the plot, level (along an upright line they read top to bottom), a row for each line,
-    // the lowest value's nearest the plot.
+    // the lowest value's nearest the plot. (Each line keeps its `value`, which ECharts ignores beside an axis
+    // coordinate: the builder passes a reference line through whole.)
     expect(bars!.markLine.data).toEqual([
-      { name: '平均', xAxis: 9.5, label: { position: 'start', distance: 22 } },
-      { name: '目标', xAxis: 5, label: { position: 'start', distance: 4 } },
+      { name: '平均', value: 9.5, xAxis: 9.5, label: { position: 'start', distance: 22 } },
+      { name: '目标', value: 5, xAxis: 5, label: { position: 'start', distance: 4 } },
     ])
     expect(fitNarrow(option).panelHeight).toBe(`${36 + 2 * 18 + 40 + 20 * 26}px`)
     // A target of 100 % on a rate axis is at the plot's right edge: its name ends at the line instead of past it.
