@@ -11,6 +11,19 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 0))
 }
 
+/** A store kept in step with a memory router that starts at `url`. */
+async function syncedAt(url: string) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: {} }],
+  })
+  await router.push(url)
+  const store = useFiltersStore()
+  syncFiltersWithRouter(store, router)
+  await settle()
+  return { router, store }
+}
+
 describe('useFiltersStore', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
@@ -47,14 +60,7 @@ describe('useFiltersStore', () => {
   })
 
   it('keeps an open station in the URL, and no station that is not a positive whole number', async () => {
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [{ path: '/:any(.*)*', component: {} }],
-    })
-    await router.push('/m/stations?region=520523&period=2025&station=12')
-    const store = useFiltersStore()
-    syncFiltersWithRouter(store, router)
-    await settle()
+    const { router, store } = await syncedAt('/m/stations?region=520523&period=2025&station=12')
     expect(store.station).toBe(12)
     store.station = null
     await settle()
@@ -68,14 +74,7 @@ describe('useFiltersStore', () => {
   })
 
   it('mirrors the store in the route, and back/forward restore it', async () => {
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [{ path: '/:any(.*)*', component: {} }],
-    })
-    await router.push('/m/overview?region=520523&period=2025')
-    const store = useFiltersStore()
-    syncFiltersWithRouter(store, router)
-    await settle()
+    const { router, store } = await syncedAt('/m/overview?region=520523&period=2025')
     expect(store.region).toBe('520523')
     store.period = '2024'
     await settle()
