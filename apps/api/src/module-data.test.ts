@@ -302,6 +302,7 @@ for (const engine of testEngines()) {
         'stations_standardised_planned',
         'seven_standard_rate',
         'deputy_coverage_rate',
+        'deputies_per_station',
       ])
     })
   })

@@ -1,7 +1,8 @@
-// The stations module's plan chart: a township (no plan of its own) draws no target and names none.
+// The stations module's plan chart: a township (no plan of its own) draws no target and names none; the kinds
+// and the seven items as their charts list them.
 import type { ModuleData } from '@liaison/contracts'
 import { describe, expect, it } from 'vitest'
-import { stationPanels } from './stations-data.ts'
+import { itemRows, kindRows, stationPanels } from './stations-data.ts'
 
 type Year = {
   year: string
@@ -15,7 +16,7 @@ function data(years: Year[]) {
   return {
     meta: { region, areasOf: region, from: '2025-01-01', to: '2025-12-31', compare: null, previous: null },
     kpis: [],
-    breakdowns: { years, areas: [], list: [], stations: [], monthly: [] },
+    breakdowns: { years, areas: [], kinds: [], items: [], list: [], stations: [], monthly: [] },
   } as unknown as ModuleData<'stations'>
 }
 const legendOf = (years: Year[]) => {
@@ -43,5 +44,75 @@ describe('the three-year plan chart', () => {
       stations_planned: null,
     }))
     expect(legendOf(years)).toEqual(['bar:planSeries.done'])
+  })
+})
+
+describe('coverage by kind', () => {
+  const kinds = [
+    { kind: 'online', stations_built: 0, stations_standardised: 0, stations_planned: null },
+    { kind: 'room', stations_built: 30, stations_standardised: 26, stations_planned: 70 },
+    { kind: 'point', stations_built: 0, stations_standardised: 0, stations_planned: null },
+    { kind: 'home', stations_built: 1, stations_standardised: 1, stations_planned: null },
+    { kind: 'station', stations_built: 12, stations_standardised: 11, stations_planned: 27 },
+  ]
+  const of = (rows: object[], locale: 'zh-CN' | 'en') =>
+    kindRows({ breakdowns: { kinds: rows } } as unknown as ModuleData<'stations'>, locale)
+
+  it("lists the kinds in the registers' order, leaving out online stations and kinds with nothing", () => {
+    expect(of(kinds, 'zh-CN').map((r) => r.name)).toEqual(['联络站', '联络室', '代表之家'])
+    expect(of(kinds, 'en').map((r) => r.name)).toEqual(['Station', 'Room', "Deputies' home"])
+  })
+
+  it("draws the plan's bars and coverage line only where there is a plan (not for a township)", () => {
+    const legend = (rows: object[]) => {
+      const d = { ...data([]), breakdowns: { ...data([]).breakdowns, kinds: rows } } as ModuleData<'stations'>
+      const panel = stationPanels(d, 'light', 'zh-CN', (k) => k).find((p) => p.id === 'stations-kinds')!
+      return (panel.option!.series as { name: string }[]).map((s) => s.name)
+    }
+    expect(legend(kinds)).toEqual([
+      'kindSeries.built',
+      'kindSeries.standardised',
+      'kindSeries.planned',
+      'kindSeries.rate',
+    ])
+    const township = kinds.map((r) => ({ ...r, stations_planned: null }))
+    expect(legend(township)).toEqual(['kindSeries.built', 'kindSeries.standardised'])
+  })
+
+  it('keeps a planned kind with nothing built yet', () => {
+    const planned = [{ kind: 'station', stations_built: 0, stations_standardised: 0, stations_planned: 27 }]
+    expect(of(planned, 'zh-CN').map((r) => r.stations_planned)).toEqual([27])
+  })
+})
+
+describe('the seven items one by one', () => {
+  const of = (items: object[]) =>
+    itemRows({ breakdowns: { items } } as unknown as ModuleData<'stations'>, 'zh-CN')
+
+  it("gives each item's rate in the registers' order", () => {
+    const row = {
+      seven_venue_rate: 1,
+      seven_signage_rate: 0.9,
+      seven_equipment_rate: 0.8,
+      seven_info_rate: 0.7,
+      seven_rules_rate: 0.6,
+      seven_archives_rate: 0.5,
+      seven_records_rate: 0.4,
+      seven_standard_rate: 0.3,
+    }
+    expect(of([row])).toEqual([
+      { name: '场所', rate: 1 },
+      { name: '标识', rate: 0.9 },
+      { name: '设备', rate: 0.8 },
+      { name: '信息', rate: 0.7 },
+      { name: '制度', rate: 0.6 },
+      { name: '档案', rate: 0.5 },
+      { name: '记录', rate: 0.4 },
+    ])
+  })
+
+  it('is empty where no station is built (no rate to draw)', () => {
+    expect(of([{ seven_venue_rate: null, seven_standard_rate: null }])).toEqual([])
+    expect(of([])).toEqual([])
   })
 })

@@ -1,15 +1,18 @@
 // The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
 // functions of it: the three-year plan and the region's areas.
 import type { ModuleData, StationRow } from '@liaison/contracts'
+import { sevenItemRate } from '@liaison/contracts/figures'
 import {
   buildComboOption,
   type ChartTheme,
+  enumLabel,
   formatNumber,
   type Locale,
   listedSelf,
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
+import { sevenItems, stationKinds } from '@liaison/ui/enums'
 
 export type StationsData = ModuleData<'stations'>
 
@@ -31,6 +34,30 @@ export const stationList = (data: StationsData | null) =>
 export const areaRows = (data: StationsData | null): MetricRow[] =>
   (data?.breakdowns.areas ?? []).map((r) => ({ ...r, name: String(r.area_name ?? r.area) }))
 
+/**
+ * The kinds with premises that are built, standardised or planned, in the registers' order. An online station has
+ * no premises: it is never counted as built, and its row of zeros would read as a kind that lags.
+ */
+export function kindRows(data: StationsData, locale: Locale): MetricRow[] {
+  const byKind = new Map(data.breakdowns.kinds.map((r) => [r.kind, r]))
+  return stationKinds.flatMap(({ value }) => {
+    const r = byKind.get(value)
+    const any =
+      r && (Number(r.stations_built) > 0 || Number(r.stations_standardised) > 0 || r.stations_planned != null)
+    return value !== 'online' && any ? [{ ...r, name: enumLabel(stationKinds, value, locale) }] : []
+  })
+}
+
+/** Compliance with each item of 七有 over the stations built, in the registers' order. */
+export function itemRows(data: StationsData, locale: Locale): MetricRow[] {
+  const items = data.breakdowns.items[0]
+  if (!items || items.seven_standard_rate == null) return []
+  return sevenItems.map((item) => ({
+    name: enumLabel(sevenItems, item.value, locale),
+    rate: items[sevenItemRate(item.value)] ?? null,
+  }))
+}
+
 export function stationPanels(
   data: StationsData,
   theme: ChartTheme,
@@ -43,6 +70,9 @@ export function stationPanels(
   const targeted = plan.some((p) => p.stations_target != null)
   const towns = areaRows(data)
   const current = listedSelf(data.meta)
+  const kinds = kindRows(data, locale)
+  const items = itemRows(data, locale)
+  const allSeven = data.breakdowns.items[0]?.seven_standard_rate
   return [
     {
       id: 'stations-plan',
@@ -89,6 +119,53 @@ export function stationPanels(
           },
           { key: 'seven_standard_rate', name: t('townshipSeries.rate'), type: 'line', unit: 'rate', axis: 1 },
         ],
+      }),
+    },
+    {
+      // Coverage per kind (domain.md): the plan sets 联络站 and 联络室 apart.
+      id: 'stations-kinds',
+      title: t('byKind'),
+      empty: kinds.length === 0,
+      option: buildComboOption(kinds, theme, {
+        locale,
+        category: 'name',
+        categoryLabel: t('columns.kind'),
+        series: [
+          { key: 'stations_built', name: t('kindSeries.built'), type: 'bar', unit: 'count' },
+          { key: 'stations_standardised', name: t('kindSeries.standardised'), type: 'bar', unit: 'count' },
+          // A township has no plan of its own: no legend entry for bars and a line it cannot draw.
+          ...(kinds.some((r) => r.stations_planned != null)
+            ? [
+                {
+                  key: 'stations_planned',
+                  name: t('kindSeries.planned'),
+                  type: 'bar' as const,
+                  unit: 'count' as const,
+                },
+                {
+                  key: 'station_coverage_rate',
+                  name: t('kindSeries.rate'),
+                  type: 'line' as const,
+                  unit: 'rate' as const,
+                  axis: 1 as const,
+                },
+              ]
+            : []),
+        ],
+      }),
+    },
+    {
+      id: 'stations-items',
+      title: t('items'),
+      empty: items.length === 0,
+      rows: items.length,
+      option: buildComboOption(items, theme, {
+        locale,
+        category: 'name',
+        categoryLabel: t('columns.seven'),
+        horizontal: true,
+        series: [{ key: 'rate', name: t('itemSeries'), type: 'bar', unit: 'rate' }],
+        references: typeof allSeven === 'number' ? [{ name: t('allSeven'), value: allSeven }] : [],
       }),
     },
   ]

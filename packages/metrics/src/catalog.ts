@@ -1,5 +1,6 @@
 // Every figure of domain.md, defined once: id, labels, unit, definition, direction and dimensions.
-import type { Dimension, MetricDefinition, Unit } from '@liaison/contracts'
+import { type Dimension, type MetricDefinition, sevenItemRate, type Unit } from '@liaison/contracts'
+import { sevenItems } from '@liaison/db/enums'
 
 const time: Dimension[] = ['month', 'quarter', 'year']
 const place: Dimension[] = ['area', 'township', 'station']
@@ -42,16 +43,20 @@ function m(
 }
 
 export const catalog: Metric[] = [
-  m(
-    'stations_planned',
-    '规划建设站室',
-    'Stations planned',
-    'count',
-    'plans',
-    null,
-    '三年规划的联络站与联络室总数',
-    'Stations and rooms in the three-year plan (its last year)',
-  ),
+  {
+    ...m(
+      'stations_planned',
+      '规划建设站室',
+      'Stations planned',
+      'count',
+      'plans',
+      null,
+      '三年规划的联络站与联络室总数',
+      'Stations and rooms in the three-year plan (its last year)',
+    ),
+    // The plan sets 联络站 and 联络室 apart: coverage per kind (domain.md) divides by each.
+    dimensions: ['kind'],
+  },
   m(
     'stations_target',
     '年度目标站室',
@@ -124,6 +129,19 @@ export const catalog: Metric[] = [
     '七项全部具备的站室 ÷ 已建成站室',
     'Built stations meeting all seven items ÷ built stations',
   ),
+  // Compliance per item: which of the seven the stations lack.
+  ...sevenItems.map((item) =>
+    m(
+      sevenItemRate(item.value),
+      `“七有”·${item.zh}`,
+      `Seven items: ${item.en.toLowerCase()}`,
+      'rate',
+      'stations',
+      true,
+      `具备“${item.zh}”的已建成站室 ÷ 已建成站室`,
+      `Built stations with ${item.en.toLowerCase()} ÷ built stations`,
+    ),
+  ),
   m(
     'deputies_total',
     '代表总数',
@@ -154,6 +172,21 @@ export const catalog: Metric[] = [
     '进站代表 ÷ 代表总数',
     'Deputies covered ÷ all deputies',
   ),
+  {
+    ...m(
+      'deputies_per_station',
+      '站均进站代表',
+      'Deputies per station',
+      'count',
+      'deputies',
+      // Neither way is better: about 20 a room is the norm (domain.md).
+      null,
+      '进站代表 ÷ 已建成站室（一般每室约20名）',
+      'Deputies covered ÷ stations and rooms built (about 20 a room is usual)',
+    ),
+    dimensions: ['area', 'township'],
+    requires: ['stations'],
+  },
   m(
     'receptions',
     '接待走访活动',
@@ -482,6 +515,9 @@ catalog.push(
     'Opinions ÷ deputies',
   ),
 )
+
+/** The figures of compliance with each item of 七有, in the registers' order. */
+export const sevenItemRates = sevenItems.map((item) => sevenItemRate(item.value))
 
 export const catalogById = new Map(catalog.map((metric) => [metric.id, metric]))
 

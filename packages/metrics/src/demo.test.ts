@@ -85,6 +85,17 @@ for (const engine of testEngines()) {
       expect(towns.reduce((n, r) => n + Number(r.receptions), 0)).toBe(685)
     })
 
+    it('says in the county report how many 联络站 and 联络室 are standardised, each against its plan', async () => {
+      const spec = { region: '520523', from: '2023-01-01', to: '2023-12-31', today: '2024-03-01' }
+      const { zh, en } = await buildNarrative(h.db, spec)
+      expect(zh).toContain(
+        '已规范化建设联络站（室）37个（联络站11个、联络室26个，规划分别为27个、70个），完成规划的38.1%。',
+      )
+      expect(en).toContain(
+        '37 stations and rooms had been standardised (11 stations of 27 planned, 26 rooms of 70)',
+      )
+    })
+
     it('tells a period still running as of today, not of its end', async () => {
       const spec = { region: '520523', from: '2025-01-01', to: '2025-12-31' }
       const ended = await buildNarrative(h.db, { ...spec, today: '2026-03-01' })
@@ -110,6 +121,21 @@ for (const engine of testEngines()) {
       expect(n('station_coverage_rate')).toBe(n('stations_standardised_planned') / n('stations_planned'))
       // The demo county has standardised sites of other kinds (a 代表之家) besides the plan's stations and rooms.
       expect(n('stations_standardised')).toBeGreaterThan(n('stations_standardised_planned'))
+    })
+
+    it('reads the article’s 2023 coverage per kind: 11 of 27 联络站 and 26 of 70 联络室 standardised', async () => {
+      const { data } = await queryMetrics(h.db, {
+        region: '520523',
+        from: '2023-01-01',
+        to: '2023-12-31',
+        by: 'kind',
+        ids: ['stations_standardised', 'stations_planned', 'station_coverage_rate'],
+      })
+      const kind = (k: string) => data.find((r) => r.kind === k)
+      expect(kind('station')).toMatchObject({ stations_standardised: 11, stations_planned: 27 })
+      expect(kind('station')!.station_coverage_rate).toBeCloseTo(11 / 27, 12)
+      expect(kind('room')).toMatchObject({ stations_standardised: 26, stations_planned: 70 })
+      expect(kind('room')!.station_coverage_rate).toBeCloseTo(26 / 70, 12)
     })
 
     it('counts the townships covered above a county over the counties with data only', async () => {

@@ -1,6 +1,8 @@
 // Metrics from base figures: every rate is numerator ÷ denominator, null when the denominator is 0. Each metric
 // is derived on its own, so an answer pays only for the figures it asks for (deriving all 44 for every row was a
 // tenth of a computed answer's time in the API).
+import { sevenItemRate } from '@liaison/contracts'
+import { sevenItemMeasures } from './rollup-tables.ts'
 import type { BaseRow } from './sources.ts'
 
 /** A metric's value and, for a rate, its denominator. */
@@ -39,9 +41,11 @@ export const derivations: Record<string, (row: BaseRow) => Derived> = {
   station_coverage_rate: rate('standardised_planned_kinds', 'stations_planned'),
   townships_covered_rate: rate('townships_covered', 'townships'),
   seven_standard_rate: rate('seven', 'built'),
+  ...Object.fromEntries(sevenItemMeasures.map((i) => [sevenItemRate(i.item), rate(i.measure, 'built')])),
   deputies_total: value('deputies_total'),
   deputies_covered: value('deputies_covered'),
   deputy_coverage_rate: rate('deputies_covered', 'deputies_total'),
+  deputies_per_station: rate('deputies_covered', 'built'),
   receptions: value('receptions'),
   visitors: value('visitors'),
   deputy_attendances: value('deputy_attendances'),

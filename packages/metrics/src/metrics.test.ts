@@ -174,6 +174,57 @@ for (const engine of testEngines()) {
       expect(r.townships_covered_rate).toBeCloseTo(1 / 26, 12) // one of 金沙县's 26 townships has a 联络站
     })
 
+    it('measures each of the seven items over the stations built by the period end', async () => {
+      const ids = ['seven_venue_rate', 'seven_signage_rate', 'seven_records_rate']
+      // 2023: both built, the room without signage; 2022: only the station, which has all seven.
+      expect(await one(ids)).toMatchObject({
+        seven_venue_rate: 1,
+        seven_signage_rate: 0.5,
+        seven_signage_rate__base: 2,
+        seven_records_rate: 1,
+      })
+      expect(await one(ids, { from: '2022-01-01', to: '2022-12-31' })).toMatchObject({
+        seven_signage_rate: 1,
+        seven_signage_rate__base: 1,
+      })
+    })
+
+    it('gives coverage per kind against the plan’s stations and rooms apart', async () => {
+      const { data } = await queryMetrics(h.db, {
+        ...y2023,
+        by: 'kind',
+        ids: ['stations_built', 'stations_standardised', 'stations_planned', 'station_coverage_rate'],
+      })
+      // The latest plan (2024) sets 2 联络站 and 2 联络室; by 2023 the station is standardised, the room built only.
+      expect(data).toEqual([
+        expect.objectContaining({
+          kind: 'room',
+          stations_built: 1,
+          stations_standardised: 0,
+          stations_planned: 2,
+          station_coverage_rate: 0,
+        }),
+        expect.objectContaining({
+          kind: 'station',
+          stations_built: 1,
+          stations_standardised: 1,
+          stations_planned: 2,
+          station_coverage_rate: 0.5,
+        }),
+      ])
+      // A township has no plan of its own.
+      const town = await queryMetrics(h.db, { ...y2023, region: T1, by: 'kind', ids: ['stations_planned'] })
+      expect(town.data).toEqual([expect.objectContaining({ kind: 'station', stations_planned: null })])
+    })
+
+    it('counts deputies per station built: those covered ÷ stations and rooms built', async () => {
+      // 2023: deputies 1 and 4 at the station, 2 at the room built in July → 3 over 2; 2022: 2 over the one station.
+      expect(await one(['deputies_per_station'])).toMatchObject({ deputies_per_station: 1.5 })
+      expect(await one(['deputies_per_station'], { from: '2022-01-01', to: '2022-12-31' })).toMatchObject({
+        deputies_per_station: 2,
+      })
+    })
+
     it('computes deputy coverage and report-back completion in the term window', async () => {
       const r = await one([
         'deputies_total',

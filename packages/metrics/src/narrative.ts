@@ -91,6 +91,25 @@ export function notImportedNote(coverage: CountyCoverage | null): { zh: string; 
   }
 }
 
+/** A county's stations and rooms standardised by the period's end, each beside its plan; null without a plan for
+ * both kinds. */
+async function plannedKinds(db: DbOrTx, spec: NarrativeSpec) {
+  const { data } = await queryMetrics(db, {
+    ids: ['stations_standardised_planned', 'stations_planned'],
+    region: spec.region,
+    from: spec.from,
+    to: spec.to,
+    by: 'kind',
+  })
+  const of = (kind: string) => {
+    const row = data.find((r) => r.kind === kind)
+    const planned = row?.stations_planned
+    return typeof planned === 'number' ? { done: Number(row!.stations_standardised_planned), planned } : null
+  }
+  const [station, room] = [of('station'), of('room')]
+  return station && room ? { station, room } : null
+}
+
 /** The narrative of a region and period. Its figures are queried here, or given (a row of queryMetrics over
  * `narrativeIds` compared as `spec.compare` says, as the overview already computes them), as may be its
  * counties' coverage (countyCoverage). */
@@ -100,9 +119,10 @@ export async function buildNarrative(
   given: { figures?: MetricRow; coverage?: CountyCoverage | null } = {},
 ) {
   const level = regionLevel(spec.region)
-  const [region, counties] = await Promise.all([
+  const [region, counties, kinds] = await Promise.all([
     describeRegion(db, spec.region),
     given.coverage !== undefined ? given.coverage : countyCoverage(db, spec.region),
+    level === 'county' ? plannedKinds(db, spec) : null,
   ])
   const compare = spec.compare ?? 'yoy'
   const f =
@@ -202,10 +222,12 @@ export async function buildNarrative(
   const standardised = num('stations_standardised_planned') ?? 0
   // A township has no plan of its own (the plan is the county's): its standardised stations, without a share.
   if (standardised > 0) {
+    // A county's plan sets 联络站 and 联络室 apart, and its report says each (“11个联络站、26个联络室”).
+    const apart = coverage !== null && kinds ? kinds : null
     say(
       'coverage',
-      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(standardised)}个${coverage === null ? '' : `，完成规划的${w.percent(coverage)}`}。`,
-      `By ${w.dateEn(cutoff)}, ${w.countOf(standardised, 'station or room had', 'stations and rooms had')} been standardised${coverage === null ? '' : `, ${w.percent(coverage)} of the plan`}.`,
+      `截至${cutoffZh}，已规范化建设联络站（室）${w.count(standardised)}个${apart ? `（联络站${w.count(apart.station.done)}个、联络室${w.count(apart.room.done)}个，规划分别为${w.count(apart.station.planned)}个、${w.count(apart.room.planned)}个）` : ''}${coverage === null ? '' : `，完成规划的${w.percent(coverage)}`}。`,
+      `By ${w.dateEn(cutoff)}, ${w.countOf(standardised, 'station or room had', 'stations and rooms had')} been standardised${apart ? ` (${w.countOf(apart.station.done, 'station', 'stations')} of ${w.count(apart.station.planned)} planned, ${w.countOf(apart.room.done, 'room', 'rooms')} of ${w.count(apart.room.planned)})` : ''}${coverage === null ? '' : `, ${w.percent(coverage)} of the plan`}.`,
     )
   }
   const reportback = num('reportback_rate')

@@ -1,5 +1,6 @@
 // The area rollups (packages/db/src/schema/rollups.ts), each defined once: its facts as rows to be summed, its
 // keys, measures and the breakdowns it keeps. rollups.ts maintains them; area-reads.ts reads them.
+import { sevenItems } from '@liaison/db/enums'
 import { type SQL, sql } from 'drizzle-orm'
 
 export interface RollupTable {
@@ -140,13 +141,29 @@ const physical = `s.kind <> 'online'`
 const allSeven =
   's.has_venue and s.has_signage and s.has_equipment and s.has_info and s.has_rules and s.has_archives and s.has_records'
 
+/** The measures counting built stations that meet one item of 七有 (seven_venue …), and the station column each reads. */
+export const sevenItemMeasures = sevenItems.map((i) => ({
+  item: i.value,
+  measure: `seven_${i.value}`,
+  column: `has_${i.value}`,
+}))
+const itemMeasures = sevenItemMeasures.map((i) => i.measure)
+const stationMeasures = [
+  'built',
+  'standardised',
+  'standardised_planned_kinds',
+  'seven',
+  ...itemMeasures,
+  'townships_covered',
+]
+
 /** Each station as the month it was built and the month it was standardised (and a row without a month, so
  * every kind and status present has its row); a township is covered from the month its first 联络站 was built
  * (per breakdown value: the first such station of that value). */
 export const stationsRollup: RollupTable = {
   name: 'rollup_stations',
   keys: ['month'],
-  measures: ['built', 'standardised', 'standardised_planned_kinds', 'seven', 'townships_covered'],
+  measures: stationMeasures,
   dims: ['kind', 'status'],
   kind: 'stock',
   rowsPerDim: true,
@@ -155,18 +172,20 @@ export const stationsRollup: RollupTable = {
   rows: (where, dim) => {
     const counts = `s.kind = 'station' and s.built_on is not null`
     const partition = sql.raw(`s.township_code, (${counts})${dim ? `, s.${dim}` : ''}`)
-    return sql`select s.county_code, e.month, s.kind, s.status, e.built, e.standardised,
-          e.standardised_planned_kinds, e.seven, e.townships_covered
+    const built = (condition: string) => sql.raw(`(${physical} and ${condition})::int`)
+    const items = sevenItemMeasures.map((i) => built(`s.${i.column}`))
+    const none = sql.raw(itemMeasures.map(() => '0').join(', '))
+    return sql`select s.county_code, e.month, s.kind, s.status, ${sql.raw(stationMeasures.map((m) => `e.${m}`).join(', '))}
         from (select s.*, case when ${sql.raw(counts)}
                 then row_number() over (partition by ${partition} order by s.built_on, s.id) end as nth
               from stations s where ${where('s', null)}) s
         cross join lateral (values
-          (null::date, 0, 0, 0, 0, 0, true),
-          (${month('s.built_on')}, (${sql.raw(physical)})::int, 0, 0, (${sql.raw(physical)} and ${sql.raw(allSeven)})::int,
+          (null::date, 0, 0, 0, 0, ${none}, 0, true),
+          (${month('s.built_on')}, ${built('true')}, 0, 0, ${built(allSeven)}, ${sql.join(items, sql`, `)},
             coalesce(s.nth = 1, false)::int, s.built_on is not null),
-          (${month('s.standardised_on')}, 0, (${sql.raw(physical)})::int, (s.kind in ('station', 'room'))::int, 0, 0,
+          (${month('s.standardised_on')}, 0, (${sql.raw(physical)})::int, (s.kind in ('station', 'room'))::int, 0, ${none}, 0,
             s.standardised_on is not null)
-        ) e(month, built, standardised, standardised_planned_kinds, seven, townships_covered, happens)
+        ) e(month, ${sql.raw(stationMeasures.join(', '))}, happens)
         where e.happens`
   },
 }

@@ -13,9 +13,9 @@ const T2 = '520523004'
 
 async function fixture(h: DbHandle) {
   await h.exec(`
-    insert into stations (id, county_code, township_code, code, name, kind, status, built_on) values
-      (1, '520523', '${T1}', 'S1', '一号站', 'station', 'built', '2020-01-01'),
-      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01');
+    insert into stations (id, county_code, township_code, code, name, kind, status, built_on, has_venue, has_signage, has_records) values
+      (1, '520523', '${T1}', 'S1', '一号站', 'station', 'built', '2020-01-01', true, true, false),
+      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01', true, false, true);
     insert into county_settings (county_code, timely_limit_days) values ('520523', 10);
     insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors, deputy_attendances) values
       ('520523', '${T1}', 1, '2023-01-10', 'visit', 4, 1), ('520523', '${T1}', 1, '2023-01-31', 'in_station', 5, 2),

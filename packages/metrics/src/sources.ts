@@ -8,7 +8,7 @@ import type { Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
 import { opinions, projects, receptions } from './flows.ts'
 import { type BaseRow, dimension, grouped, merge, type SourceSpec, wants } from './grouping.ts'
-import { deputiesRollup, type RollupTable, stationsRollup } from './rollup-tables.ts'
+import { deputiesRollup, type RollupTable, sevenItemMeasures, stationsRollup } from './rollup-tables.ts'
 import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
 
 export { type BaseRow, merge, type SourceSpec, sumRows } from './grouping.ts'
@@ -43,20 +43,20 @@ const allSeven = sql.raw(
 )
 
 async function stations(db: DbOrTx, s: SourceSpec) {
-  const stock = await (stockFromRollup(
-    db,
-    s,
-    stationsRollup,
-    [],
-    ['built', 'standardised', 'standardised_planned_kinds', 'seven', 'townships_covered'],
-  ) ??
+  const builtMeeting = (condition: SQL, as: string) =>
+    sql`count(*) filter (where ${physical} and s.built_on <= ${s.to} and ${condition})::int as ${sql.raw(as)}`
+  const stock = await (stockFromRollup(db, s, stationsRollup, [], stationsRollup.measures) ??
     grouped(
       db,
       dimension(s, 's', null),
-      sql`count(*) filter (where ${physical} and s.built_on <= ${s.to})::int as built,
+      sql`${builtMeeting(sql`true`, 'built')},
         count(*) filter (where ${physical} and s.standardised_on <= ${s.to})::int as standardised,
         count(*) filter (where s.kind in ('station', 'room') and s.standardised_on <= ${s.to})::int as standardised_planned_kinds,
-        count(*) filter (where ${physical} and s.built_on <= ${s.to} and ${allSeven})::int as seven,
+        ${builtMeeting(allSeven, 'seven')},
+        ${sql.join(
+          sevenItemMeasures.map((i) => builtMeeting(sql.raw(`s.${i.column}`), i.measure)),
+          sql`, `,
+        )},
         count(distinct s.township_code) filter (where s.kind = 'station' and s.built_on <= ${s.to})::int as townships_covered`,
       sql`from stations s where ${inRegion('s', s.region)}`,
     ))
@@ -125,16 +125,15 @@ function reportbacks(db: DbOrTx, s: SourceSpec) {
  * ≈ 15,000 plan rows (the four together took 18 ms). */
 async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   const township = regionPrefix(s.region).length > 6
+  if (s.by === 'kind' && !township) return plannedByKind(db, s)
   if (s.by || (township && !wants(s, 'reportback_target_rate'))) return []
   const ofRegion = countyRange('p', township ? s.region.slice(0, 6) : s.region)
   // Years as integers: `p.year = extract(year from …)` compares as numeric and casts every row.
   const [first, last] = [Number(s.from.slice(0, 4)), Number(s.to.slice(0, 4))]
   const figures: SQL[] = []
   if (!township && wants(s, 'stations_planned', 'station_coverage_rate'))
-    figures.push(sql`(select sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int from (
-        -- Each county's latest plan with a station target (one sort, not a lookup per plan row).
-        select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
-        where ${ofRegion} and p.stations_target is not null order by p.county_code, p.year desc) l) as stations_planned`)
+    figures.push(sql`(select sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int
+        from ${latestPlans(s)}) as stations_planned`)
   if (!township && wants(s, 'stations_target'))
     // Null for a year whose plans set no target (before the plan began), not a target of 0.
     figures.push(sql`(select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p
@@ -149,6 +148,24 @@ async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   if (figures.length === 0) return []
   const [row] = await rowsOf<BaseRow>(db, sql`select null as key, ${sql.join(figures, sql`, `)}`)
   return row ? [row] : []
+}
+
+/** Each county's latest plan with a station target (one sort, not a lookup per plan row). */
+const latestPlans = (s: SourceSpec) =>
+  sql`(select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
+      where ${countyRange('p', s.region)} and p.stations_target is not null order by p.county_code, p.year desc) l`
+
+/** The plan's 联络站 and 联络室 apart: the denominators of coverage per kind. */
+async function plannedByKind(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
+  if (!wants(s, 'stations_planned', 'station_coverage_rate')) return []
+  return rowsOf<BaseRow>(
+    db,
+    sql`select k.key, k.planned::int as stations_planned from (
+      select sum(coalesce(l.stations_target, 0)) as station, sum(coalesce(l.rooms_target, 0)) as room
+      from ${latestPlans(s)}) t
+    cross join lateral (values ('station', t.station), ('room', t.room)) k(key, planned)
+    where k.planned is not null`,
+  )
 }
 
 export const sources: Record<Source, (db: DbOrTx, spec: SourceSpec) => Promise<BaseRow[]>> = {

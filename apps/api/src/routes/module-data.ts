@@ -25,6 +25,7 @@ import {
   type RollupChoice,
   recordIds,
   regionLevel,
+  sevenItemRates,
   stationsMonthly,
 } from '@liaison/metrics'
 import { Hono } from 'hono'
@@ -63,13 +64,18 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
       'townships_covered_rate',
       'seven_standard_rate',
       'deputy_coverage_rate',
+      'deputies_per_station',
     ],
     breakdowns: {
       areas: {
         by: 'area',
         ids: ['stations_built', 'stations_standardised', 'station_coverage_rate', 'seven_standard_rate'],
       },
-      kinds: { by: 'kind', ids: ['stations_built', 'stations_standardised'] },
+      kinds: {
+        by: 'kind',
+        ids: ['stations_built', 'stations_standardised', 'stations_planned', 'station_coverage_rate'],
+      },
+      items: { ids: [...sevenItemRates, 'seven_standard_rate'] },
       stations: {
         by: 'station',
         ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
