@@ -10,7 +10,14 @@ import {
   type MetricRow,
   type PanelSpec,
 } from '@liaison/ui'
-import { areaReference, buildFunnelOption, buildPieOption, hasValues, trendSpan } from '@liaison/ui/builders'
+import {
+  areaReference,
+  buildFunnelOption,
+  buildPieOption,
+  hasValues,
+  legibleReferences,
+  trendSpan,
+} from '@liaison/ui/builders'
 import { opinionCategories, opinionChannels, opinionRoutes } from '@liaison/ui/enums'
 
 type OpinionsData = ModuleData<'opinions'>
@@ -121,13 +128,16 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
           { key: 'timely_rate', name: t('series.timely'), type: 'line', unit: 'rate', axis: 1 },
         ],
         // The median of the county's opinions, not an average of the townships' medians: 全县, not 县均.
-        references: areaReference(
-          data.meta.areasOf,
-          b.areasTotal[0],
-          'median_days_to_resolve',
-          'days',
-          locale,
-          'whole',
+        references: legibleReferences(
+          areaReference(
+            data.meta.areasOf,
+            b.areasTotal[0],
+            'median_days_to_resolve',
+            'days',
+            locale,
+            'whole',
+          ),
+          theme,
         ),
       }),
     },
@@ -169,7 +179,10 @@ export function opinionPanels(data: OpinionsData, theme: ChartTheme, locale: Loc
             { key: 'satisfaction_rate', name: t('series.satisfaction'), type: 'bar', unit: 'rate' },
             { key: 'strict_satisfaction_rate', name: t('series.strict'), type: 'line', unit: 'rate' },
           ],
-          references: areaReference(data.meta.areasOf, b.areasTotal[0], 'satisfaction_rate', 'rate', locale),
+          references: legibleReferences(
+            areaReference(data.meta.areasOf, b.areasTotal[0], 'satisfaction_rate', 'rate', locale),
+            theme,
+          ),
         },
       ),
     },

@@ -11,7 +11,7 @@ import {
   type PanelSpec,
   type ReferenceLine,
 } from '@liaison/ui'
-import { areaReference } from '@liaison/ui/builders'
+import { areaReference, legibleReferences } from '@liaison/ui/builders'
 import { deputyLevels } from '@liaison/ui/enums'
 
 export function reportbackPanels(
@@ -80,12 +80,15 @@ export function reportbackPanels(
         category: 'name',
         current,
         series: [{ key: 'reportback_rate', name: t('series.rate'), type: 'bar', unit: 'rate' }],
-        references: belowTheHigher([
-          ...areaReference(data.meta.areasOf, b.areasTotal[0], 'reportback_rate', 'rate', locale),
-          ...(typeof target === 'number'
-            ? [{ name: `${t('series.target')} ${formatRate(target)}`, value: target }]
-            : []),
-        ]),
+        references: legibleReferences(
+          belowTheHigher([
+            ...areaReference(data.meta.areasOf, b.areasTotal[0], 'reportback_rate', 'rate', locale),
+            ...(typeof target === 'number'
+              ? [{ name: `${t('series.target')} ${formatRate(target)}`, value: target }]
+              : []),
+          ]),
+          theme,
+        ),
       }),
     },
     {
@@ -114,5 +117,7 @@ export function reportbackPanels(
 export function belowTheHigher(lines: ReferenceLine[]): ReferenceLine[] {
   if (lines.length < 2) return lines
   const lowest = lines.reduce((low, line) => (line.value < low.value ? line : low))
-  return lines.map((line) => (line === lowest ? { ...line, label: { position: 'insideEndBottom' } } : line))
+  return lines.map((line) =>
+    line === lowest ? { ...line, label: { ...line.label, position: 'insideEndBottom' } } : line,
+  )
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contrastRatio, inkOn, inks } from '../ink.ts'
 import { palette, paletteOnDark } from '../themes.ts'
-import { areaReference } from './area-reference.ts'
+import { areaReference, legibleReferences } from './area-reference.ts'
 import { buildComboOption, buildTrendOption, quartiles } from './combo.ts'
 import { describeSeries, monthsBetween } from './common.ts'
 import { buildFunnelOption, buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './shapes.ts'
@@ -345,6 +345,30 @@ describe('the reference of a chart of areas', () => {
     ])
     expect(areaReference(county, { reportback_rate: null }, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
     expect(areaReference(county, undefined, 'reportback_rate', 'rate', 'zh-CN')).toEqual([])
+  })
+
+  it("stands its label on the panel's background in each theme, keeping its placement, into the chart's line", () => {
+    const lines = legibleReferences(
+      [
+        { name: '全县 9 天', value: 9 },
+        { name: '目标 30%', value: 3, label: { position: 'insideEndBottom' } },
+      ],
+      'dark',
+    )
+    expect(lines.map((l) => l.label)).toEqual([
+      { backgroundColor: '#17212b', padding: [1, 4], borderRadius: 2 },
+      { position: 'insideEndBottom', backgroundColor: '#17212b', padding: [1, 4], borderRadius: 2 },
+    ])
+    expect(legibleReferences(lines, 'light')[0]!.label!.backgroundColor).toBe('#ffffff')
+    const option = buildComboOption([{ name: '甲', d: 12 }], 'dark', {
+      locale: 'zh-CN',
+      category: 'name',
+      series: [{ key: 'd', name: '中位天数', type: 'bar', unit: 'days' }],
+      references: lines,
+    })
+    const marks = (option.series[0] as { markLine: { data: { label?: object; yAxis: number }[] } }).markLine
+      .data
+    expect(marks[0]).toMatchObject({ yAxis: 9, label: { backgroundColor: '#17212b' } })
   })
 })
 

@@ -27,8 +27,14 @@ export interface SeriesSpec {
 export interface ReferenceLine {
   name: string
   value: number
-  /** An upright chart's label placement, where the default (above the line's end) would print over another's. */
-  label?: { position: 'insideEndBottom' }
+  /** An upright chart's label placement, where the default (above the line's end) would print over another's, and
+   * a box behind it where it would print over bars (legibleReferences). */
+  label?: {
+    position?: 'insideEndBottom'
+    backgroundColor?: string
+    padding?: number[]
+    borderRadius?: number
+  }
 }
 
 export interface ComboOptions extends BuilderOptions {
