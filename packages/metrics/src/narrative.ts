@@ -91,7 +91,7 @@ export function notImportedNote(coverage: CountyCoverage | null): { zh: string; 
   }
 }
 
-/** A county's stations and rooms standardised by the period's end, each beside its plan; null without a plan for
+/** A county's stations and rooms standardised by the period's end, each beside its plan; null unless its plan sets
  * both kinds. */
 async function plannedKinds(db: DbOrTx, spec: NarrativeSpec) {
   const { data } = await queryMetrics(db, {
@@ -104,7 +104,9 @@ async function plannedKinds(db: DbOrTx, spec: NarrativeSpec) {
   const of = (kind: string) => {
     const row = data.find((r) => r.kind === kind)
     const planned = row?.stations_planned
-    return typeof planned === 'number' ? { done: Number(row!.stations_standardised_planned), planned } : null
+    return typeof planned === 'number' && planned > 0
+      ? { done: Number(row!.stations_standardised_planned), planned }
+      : null
   }
   const [station, room] = [of('station'), of('room')]
   return station && room ? { station, room } : null

@@ -137,9 +137,8 @@ export const opinionDaysRollup: RollupTable = {
         from opinions o where ${where('o', 'received_on')} and o.resolved_on is not null`,
 }
 
-const physical = `s.kind <> 'online'`
-const allSeven =
-  's.has_venue and s.has_signage and s.has_equipment and s.has_info and s.has_rules and s.has_archives and s.has_records'
+/** A station (alias s) with premises: an online station has none, so it is never built nor meets 七有. */
+export const physical = `s.kind <> 'online'`
 
 /** The measures counting built stations that meet one item of 七有 (seven_venue …), and the station column each reads. */
 export const sevenItemMeasures = sevenItems.map((i) => ({
@@ -147,6 +146,8 @@ export const sevenItemMeasures = sevenItems.map((i) => ({
   measure: `seven_${i.value}`,
   column: `has_${i.value}`,
 }))
+/** A station (alias s) meets all seven items. */
+export const allSeven = sevenItemMeasures.map((i) => `s.${i.column}`).join(' and ')
 const itemMeasures = sevenItemMeasures.map((i) => i.measure)
 const stationMeasures = [
   'built',

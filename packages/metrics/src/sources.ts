@@ -8,7 +8,14 @@ import type { Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
 import { opinions, projects, receptions } from './flows.ts'
 import { type BaseRow, dimension, grouped, merge, type SourceSpec, wants } from './grouping.ts'
-import { deputiesRollup, type RollupTable, sevenItemMeasures, stationsRollup } from './rollup-tables.ts'
+import {
+  allSeven,
+  deputiesRollup,
+  physical as physicalStation,
+  type RollupTable,
+  sevenItemMeasures,
+  stationsRollup,
+} from './rollup-tables.ts'
 import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
 
 export { type BaseRow, merge, type SourceSpec, sumRows } from './grouping.ts'
@@ -37,10 +44,7 @@ function stockFromRollup(
   return grouped(db, read.key, select, sql`from ${sql.identifier(table.name)} r where ${read.where}`)
 }
 
-const physical = sql.raw(`s.kind <> 'online'`)
-const allSeven = sql.raw(
-  's.has_venue and s.has_signage and s.has_equipment and s.has_info and s.has_rules and s.has_archives and s.has_records',
-)
+const physical = sql.raw(physicalStation)
 
 async function stations(db: DbOrTx, s: SourceSpec) {
   const builtMeeting = (condition: SQL, as: string) =>
@@ -52,7 +56,7 @@ async function stations(db: DbOrTx, s: SourceSpec) {
       sql`${builtMeeting(sql`true`, 'built')},
         count(*) filter (where ${physical} and s.standardised_on <= ${s.to})::int as standardised,
         count(*) filter (where s.kind in ('station', 'room') and s.standardised_on <= ${s.to})::int as standardised_planned_kinds,
-        ${builtMeeting(allSeven, 'seven')},
+        ${builtMeeting(sql.raw(allSeven), 'seven')},
         ${sql.join(
           sevenItemMeasures.map((i) => builtMeeting(sql.raw(`s.${i.column}`), i.measure)),
           sql`, `,

@@ -4,18 +4,10 @@ import type { DbOrTx } from '@liaison/db'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from './db.ts'
 import { queryMetrics } from './query.ts'
+import { sevenItemMeasures } from './rollup-tables.ts'
 import { inRegion } from './scope.ts'
 
-const itemColumns = [
-  'has_venue',
-  'has_signage',
-  'has_equipment',
-  'has_info',
-  'has_rules',
-  'has_archives',
-  'has_records',
-]
-const itemCount = sql.raw(itemColumns.map((c) => `s.${c}::int`).join(' + '))
+const itemCount = sql.raw(sevenItemMeasures.map((i) => `s.${i.column}::int`).join(' + '))
 
 export type { StationRow }
 
