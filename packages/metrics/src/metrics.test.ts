@@ -217,6 +217,26 @@ for (const engine of testEngines()) {
       expect(town.data).toEqual([expect.objectContaining({ kind: 'station', stations_planned: null })])
     })
 
+    it('groups stations by their status at the period end, not the register’s today', async () => {
+      // End of 2022: the station (standardised in 2023) was built only; the room (built in 2023) not yet built.
+      const { data } = await queryMetrics(h.db, {
+        region: '520523',
+        from: '2022-01-01',
+        to: '2022-12-31',
+        by: 'status',
+        ids: ['stations_built', 'stations_standardised'],
+      })
+      expect(data).toEqual([
+        expect.objectContaining({ status: 'building', stations_built: 0, stations_standardised: 0 }),
+        expect.objectContaining({ status: 'built', stations_built: 1, stations_standardised: 0 }),
+      ])
+      const now = await queryMetrics(h.db, { ...y2023, by: 'status', ids: ['stations_built'] })
+      expect(now.data.map((r) => [r.status, r.stations_built])).toEqual([
+        ['built', 1],
+        ['standardised', 1],
+      ])
+    })
+
     it('counts deputies per station built: those covered ÷ stations and rooms built', async () => {
       // 2023: deputies 1 and 4 at the station, 2 at the room built in July → 3 over 2; 2022: 2 over the one station.
       expect(await one(['deputies_per_station'])).toMatchObject({ deputies_per_station: 1.5 })

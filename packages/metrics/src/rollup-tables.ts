@@ -159,13 +159,14 @@ const stationMeasures = [
 ]
 
 /** Each station as the month it was built and the month it was standardised (and a row without a month, so
- * every kind and status present has its row); a township is covered from the month its first 联络站 was built
+ * every kind present has its row); a township is covered from the month its first 联络站 was built
  * (per breakdown value: the first such station of that value). */
 export const stationsRollup: RollupTable = {
   name: 'rollup_stations',
   keys: ['month'],
   measures: stationMeasures,
-  dims: ['kind', 'status'],
+  // Not by status: a station's changes with time, and the register keeps only today's (sources.ts: statusAsOf).
+  dims: ['kind'],
   kind: 'stock',
   rowsPerDim: true,
   finest: 6,

@@ -46,13 +46,24 @@ function stockFromRollup(
 
 const physical = sql.raw(physicalStation)
 
+/**
+ * A station's (alias s) status at a date as its dates tell it: standardised or built by then; one built later was not
+ * yet built then (its works' start is not recorded, so it shows as 建设中 unless the register still says 规划). Without
+ * dates the register's status stands.
+ */
+export const statusAsOf = (asOf: string) =>
+  sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
+    when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
+    else 'building' end`
+
 async function stations(db: DbOrTx, s: SourceSpec) {
   const builtMeeting = (condition: SQL, as: string) =>
     sql`count(*) filter (where ${physical} and s.built_on <= ${s.to} and ${condition})::int as ${sql.raw(as)}`
+  // By status, each station's at the period's end (the rollup keeps no breakdown by status: it would be today's).
   const stock = await (stockFromRollup(db, s, stationsRollup, [], stationsRollup.measures) ??
     grouped(
       db,
-      dimension(s, 's', null),
+      s.by === 'status' ? statusAsOf(s.to) : dimension(s, 's', null),
       sql`${builtMeeting(sql`true`, 'built')},
         count(*) filter (where ${physical} and s.standardised_on <= ${s.to})::int as standardised,
         count(*) filter (where s.kind in ('station', 'room') and s.standardised_on <= ${s.to})::int as standardised_planned_kinds,

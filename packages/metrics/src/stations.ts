@@ -6,15 +6,11 @@ import { rowsOf } from './db.ts'
 import { queryMetrics } from './query.ts'
 import { sevenItemMeasures } from './rollup-tables.ts'
 import { inRegion } from './scope.ts'
+import { statusAsOf } from './sources.ts'
 
 const itemCount = sql.raw(sevenItemMeasures.map((i) => `s.${i.column}::int`).join(' + '))
 
 export type { StationRow }
-
-const statusAsOf = (asOf: string) =>
-  sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
-    when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
-    else 'building' end`
 
 /**
  * The stations of a region. With `asOf`, each one's status at that date as its dates tell it, as the cards count:

@@ -95,7 +95,7 @@ export const rollupProjects = pgTable(
 )
 
 /** Stations and rooms per area, by the month they were built or standardised (and the month a township got
- * its first built 联络站); kind and current status from the county up. */
+ * its first built 联络站); kind from the county up. */
 export const rollupStations = pgTable(
   'rollup_stations',
   {
