@@ -1,5 +1,5 @@
-// The stations module's data (one request to /modules/stations/data) and its two overview charts as pure
-// functions of it: the three-year plan and the region's areas.
+// The stations module's data (one request to /modules/stations/data) and its charts as pure functions of it: the
+// three-year plan, the region's areas, the kinds against the plan and the seven items one by one.
 import type { ModuleData, StationRow } from '@liaison/contracts'
 import { sevenItemRate } from '@liaison/contracts/figures'
 import {

@@ -108,7 +108,8 @@ export type OverviewResponse = z.infer<typeof overviewResponse>
  * `areas` holds the areas of `meta.areasOf` (townships of a county, counties of a city, …: rows carry `area` and
  * `area_name`), and `areasTotal` one row: that region's own figures, the reference its area charts draw (县均…);
  * `funnel` one row: the opinions collected in the period and, of them, those replied, resolved and
- * evaluated by its end; `items` one row: compliance with each item of 七有 and with all seven; `years` the three calendar years ending with the period's (the plan and the term); `list` the
+ * evaluated by its end; `kinds` the stations by kind, with the plan's 联络站 and 联络室 (null for a township, which
+ * has no plan); `items` one row: compliance with each item of 七有 and with all seven; `years` the three calendar years ending with the period's (the plan and the term); `list` the
  * stations; `monthly` the monthly receptions of the three stations with most receptions (the comparison's first
  * pick), where the user may open their details. Station-level breakdowns (`stations`, `list`, `monthly`) are
  * answered for a county or a township only, and are empty above (a province holds thousands of stations).

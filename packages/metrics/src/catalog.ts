@@ -1,6 +1,6 @@
 // Every figure of domain.md, defined once: id, labels, unit, definition, direction and dimensions.
-import { type Dimension, type MetricDefinition, sevenItemRate, type Unit } from '@liaison/contracts'
-import { sevenItems } from '@liaison/db/enums'
+import type { Dimension, MetricDefinition, Unit } from '@liaison/contracts'
+import { sevenItemMeasures } from './rollup-tables.ts'
 
 const time: Dimension[] = ['month', 'quarter', 'year']
 const place: Dimension[] = ['area', 'township', 'station']
@@ -130,9 +130,9 @@ export const catalog: Metric[] = [
     'Built stations meeting all seven items ÷ built stations',
   ),
   // Compliance per item: which of the seven the stations lack.
-  ...sevenItems.map((item) =>
+  ...sevenItemMeasures.map(({ item, rate }) =>
     m(
-      sevenItemRate(item.value),
+      rate,
       `“七有”·${item.zh}`,
       `Seven items: ${item.en.toLowerCase()}`,
       'rate',
@@ -184,7 +184,9 @@ export const catalog: Metric[] = [
       '进站代表 ÷ 已建成站室（一般每室约20名）',
       'Deputies covered ÷ stations and rooms built (about 20 a room is usual)',
     ),
-    dimensions: ['area', 'township'],
+    // Totals only: deputies are keyed by their own township and stations by theirs, so by area a deputy assigned to
+    // a neighbouring township's station (or a deputy of a higher congress, with none) would land in the wrong row.
+    dimensions: [],
     requires: ['stations'],
   },
   m(
@@ -517,7 +519,7 @@ catalog.push(
 )
 
 /** The figures of compliance with each item of 七有, in the registers' order. */
-export const sevenItemRates = sevenItems.map((item) => sevenItemRate(item.value))
+export const sevenItemRates = sevenItemMeasures.map((i) => i.rate)
 
 export const catalogById = new Map(catalog.map((metric) => [metric.id, metric]))
 

@@ -1,7 +1,6 @@
 // Metrics from base figures: every rate is numerator ÷ denominator, null when the denominator is 0. Each metric
 // is derived on its own, so an answer pays only for the figures it asks for (deriving all 44 for every row was a
 // tenth of a computed answer's time in the API).
-import { sevenItemRate } from '@liaison/contracts'
 import { sevenItemMeasures } from './rollup-tables.ts'
 import type { BaseRow } from './sources.ts'
 
@@ -18,11 +17,13 @@ const ratio = (num: number | null, den: number | null) =>
 const value =
   (key: string) =>
   (row: BaseRow): Derived => [n(row, key), null]
+// A numerator missing beside its denominator counts 0: its source had no row there (70 rooms planned and none
+// registered is 0 % covered, not no figure).
 const rate =
   (num: string, den: string) =>
   (row: BaseRow): Derived => {
     const base = n(row, den)
-    return [ratio(n(row, num), base), base]
+    return [ratio(n(row, num) ?? 0, base), base]
   }
 const per10k =
   (key: string) =>
@@ -41,7 +42,7 @@ export const derivations: Record<string, (row: BaseRow) => Derived> = {
   station_coverage_rate: rate('standardised_planned_kinds', 'stations_planned'),
   townships_covered_rate: rate('townships_covered', 'townships'),
   seven_standard_rate: rate('seven', 'built'),
-  ...Object.fromEntries(sevenItemMeasures.map((i) => [sevenItemRate(i.item), rate(i.measure, 'built')])),
+  ...Object.fromEntries(sevenItemMeasures.map((i) => [i.rate, rate(i.measure, 'built')])),
   deputies_total: value('deputies_total'),
   deputies_covered: value('deputies_covered'),
   deputy_coverage_rate: rate('deputies_covered', 'deputies_total'),

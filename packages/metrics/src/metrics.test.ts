@@ -217,6 +217,22 @@ for (const engine of testEngines()) {
       expect(town.data).toEqual([expect.objectContaining({ kind: 'station', stations_planned: null })])
     })
 
+    it('gives 0 % for a planned kind with nothing registered, and no plan for a kind whose target is blank', async () => {
+      // 大方县: a plan of 5 联络站 and no 联络室 target, and no stations registered.
+      await h.exec(
+        `insert into plans (county_code, year, stations_target, rooms_target) values ('520521', 2023, 5, null)`,
+      )
+      const { data } = await queryMetrics(h.db, {
+        ...y2023,
+        region: '520521',
+        by: 'kind',
+        ids: ['stations_planned', 'station_coverage_rate'],
+      })
+      expect(data).toEqual([
+        expect.objectContaining({ kind: 'station', stations_planned: 5, station_coverage_rate: 0 }),
+      ])
+    })
+
     it('groups stations by their status at the period end, not the register’s today', async () => {
       // End of 2022: the station (standardised in 2023) was built only; the room (built in 2023) not yet built.
       const { data } = await queryMetrics(h.db, {

@@ -3,7 +3,7 @@
 import { type CompareMode, dataCutoff, type MetricRow } from '@liaison/contracts'
 import type { DbOrTx } from '@liaison/db'
 import { catalogById } from './catalog.ts'
-import { queryMetrics } from './query.ts'
+import { queryMetrics, type RollupChoice } from './query.ts'
 import { countiesWithData, describeRegion } from './region-info.ts'
 import { regionLevel } from './scope.ts'
 import * as w from './wording.ts'
@@ -91,15 +91,20 @@ export function notImportedNote(coverage: CountyCoverage | null): { zh: string; 
   }
 }
 
+type PlannedKinds = Awaited<ReturnType<typeof plannedKinds>>
+
 /** A county's stations and rooms standardised by the period's end, each beside its plan; null unless its plan sets
- * both kinds. */
-async function plannedKinds(db: DbOrTx, spec: NarrativeSpec) {
+ * both kinds, or for any other region (a township has no plan; above a county the report gives the totals). */
+export async function plannedKinds(db: DbOrTx, spec: NarrativeSpec & RollupChoice) {
+  if (regionLevel(spec.region) !== 'county') return null
   const { data } = await queryMetrics(db, {
     ids: ['stations_standardised_planned', 'stations_planned'],
     region: spec.region,
     from: spec.from,
     to: spec.to,
     by: 'kind',
+    useRollups: spec.useRollups,
+    rollupsReady: spec.rollupsReady,
   })
   const of = (kind: string) => {
     const row = data.find((r) => r.kind === kind)
@@ -114,17 +119,17 @@ async function plannedKinds(db: DbOrTx, spec: NarrativeSpec) {
 
 /** The narrative of a region and period. Its figures are queried here, or given (a row of queryMetrics over
  * `narrativeIds` compared as `spec.compare` says, as the overview already computes them), as may be its
- * counties' coverage (countyCoverage). */
+ * counties' coverage (countyCoverage) and its stations and rooms apart (plannedKinds). */
 export async function buildNarrative(
   db: DbOrTx,
   spec: NarrativeSpec,
-  given: { figures?: MetricRow; coverage?: CountyCoverage | null } = {},
+  given: { figures?: MetricRow; coverage?: CountyCoverage | null; kinds?: PlannedKinds } = {},
 ) {
   const level = regionLevel(spec.region)
   const [region, counties, kinds] = await Promise.all([
     describeRegion(db, spec.region),
     given.coverage !== undefined ? given.coverage : countyCoverage(db, spec.region),
-    level === 'county' ? plannedKinds(db, spec) : null,
+    given.kinds !== undefined ? given.kinds : plannedKinds(db, spec),
   ])
   const compare = spec.compare ?? 'yoy'
   const f =

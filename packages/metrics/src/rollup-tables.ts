@@ -1,5 +1,6 @@
 // The area rollups (packages/db/src/schema/rollups.ts), each defined once: its facts as rows to be summed, its
 // keys, measures and the breakdowns it keeps. rollups.ts maintains them; area-reads.ts reads them.
+import { sevenItemRate } from '@liaison/contracts/figures'
 import { sevenItems } from '@liaison/db/enums'
 import { type SQL, sql } from 'drizzle-orm'
 
@@ -140,11 +141,13 @@ export const opinionDaysRollup: RollupTable = {
 /** A station (alias s) with premises: an online station has none, so it is never built nor meets 七有. */
 export const physical = `s.kind <> 'online'`
 
-/** The measures counting built stations that meet one item of 七有 (seven_venue …), and the station column each reads. */
+/** Each item of 七有: the measure counting built stations that meet it (seven_venue …), the station column it reads
+ * and the catalogue's figure of it (seven_venue_rate …). */
 export const sevenItemMeasures = sevenItems.map((i) => ({
-  item: i.value,
+  item: i,
   measure: `seven_${i.value}`,
   column: `has_${i.value}`,
+  rate: sevenItemRate(i.value),
 }))
 /** A station (alias s) meets all seven items. */
 export const allSeven = sevenItemMeasures.map((i) => `s.${i.column}`).join(' and ')
@@ -177,7 +180,7 @@ export const stationsRollup: RollupTable = {
     const built = (condition: string) => sql.raw(`(${physical} and ${condition})::int`)
     const items = sevenItemMeasures.map((i) => built(`s.${i.column}`))
     const none = sql.raw(itemMeasures.map(() => '0').join(', '))
-    return sql`select s.county_code, e.month, s.kind, s.status, ${sql.raw(stationMeasures.map((m) => `e.${m}`).join(', '))}
+    return sql`select s.county_code, e.month, s.kind, ${sql.raw(stationMeasures.map((m) => `e.${m}`).join(', '))}
         from (select s.*, case when ${sql.raw(counts)}
                 then row_number() over (partition by ${partition} order by s.built_on, s.id) end as nth
               from stations s where ${where('s', null)}) s

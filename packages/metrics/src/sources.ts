@@ -176,7 +176,8 @@ async function plannedByKind(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   return rowsOf<BaseRow>(
     db,
     sql`select k.key, k.planned::int as stations_planned from (
-      select sum(coalesce(l.stations_target, 0)) as station, sum(coalesce(l.rooms_target, 0)) as room
+      -- A target left blank in every plan is no figure (null), not 0 planned.
+      select sum(l.stations_target) as station, sum(l.rooms_target) as room
       from ${latestPlans(s)}) t
     cross join lateral (values ('station', t.station), ('room', t.room)) k(key, planned)
     where k.planned is not null`,

@@ -13,6 +13,7 @@ import {
   countyCoverage,
   narrativeIds,
   notImportedNote,
+  plannedKinds,
   queryMetrics,
   type RollupChoice,
   regionLevel,
@@ -66,16 +67,18 @@ export async function overviewData(
   const trendFrom = trendStart(q.from, q.to)
   const compared = within === q.region ? null : { ...spec, region: within }
   // The cards and the narrative compare as asked: year on year, month on month (the previous period) or not at all.
-  const [region, areasOf, comparedTotal, totals, trend, areas, completeness, coverage] = await Promise.all([
-    regionRef(db, q.region),
-    compared ? regionRef(db, within) : null,
-    compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
-    queryMetrics(db, { ...spec, ids: regionIds, compare: q.compare }),
-    queryMetrics(db, { ...spec, from: trendFrom, by: 'month', ids: trendIds }),
-    queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
-    stationCompleteness(db, q.region, q.from, q.to),
-    countyCoverage(db, q.region),
-  ])
+  const [region, areasOf, comparedTotal, totals, trend, areas, completeness, coverage, kinds] =
+    await Promise.all([
+      regionRef(db, q.region),
+      compared ? regionRef(db, within) : null,
+      compared ? queryMetrics(db, { ...compared, ids: tableIds }) : null,
+      queryMetrics(db, { ...spec, ids: regionIds, compare: q.compare }),
+      queryMetrics(db, { ...spec, from: trendFrom, by: 'month', ids: trendIds }),
+      queryMetrics(db, { ...(compared ?? spec), by: 'area', ids: tableIds }),
+      stationCompleteness(db, q.region, q.from, q.to),
+      countyCoverage(db, q.region),
+      plannedKinds(db, spec),
+    ])
   const row = totals.data[0]!
   const cards = kpiCardsFrom(row, q.compare, cardsFor(kpiIds, regionLevel(q.region)), {
     reportback_rate: 'reportback_target_rate',
@@ -90,7 +93,7 @@ export async function overviewData(
   const narrative = await buildNarrative(
     db,
     { ...spec, compare: q.compare ?? 'none' },
-    { figures: row, coverage },
+    { figures: row, coverage, kinds },
   )
   const months = trend.data.map((r) => ({
     month: String(r.month),
