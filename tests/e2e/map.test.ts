@@ -49,10 +49,12 @@ async function uploadBoundary(name: string, file: object) {
   await page.waitForSelector('[data-boundary-result]')
 }
 
-/** The page position of a point [lon, lat] on the map, from the ECharts instance itself. */
+/** The page position of a point [lon, lat] on the map, from the ECharts instance itself, the map scrolled into view
+ * (the module's charts above it may push it below the fold). */
 function mapPixel(lonLat: [number, number]) {
   return page.evaluate((point) => {
     const el = document.querySelector('[data-panel=stations-map] [_echarts_instance_]')!
+    el.scrollIntoView({ block: 'center' })
     const { echarts } = (
       window as unknown as { __liaisonShell: { echarts: { getInstanceByDom(e: Element): unknown } } }
     ).__liaisonShell
