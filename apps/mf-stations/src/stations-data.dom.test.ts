@@ -111,6 +111,25 @@ describe('the seven items one by one', () => {
     ])
   })
 
+  it('draws all seven as a last bar of its own, after the items', () => {
+    const row = { seven_venue_rate: 1, seven_signage_rate: 0.5, seven_standard_rate: 0.25 }
+    const d = { ...data([]), breakdowns: { ...data([]).breakdowns, items: [row] } } as ModuleData<'stations'>
+    const panel = stationPanels(d, 'light', 'zh-CN', (k) => k).find((p) => p.id === 'stations-items')!
+    const source = (panel.option!.dataset as { source: { name: string; rate: number | null }[] }).source
+    expect(source.map((r) => r.name)).toEqual([
+      '场所',
+      '标识',
+      '设备',
+      '信息',
+      '制度',
+      '档案',
+      '记录',
+      'allSeven',
+    ])
+    expect(source.at(-1)!.rate).toBe(0.25)
+    expect(panel.rows).toBe(8)
+  })
+
   it('is empty where no station is built (no rate to draw)', () => {
     expect(of([{ seven_venue_rate: null, seven_standard_rate: null }])).toEqual([])
     expect(of([])).toEqual([])

@@ -71,8 +71,10 @@ export function stationPanels(
   const towns = areaRows(data)
   const current = listedSelf(data.meta)
   const kinds = kindRows(data, locale)
+  // The seven items, then all seven as a bar of its own: as a reference line its label, near 100 %, ran off the plot.
   const items = itemRows(data, locale)
-  const allSeven = data.breakdowns.items[0]?.seven_standard_rate
+  const allSeven = data.breakdowns.items[0]?.seven_standard_rate ?? null
+  const itemBars = items.length ? [...items, { name: t('allSeven'), rate: allSeven }] : []
   return [
     {
       id: 'stations-plan',
@@ -157,15 +159,14 @@ export function stationPanels(
     {
       id: 'stations-items',
       title: t('items'),
-      empty: items.length === 0,
-      rows: items.length,
-      option: buildComboOption(items, theme, {
+      empty: itemBars.length === 0,
+      rows: itemBars.length,
+      option: buildComboOption(itemBars, theme, {
         locale,
         category: 'name',
         categoryLabel: t('columns.seven'),
         horizontal: true,
         series: [{ key: 'rate', name: t('itemSeries'), type: 'bar', unit: 'rate' }],
-        references: typeof allSeven === 'number' ? [{ name: t('allSeven'), value: allSeven }] : [],
       }),
     },
   ]
