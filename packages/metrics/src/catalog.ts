@@ -159,8 +159,8 @@ export const catalog: Metric[] = [
     'people',
     'deputies',
     true,
-    '编入期末前已建成站室的代表',
-    'Deputies assigned to a station built by the period end',
+    '编入期末前已建成站室的代表（网上联络站无场所，不计）',
+    'Deputies assigned to a station built by the period end (not an online one: it has no premises)',
   ),
   m(
     'deputy_coverage_rate',

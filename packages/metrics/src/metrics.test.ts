@@ -261,6 +261,26 @@ for (const engine of testEngines()) {
       })
     })
 
+    it('does not count deputies at an online station as covered: it has no premises, so it is never built', async () => {
+      await h.exec(`
+        insert into stations (id, county_code, township_code, code, name, kind, status, built_on) values
+          (3, '520523', '${T1}', 'S3', '网上联络站', 'online', 'built', '2021-01-01');
+        insert into deputies (id, county_code, township_code, station_id, code, name, level) values
+          (5, '520523', '${T1}', 3, 'D5', '戊', 'township');`)
+      try {
+        expect(
+          await one(['deputies_total', 'deputies_covered', 'stations_built', 'deputies_per_station']),
+        ).toMatchObject({
+          deputies_total: 5,
+          deputies_covered: 3,
+          stations_built: 2,
+          deputies_per_station: 1.5,
+        })
+      } finally {
+        await h.exec('delete from deputies where id = 5; delete from stations where id = 3;')
+      }
+    })
+
     it('computes deputy coverage and report-back completion in the term window', async () => {
       const r = await one([
         'deputies_total',

@@ -195,7 +195,8 @@ export const stationsRollup: RollupTable = {
   },
 }
 
-/** Each deputy: counted always (month null), covered from the month their station was built, required to report
+/** Each deputy: counted always (month null), covered from the month their station was built (an online station is
+ * never built: it has no premises, as stations built count them), required to report
  * from the month the county's term window opens (1 January of the plan's first year with a report-back share;
  * always without one), reported from the month of their first report-back in that window. */
 export const deputiesRollup: RollupTable = {
@@ -218,7 +219,7 @@ export const deputiesRollup: RollupTable = {
         cross join lateral (values
           (null::date, 1, 0, 0, 0, true),
           (${month('w.opens')}, 0, 0, 1, 0, true),
-          (${month('st.built_on')}, 0, 1, 0, 0, st.built_on is not null),
+          (${month('st.built_on')}, 0, 1, 0, 0, st.built_on is not null and st.kind <> 'online'),
           (${month('rb.first')}, 0, 0, 0, 1, rb.first is not null)
         ) e(month, deputies_total, deputies_covered, reportback_required, reportback_done, happens)
         where ${where('d', null)} and e.happens`,

@@ -15,7 +15,8 @@ async function fixture(h: DbHandle) {
   await h.exec(`
     insert into stations (id, county_code, township_code, code, name, kind, status, built_on, has_venue, has_signage, has_records) values
       (1, '520523', '${T1}', 'S1', '一号站', 'station', 'built', '2020-01-01', true, true, false),
-      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01', true, false, true);
+      (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01', true, false, true),
+      (3, '520523', '${T1}', 'S3', '网上联络站', 'online', 'built', '2021-01-01', false, false, false);
     insert into county_settings (county_code, timely_limit_days) values ('520523', 10);
     insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors, deputy_attendances) values
       ('520523', '${T1}', 1, '2023-01-10', 'visit', 4, 1), ('520523', '${T1}', 1, '2023-01-31', 'in_station', 5, 2),
@@ -36,7 +37,8 @@ async function fixture(h: DbHandle) {
       ('520523', '${T1}', 'P5', '井', 'other', 2000, 2000, 'completed', '2023-03-02', null);
     insert into plans (county_code, year, reportback_share) values ('520523', 2022, null), ('520523', 2023, 0.3);
     insert into deputies (id, county_code, township_code, station_id, code, name, level) values
-      (1, '520523', '${T1}', 1, 'D1', '甲', 'county'), (2, '520523', '${T2}', 2, 'D2', '乙', 'township');
+      (1, '520523', '${T1}', 1, 'D1', '甲', 'county'), (2, '520523', '${T2}', 2, 'D2', '乙', 'township'),
+      (3, '520523', '${T1}', 3, 'D3', '丙', 'township');
     insert into reportbacks (county_code, township_code, deputy_id, held_on) values
       ('520523', '${T1}', 1, '2023-05-01'), ('520523', '${T2}', 2, '2022-06-01');`)
 }
@@ -82,7 +84,7 @@ for (const engine of testEngines()) {
       const required = async (from: string, to: string) =>
         (
           await queryMetrics(h.db, {
-            ids: ['reportback_required', 'reportback_done'],
+            ids: ['reportback_required', 'reportback_done', 'deputies_total', 'deputies_covered'],
             region: '52',
             from,
             to,
@@ -92,9 +94,12 @@ for (const engine of testEngines()) {
         reportback_required: 0,
         reportback_done: 0,
       })
+      // D3's station is online: no premises, so D3 is not covered by a station built.
       expect(await required('2023-01-01', '2023-12-31')).toMatchObject({
-        reportback_required: 2,
+        reportback_required: 3,
         reportback_done: 1,
+        deputies_total: 3,
+        deputies_covered: 2,
       })
     })
 

@@ -110,7 +110,7 @@ function deputies(db: DbOrTx, s: SourceSpec) {
       db,
       dimension(s, 'd', null),
       sql`count(*)::int as deputies_total,
-        count(*) filter (where exists (select 1 from stations st where st.id = d.station_id and st.built_on <= ${s.to}))::int as deputies_covered`,
+        count(*) filter (where exists (select 1 from stations s where s.id = d.station_id and ${physical} and s.built_on <= ${s.to}))::int as deputies_covered`,
       sql`from deputies d where ${inRegion('d', s.region)}`,
     )
   )
