@@ -54,6 +54,7 @@ const vueI18nFlags = {
   __VUE_I18N_LEGACY_API__: 'false',
   __VUE_I18N_FULL_INSTALL__: 'false',
   __INTLIFY_PROD_DEVTOOLS__: 'false',
+  __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Language } from '@liaison/filters'
+import { compileMessage } from '@liaison/ui'
 import { createI18n } from 'vue-i18n'
 
 const zh = {
@@ -69,6 +70,7 @@ export const i18n = createI18n({
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zh } as Record<string, Messages>,
+  messageCompiler: compileMessage,
 })
 
 let englishLoaded = false

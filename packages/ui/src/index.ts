@@ -25,6 +25,7 @@ export { beforeElementLoads, loadElement } from './lazy/element-ready.ts'
 export { default as LazyField } from './lazy/LazyField.vue'
 // What the menus do once used is in @liaison/ui/menus (menus.ts), loaded with them.
 export { default as LazyMenu } from './menu/LazyMenu.vue'
+export { compileMessage } from './message-compiler.ts'
 export { default as KpiGrid } from './module/KpiGrid.vue'
 export { default as ModulePage } from './module/ModulePage.vue'
 export * from './module/module-messages.ts'

@@ -3,6 +3,7 @@
 import { useFiltersStore } from '@liaison/filters'
 import { ref, watch } from 'vue'
 import { type UseI18nOptions, useI18n } from 'vue-i18n'
+import { compileMessage } from '../message-compiler.ts'
 
 type Named = Record<string, unknown>
 
@@ -12,7 +13,10 @@ type Named = Record<string, unknown>
  */
 export function useModuleMessages<M extends object>(zh: M, english: () => Promise<M>) {
   const filters = useFiltersStore()
-  const i18n = useI18n({ messages: { 'zh-CN': zh } as NonNullable<UseI18nOptions['messages']> })
+  const i18n = useI18n({
+    messages: { 'zh-CN': zh } as NonNullable<UseI18nOptions['messages']>,
+    messageCompiler: compileMessage,
+  })
   const hasEnglish = ref(false)
   watch(
     () => filters.language,
