@@ -145,6 +145,31 @@ describe('the key figures', () => {
     await expect.poll(rows).toEqual([2, 2, 2, 2, 1])
     await page.setViewportSize({ width: 1366, height: 768 })
   })
+
+  it('stand in one row on a big screen from 1366 px, ten of them too, so that the charts start in its top half', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 })
+    for (const [module, cards] of [
+      ['overview', 9],
+      ['opinions', 10],
+    ] as const) {
+      await page.goto(`${harness.url}/m/${module}?region=520523&period=2025&screen=big`)
+      await waitForModule(page, module)
+      const tops = await page.evaluate(() => ({
+        cards: [...document.querySelectorAll('.kpi-grid > article')].map((el) =>
+          Math.round(el.getBoundingClientRect().top),
+        ),
+        chart: document
+          .querySelector('.module-page__grid .chart-panel, .overview .chart-panel')
+          ?.getBoundingClientRect().top,
+      }))
+      expect(tops.cards).toHaveLength(cards)
+      expect(new Set(tops.cards).size, module).toBe(1)
+      expect(tops.chart, module).toBeLessThan(768 / 2)
+    }
+    await page.screenshot({ path: `${screenshotDir}/layout-big-screen-1366.png` })
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025`)
+    await waitForModule(page, 'overview')
+  })
 })
 
 describe('the header', () => {
