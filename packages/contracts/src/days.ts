@@ -1,6 +1,22 @@
 // Days without zod, so the browser modules can import them (`@liaison/contracts/days`) cheaply: the contracts'
 // index brings zod, ≈ 29 KB of gzip JavaScript in every app's first view.
 
+/** English month names as labels write them: Mar 2025, 5 Mar 2025. */
+export const englishMonths = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
+
 /** The day a moment falls on in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD: the registers' days, the
  * importer's "today" and a printed page's date are Beijing's, not the browser's or UTC's. */
 export function beijingDay(at: Date) {

@@ -1,6 +1,7 @@
 // Every fixed word the report, the deck and the framed charts print, in Chinese and English. Figures,
 // labels and paragraphs come from @liaison/metrics in the same language.
 import { areaLabel } from '@liaison/contracts'
+import { englishMonths } from '@liaison/contracts/days'
 import { percent, periodEn, periodZh, yuanEn, yuanZh } from '@liaison/metrics'
 
 export type Lang = 'zh' | 'en'
@@ -164,8 +165,7 @@ const en: Texts = {
     rate: 'Resolution rate',
     reportback: 'Report-back completion',
     countAxis: 'count',
-    month: (m, year) =>
-      `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1] ?? String(m)}${year ? ` ${year}` : ''}`,
+    month: (m, year) => `${englishMonths[m - 1] ?? String(m)}${year ? ` ${year}` : ''}`,
     allocated: 'Allocated',
     spent: 'Spent',
     moneyAxis: '¥ thousand',

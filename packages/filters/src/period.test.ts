@@ -24,6 +24,8 @@ describe('periods', () => {
     expect(periodLabel('2025-Q2', 'zh-CN')).toBe('2025年第2季度')
     expect(periodLabel('2025-03', 'zh-CN')).toBe('2025年3月')
     expect(periodLabel('2025-Q2', 'en')).toBe('Q2 2025')
+    expect(periodLabel('2025-03', 'en')).toBe('Mar 2025')
+    expect(periodLabel('2025-12', 'en')).toBe('Dec 2025')
   })
 
   it('switches kind around a day and defaults to the last full year', () => {

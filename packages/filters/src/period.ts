@@ -1,4 +1,5 @@
 // Periods as short tokens that read well in a URL: 2025, 2025-Q2, 2025-03, or custom:2025-01-01~2025-06-30.
+import { englishMonths } from '@liaison/contracts/days'
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'custom'
 export interface Period {
@@ -55,7 +56,7 @@ export function periodKind(token: string): PeriodKind {
 
 export const customToken = (from: string, to: string) => `custom:${from}~${to}`
 
-/** A human label: 2025年 / 2025年第2季度 / 2025年3月 / 2025-01-01 至 2025-06-30 (or English). */
+/** A human label: 2025年 / 2025年第2季度 / 2025年3月 / 2025-01-01 至 2025-06-30; 2025 / Q2 2025 / Mar 2025 / … to …. */
 export function periodLabel(token: string, locale: string): string {
   const p = parsePeriod(token)
   if (!p) return token
@@ -68,7 +69,7 @@ export function periodLabel(token: string, locale: string): string {
     case 'quarter':
       return zh ? `${year}年第${Math.ceil(month / 3)}季度` : `Q${Math.ceil(month / 3)} ${year}`
     case 'month':
-      return zh ? `${year}年${month}月` : `${year}-${pad(month)}`
+      return zh ? `${year}年${month}月` : `${englishMonths[month - 1]} ${year}`
     default:
       return zh ? `${p.from} 至 ${p.to}` : `${p.from} to ${p.to}`
   }

@@ -1,4 +1,5 @@
 // Number, money, rate and date formatting for zh-CN and English, in one place. Pure functions.
+import { englishMonths } from '@liaison/contracts/days'
 
 export type Locale = 'zh-CN' | 'en'
 export type Unit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | (string & {})
@@ -149,15 +150,13 @@ export function changeTone(direction: Direction, higherIsBetter: boolean | null 
   return (direction === 'up') === higherIsBetter ? ('good' as const) : ('bad' as const)
 }
 
-const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
 /** 2025-03-05 → 2025年3月5日 / 5 Mar 2025. */
 export function formatDate(iso: string | null | undefined, locale: Locale) {
   if (!iso) return dash
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
   if (!y || !m) return iso
   if (isZh(locale)) return d ? `${y}年${m}月${d}日` : `${y}年${m}月`
-  return d ? `${d} ${monthsEn[m - 1]} ${y}` : `${monthsEn[m - 1]} ${y}`
+  return d ? `${d} ${englishMonths[m - 1]} ${y}` : `${englishMonths[m - 1]} ${y}`
 }
 
 // Defined with the contracts, where the importer reads "today" by it too.
@@ -168,7 +167,7 @@ export function formatMonth(yearMonth: string, locale: Locale, withYear = false)
   const y = yearMonth.slice(0, 4)
   const m = Number(yearMonth.slice(5, 7))
   if (isZh(locale)) return withYear ? `${y}年${m}月` : `${m}月`
-  return withYear ? `${monthsEn[m - 1]} ${y}` : (monthsEn[m - 1] ?? yearMonth)
+  return withYear ? `${englishMonths[m - 1]} ${y}` : (englishMonths[m - 1] ?? yearMonth)
 }
 
 /** The label of an enumeration value (the lists of @liaison/db/enums, via contracts) in the UI language. */
