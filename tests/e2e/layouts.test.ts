@@ -208,7 +208,7 @@ describe('the header', () => {
     // And on the screens between a laptop's and a 1920-px one (it took two rows there, with the full title).
     for (const width of [1440, 1536, 1680]) {
       await page.setViewportSize({ width, height: 900 })
-      await expect.poll(async () => (await measure()).header, `${width} px`).toBeLessThan(60)
+      await expect.poll(async () => (await measure()).header, { message: `${width} px` }).toBeLessThan(60)
     }
     await page.setViewportSize({ width: 1366, height: 768 })
 

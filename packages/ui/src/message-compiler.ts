@@ -2,7 +2,7 @@
 // for texts that use only `{name}`, `{0}`, `{'literal'}` and plural cases (`one | other`). The builds drop it
 // (__INTLIFY_DROP_MESSAGE_COMPILER__, mf.shared.ts) and every createI18n / useI18n passes this one instead.
 // apps/shell/src/message-compiler.dom.test.ts renders every message of every app with both and compares them.
-import type { MessageCompiler, MessageContext } from 'vue-i18n'
+import type { MessageCompiler, MessageContext, MessageFunction } from 'vue-i18n'
 
 type Part = string | { named: string } | { list: number }
 /** What vue-i18n's own generated code calls and its types leave out: join the parts as text, or as VNodes for
@@ -23,10 +23,21 @@ function parse(source: string): Part[] {
   return parts
 }
 
+// vue-i18n asks again at every translation: each text is parsed once.
+const compiled = new Map<string, MessageFunction>()
+
 export const compileMessage: MessageCompiler = (message) => {
-  const cases = String(message)
-    .split(/\s*\|\s*/)
-    .map(parse)
+  const source = String(message)
+  let done = compiled.get(source)
+  if (!done) {
+    done = build(source)
+    compiled.set(source, done)
+  }
+  return done
+}
+
+function build(source: string): MessageFunction {
+  const cases = source.split(/\s*\|\s*/).map(parse)
   const render = (ctx: Context, parts: Part[]) =>
     ctx.normalize(
       parts.map((p) =>
