@@ -79,10 +79,15 @@ describe('the message compiler', () => {
   })
 
   it('is passed to every i18n instance the apps make', () => {
+    // Every app's and package's own sources (src/), not their dependencies or builds.
+    const root = join(import.meta.dirname, '../../..')
     const sources = ['apps', 'packages'].flatMap((top) =>
-      readdirSync(join(import.meta.dirname, '../../..', top), { recursive: true, encoding: 'utf8' })
-        .filter((f) => /\.(ts|vue)$/.test(f) && !/node_modules|dist\/|\.test\.ts$/.test(f))
-        .map((f) => join(import.meta.dirname, '../../..', top, f)),
+      readdirSync(join(root, top)).flatMap((name) => {
+        const src = join(root, top, name, 'src')
+        return readdirSync(src, { recursive: true, encoding: 'utf8' })
+          .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('.test.ts'))
+          .map((f) => join(src, f))
+      }),
     )
     const makers = sources.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/(?:useI18n|createI18n)\(\{[^)]*\)/gs)].map((m) => [
