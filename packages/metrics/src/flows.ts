@@ -232,8 +232,17 @@ async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<Base
   )
 }
 
+/**
+ * An opinion's (alias o) status at a date as its dates tell it: resolved or replied by then; before its reply, the
+ * register's step (收集, 上报, 办理), or 办理中 for one replied or resolved after that date. Read from the facts: the
+ * rollup keeps no status, which would be today's.
+ */
+const opinionStatusAsOf = (asOf: string) =>
+  sql`case when o.resolved_on <= ${asOf} then 'resolved' when o.replied_on <= ${asOf} then 'replied'
+    when o.status in ('replied', 'resolved') then 'handling' else o.status end`
+
 export async function opinions(db: DbOrTx, s: SourceSpec) {
-  const key = dimension(s, 'o', 'received_on')
+  const key = s.by === 'status' ? opinionStatusAsOf(s.to) : dimension(s, 'o', 'received_on')
   // Medians and the backlog only when asked for: their histograms and history cost the most.
   const [c, p, b] = await Promise.all([
     cohort(db, s, key),

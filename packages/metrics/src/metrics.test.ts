@@ -253,6 +253,39 @@ for (const engine of testEngines()) {
       ])
     })
 
+    it('groups opinions by their status at the period end, not the register’s today', async () => {
+      // F: replied in 2023, resolved in 2024. At the end of 2023: A and B resolved, F replied, C (replied and
+      // resolved in 2024) and D in handling; the register says C and F are resolved today.
+      await h.exec(`insert into opinions (id, county_code, township_code, station_id, register_no, received_on, channel, status, replied_on, resolved_on)
+        values (99, '520523', '${T2}', 2, 'F', '2023-06-01', 'visit', 'resolved', '2023-06-10', '2024-02-01')`)
+      try {
+        const { data } = await queryMetrics(h.db, {
+          ...y2023,
+          by: 'status',
+          ids: ['opinions_collected', 'backlog'],
+        })
+        expect(data.map((r) => [r.status, r.opinions_collected, r.backlog])).toEqual([
+          ['handling', 2, 2],
+          ['replied', 1, 1],
+          ['resolved', 2, 0],
+        ])
+        // Mid-February 2023: A resolved; B (received 1 February, replied 1 March) in handling.
+        const early = await queryMetrics(h.db, {
+          region: '520523',
+          from: '2023-01-01',
+          to: '2023-02-15',
+          by: 'status',
+          ids: ['opinions_collected'],
+        })
+        expect(early.data.map((r) => [r.status, r.opinions_collected])).toEqual([
+          ['handling', 1],
+          ['resolved', 1],
+        ])
+      } finally {
+        await h.exec('delete from opinion_events where opinion_id = 99; delete from opinions where id = 99;')
+      }
+    })
+
     it('counts deputies per station built: those covered ÷ stations and rooms built', async () => {
       // 2023: deputies 1 and 4 at the station, 2 at the room built in July → 3 over 2; 2022: 2 over the one station.
       expect(await one(['deputies_per_station'])).toMatchObject({ deputies_per_station: 1.5 })

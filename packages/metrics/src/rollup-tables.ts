@@ -86,7 +86,8 @@ export const opinionsRollup: RollupTable = {
     'overdue_from',
     'overdue_until',
   ],
-  dims: ['category', 'channel', 'route', 'status'],
+  // No status: an opinion's status at a period's end depends on that end (flows.ts, opinionStatusAsOf).
+  dims: ['category', 'channel', 'route'],
   kind: 'flow',
   finest: 6,
   finestWithDims: 4,
@@ -97,7 +98,7 @@ export const opinionsRollup: RollupTable = {
     // One scan per kind of event; every branch names every measure (0 where the event does not count it).
     const event = (eventMonth: string, measures: Record<string, string>) =>
       sql.raw(`select o.county_code, ${monthOf('o.received_on')} as month, ${eventMonth} as event_month,
-            o.category, o.channel, o.route, o.status,
+            o.category, o.channel, o.route,
             ${opinionsRollup.measures.map((m) => `${measures[m] ?? '0'} as ${m}`).join(', ')}
           from opinions o left join county_settings cs on cs.county_code = o.county_code
           where `)
