@@ -205,12 +205,24 @@ describe('the header', () => {
     await page.goto(`${harness.url}/m/overview?region=520523&period=2025-06&lang=zh-CN`)
     await waitForModule(page, 'overview')
     expect((await measure()).header).toBeLessThan(60)
-    // And on the screens between a laptop's and a 1920-px one (it took two rows there, with the full title).
-    for (const width of [1440, 1536, 1680]) {
+    // And on the screens between a laptop's and a 1920-px one (it took two rows there, with the full title), in
+    // both languages.
+    for (const [width, lang] of [
+      [1440, 'zh-CN'],
+      [1536, 'en'],
+      [1680, 'zh-CN'],
+      [1919, 'en'],
+    ] as const) {
+      await page.goto(`${harness.url}/m/overview?region=520523&period=2025-06&lang=${lang}`)
+      await waitForModule(page, 'overview')
       await page.setViewportSize({ width, height: 900 })
-      await expect.poll(async () => (await measure()).header, { message: `${width} px` }).toBeLessThan(60)
+      await expect
+        .poll(async () => (await measure()).header, { message: `${width} px, ${lang}` })
+        .toBeLessThan(60)
     }
     await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto(`${harness.url}/m/overview?region=520523&period=2025-06&lang=zh-CN`)
+    await waitForModule(page, 'overview')
 
     await page.setViewportSize({ width: 390, height: 844 })
     const phone = await measure()

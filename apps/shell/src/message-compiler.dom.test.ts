@@ -3,8 +3,10 @@
 // neither would show its placeholders raw.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { createI18n } from 'vue-i18n'
+import { defineComponent } from 'vue'
+import { createI18n, I18nT } from 'vue-i18n'
 import * as funding from '../../mf-funding/src/messages.ts'
 import * as opinions from '../../mf-opinions/src/messages.ts'
 import * as overview from '../../mf-overview/src/messages.ts'
@@ -60,6 +62,24 @@ describe('the message compiler', () => {
     expect(t('one error | {n} errors', {}, 4)).toBe('4 errors')
     expect(t('no file | one file | {count} files', {}, 0)).toBe('no file')
     expect(t('no file | one file | {count} files', {}, 7)).toBe('7 files')
+    expect(t("a {'|'} b")).toBe('a | b')
+  })
+
+  it('fills <i18n-t> slots with elements', () => {
+    const i18n = createI18n({
+      legacy: false,
+      locale: 'x',
+      messages: { x: { drop: 'Drop the file here, or {choose}' } },
+      messageCompiler: compileMessage,
+    })
+    const wrapper = mount(
+      defineComponent({
+        components: { I18nT },
+        template: `<i18n-t keypath="drop" tag="p"><template #choose><em>click to choose one</em></template></i18n-t>`,
+      }),
+      { global: { plugins: [i18n] } },
+    )
+    expect(wrapper.html()).toBe('<p>Drop the file here, or <em>click to choose one</em></p>')
   })
 
   const all = Object.entries(trees).flatMap(([name, tree]) => [...texts(tree, name)])

@@ -236,11 +236,13 @@ async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<Base
 
 /**
  * An opinion's (alias o) status at a date as its dates tell it: resolved or replied by then; before its reply, the
- * register's step (收集, 上报, 办理), or 办理中 for one replied or resolved after that date. Read from the facts: the
- * rollup keeps no status, which would be today's.
+ * register's step (收集, 上报, 办理: the importer dates them all on receipt), or 办理中 for one replied or resolved
+ * after that date. A reply the register gives no date stands, as a station's status without dates does. Read from
+ * the facts: the rollup keeps no status, which would be today's.
  */
 const opinionStatusAsOf = (asOf: string) =>
   sql`case when o.resolved_on <= ${asOf} then 'resolved' when o.replied_on <= ${asOf} then 'replied'
+    when o.status = 'replied' and o.replied_on is null then 'replied'
     when o.status in ('replied', 'resolved') then 'handling' else o.status end`
 
 export async function opinions(db: DbOrTx, s: SourceSpec) {

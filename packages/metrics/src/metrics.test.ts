@@ -254,10 +254,12 @@ for (const engine of testEngines()) {
     })
 
     it('groups opinions by their status at the period end, not the register’s today', async () => {
-      // F: replied in 2023, resolved in 2024. At the end of 2023: A and B resolved, F replied, C (replied and
-      // resolved in 2024) and D in handling; the register says C and F are resolved today.
+      // F: replied in 2023, resolved in 2024; G: replied, the register giving no date. At the end of 2023: A and B
+      // resolved, F and G replied, C (replied and resolved in 2024) and D in handling; the register says C and F are
+      // resolved today.
       await h.exec(`insert into opinions (id, county_code, township_code, station_id, register_no, received_on, channel, status, replied_on, resolved_on)
-        values (99, '520523', '${T2}', 2, 'F', '2023-06-01', 'visit', 'resolved', '2023-06-10', '2024-02-01')`)
+        values (99, '520523', '${T2}', 2, 'F', '2023-06-01', 'visit', 'resolved', '2023-06-10', '2024-02-01'),
+          (98, '520523', '${T2}', 2, 'G', '2023-07-01', 'visit', 'replied', null, null)`)
       try {
         const { data } = await queryMetrics(h.db, {
           ...y2023,
@@ -266,7 +268,7 @@ for (const engine of testEngines()) {
         })
         expect(data.map((r) => [r.status, r.opinions_collected, r.backlog])).toEqual([
           ['handling', 2, 2],
-          ['replied', 1, 1],
+          ['replied', 2, 2],
           ['resolved', 2, 0],
         ])
         // Mid-February 2023: A resolved; B (received 1 February, replied 1 March) in handling.
@@ -282,7 +284,9 @@ for (const engine of testEngines()) {
           ['resolved', 1],
         ])
       } finally {
-        await h.exec('delete from opinion_events where opinion_id = 99; delete from opinions where id = 99;')
+        await h.exec(
+          'delete from opinion_events where opinion_id in (98, 99); delete from opinions where id in (98, 99);',
+        )
       }
     })
 

@@ -212,7 +212,7 @@ export const deputiesRollup: RollupTable = {
     sql`select d.county_code, e.month, d.level, d.category, e.deputies_total, e.deputies_covered,
           e.reportback_required, e.reportback_done
         from deputies d
-        left join stations st on st.id = d.station_id
+        left join stations s on s.id = d.station_id
         cross join lateral (select make_date(min(pl.year), 1, 1) as opens from plans pl
           where pl.county_code = d.county_code and pl.reportback_share is not null) w
         left join lateral (select min(rb.held_on) as first from reportbacks rb where rb.deputy_id = d.id
@@ -220,7 +220,7 @@ export const deputiesRollup: RollupTable = {
         cross join lateral (values
           (null::date, 1, 0, 0, 0, true),
           (${month('w.opens')}, 0, 0, 1, 0, true),
-          (${month('st.built_on')}, 0, 1, 0, 0, st.built_on is not null and st.kind <> 'online'),
+          (${month('s.built_on')}, 0, 1, 0, 0, s.built_on is not null and ${sql.raw(physical)}),
           (${month('rb.first')}, 0, 0, 0, 1, rb.first is not null)
         ) e(month, deputies_total, deputies_covered, reportback_required, reportback_done, happens)
         where ${where('d', null)} and e.happens`,
