@@ -10,6 +10,8 @@ const h = await createDb({ url })
 const period = { region, from: `${year}-01-01`, to: `${year}-12-31` }
 const cases = [
   { by: 'status', ids: ['opinions_collected', 'opinions_resolved'] },
+  // The backlog reads every opinion received by the period's end, not only the period's.
+  { by: 'status', ids: ['backlog', 'overdue'] },
   { by: 'status', ids: ['stations_built', 'stations_standardised'] },
   { by: 'channel', ids: ['opinions_collected', 'opinions_resolved'] },
 ] as const
