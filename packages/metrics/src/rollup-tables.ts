@@ -169,7 +169,7 @@ export const stationsRollup: RollupTable = {
   name: 'rollup_stations',
   keys: ['month'],
   measures: stationMeasures,
-  // Not by status: a station's changes with time, and the register keeps only today's (sources.ts: statusAsOf).
+  // Not by status: a station's changes with time, and the register keeps only today's (sources.ts: stationStatusAsOf).
   dims: ['kind'],
   kind: 'stock',
   rowsPerDim: true,

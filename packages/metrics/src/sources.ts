@@ -51,7 +51,7 @@ const physical = sql.raw(physicalStation)
  * yet built then (its works' start is not recorded, so it shows as 建设中 unless the register still says 规划). Without
  * dates the register's status stands.
  */
-export const statusAsOf = (asOf: string) =>
+export const stationStatusAsOf = (asOf: string) =>
   sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
     when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
     else 'building' end`
@@ -63,7 +63,7 @@ async function stations(db: DbOrTx, s: SourceSpec) {
   const stock = await (stockFromRollup(db, s, stationsRollup, [], stationsRollup.measures) ??
     grouped(
       db,
-      s.by === 'status' ? statusAsOf(s.to) : dimension(s, 's', null),
+      s.by === 'status' ? stationStatusAsOf(s.to) : dimension(s, 's', null),
       sql`${builtMeeting(sql`true`, 'built')},
         count(*) filter (where ${physical} and s.standardised_on <= ${s.to})::int as standardised,
         count(*) filter (where s.kind in ('station', 'room') and s.standardised_on <= ${s.to})::int as standardised_planned_kinds,

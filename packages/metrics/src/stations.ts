@@ -6,7 +6,7 @@ import { rowsOf } from './db.ts'
 import { queryMetrics } from './query.ts'
 import { sevenItemMeasures } from './rollup-tables.ts'
 import { inRegion } from './scope.ts'
-import { statusAsOf } from './sources.ts'
+import { stationStatusAsOf } from './sources.ts'
 
 const itemCount = sql.raw(sevenItemMeasures.map((i) => `s.${i.column}::int`).join(' + '))
 
@@ -18,7 +18,7 @@ export type { StationRow }
  * shows as 建设中 unless the register still says 规划). Without dates the register's status stands.
  */
 export function listStations(db: DbOrTx, region: string, asOf?: string) {
-  const status = asOf ? statusAsOf(asOf) : sql`s.status`
+  const status = asOf ? stationStatusAsOf(asOf) : sql`s.status`
   return rowsOf<StationRow>(
     db,
     sql`select s.id, s.code, s.name, s.kind, ${status} as status, s.township_code, r.name as township_name, s.built_on,
@@ -34,7 +34,7 @@ export function listStations(db: DbOrTx, region: string, asOf?: string) {
 export async function stationDetail(db: DbOrTx, id: number, from: string, to: string, showPhones: boolean) {
   const [row] = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select s.*, ${statusAsOf(to)} as status_then, r.name as township_name, v.name as village_name
+    sql`select s.*, ${stationStatusAsOf(to)} as status_then, r.name as township_name, v.name as village_name
         from stations s join regions r on r.code = s.township_code left join regions v on v.code = s.village_code
         where s.id = ${id}`,
   )
