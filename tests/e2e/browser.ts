@@ -111,6 +111,8 @@ export interface ChartSummary {
   source: unknown[]
   width: number
   height: number
+  /** The option's text size (the theme's, builders/common.ts). */
+  fontSize: number | null
 }
 
 /** Every chart's option as ECharts holds it (from the one shared ECharts), keyed by its panel id. */
@@ -124,6 +126,7 @@ export function readCharts(page: Page): Promise<ChartSummary[]> {
         getOption(): {
           series: { type: string; name: string; data?: unknown[] }[]
           dataset?: { source: unknown[] }[]
+          textStyle?: { fontSize?: number }
         }
       }
       const option = chart.getOption()
@@ -135,6 +138,7 @@ export function readCharts(page: Page): Promise<ChartSummary[]> {
         source,
         width: (el as HTMLElement).clientWidth,
         height: (el as HTMLElement).clientHeight,
+        fontSize: option.textStyle?.fontSize ?? null,
       }
     })
   })

@@ -39,7 +39,21 @@ describe('useFiltersStore', () => {
     })
     store.compare = 'none'
     expect(store.scopeQuery).not.toHaveProperty('compare')
+  })
+
+  it('draws the big screen dark, with smaller chart text below 1600 px, following the window', async () => {
+    const viewport = (width: number) => window.happyDOM.setViewport({ width, height: 1080 })
+    viewport(1920)
+    const store = useFiltersStore()
+    store.theme = 'light'
+    expect(store.chartTheme).toBe('light')
     store.bigScreen = true
+    expect(store.chartTheme).toBe('big-screen')
+    viewport(1366)
+    await settle()
+    expect(store.chartTheme).toBe('big-screen-compact')
+    viewport(1600)
+    await settle()
     expect(store.chartTheme).toBe('big-screen')
   })
 

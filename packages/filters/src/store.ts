@@ -14,6 +14,19 @@ export function scopeQueryOf(
   return query
 }
 
+/** Below this width a big screen (a 1366 px wall monitor) draws its charts' text smaller: 'big-screen-compact'. */
+export const compactBigScreenQuery = '(max-width: 1599.98px)'
+
+/** Whether the window matches a media query, kept up to date (false without a window). */
+function matching(query: string) {
+  const list = typeof window === 'undefined' ? undefined : window.matchMedia?.(query)
+  const matches = ref(list?.matches ?? false)
+  list?.addEventListener('change', (event) => {
+    matches.value = event.matches
+  })
+  return matches
+}
+
 /** The one filter store: what the dashboard shows (region, period, comparison) and how (language, theme, screen). */
 export const useFiltersStore = defineStore('filters', () => {
   // One reactive record of the state, so that apply need not name every filter.
@@ -25,8 +38,11 @@ export const useFiltersStore = defineStore('filters', () => {
   /** The period's first and last days ('' until a valid period is set). */
   const from = computed(() => scopeQuery.value.from!)
   const to = computed(() => scopeQuery.value.to!)
-  /** The chart theme: the big screen is always dark. */
-  const chartTheme = computed(() => (state.bigScreen ? 'big-screen' : state.theme))
+  const narrow = matching(compactBigScreenQuery)
+  /** The chart theme: the big screen is always dark, its text smaller on a narrow one. */
+  const chartTheme = computed(() =>
+    state.bigScreen ? (narrow.value ? 'big-screen-compact' : 'big-screen') : state.theme,
+  )
   /** Ready to ask the API once a region and a period are known. */
   const ready = computed(() => Boolean(state.region && from.value))
 

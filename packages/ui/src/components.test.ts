@@ -23,6 +23,8 @@ describe('ui components', () => {
   const global = () => ({ plugins: [pinia], stubs })
 
   it('ChartPanel shows loading, error with retry, empty, then the chart with the store theme', async () => {
+    // A wall display's width: below 1600 px the big screen's theme is 'big-screen-compact' (filters store).
+    window.happyDOM.setViewport({ width: 1920, height: 1080 })
     const wrapper = mount(ChartPanel, {
       props: { title: '月度趋势', region: '金沙县', period: '2025年', source: '联络站台账', loading: true },
       global: global(),

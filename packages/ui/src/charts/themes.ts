@@ -1,6 +1,8 @@
 // Light, dark and big-screen chart themes with a colour-blind-safe palette (Okabe–Ito, reordered for contrast).
 
-export type ChartTheme = 'light' | 'dark' | 'big-screen'
+/** `big-screen-compact`: the big screen below 1600 px wide (a 1366 px wall monitor), whose 18 px chart text would
+ * crowd the category axes out of their panels. */
+export type ChartTheme = 'light' | 'dark' | 'big-screen' | 'big-screen-compact'
 
 export const palette = [
   '#0072B2',
@@ -35,6 +37,18 @@ export interface ThemeTokens {
   fontSize: number
 }
 
+/** A wall display: light text on the dark surface, large enough to read from across the room. */
+const bigScreen: ThemeTokens = {
+  text: '#f5f7fa',
+  muted: '#cbd2d9',
+  axis: '#7b8794',
+  split: '#2b3a4a',
+  target: '#FF7F3F',
+  good: '#3DC9A0',
+  bad: '#FF7F3F',
+  fontSize: 18,
+}
+
 export const themeTokens: Record<ChartTheme, ThemeTokens> = {
   light: {
     text: '#1f2933',
@@ -56,16 +70,8 @@ export const themeTokens: Record<ChartTheme, ThemeTokens> = {
     bad: '#FF7F3F',
     fontSize: 12,
   },
-  'big-screen': {
-    text: '#f5f7fa',
-    muted: '#cbd2d9',
-    axis: '#7b8794',
-    split: '#2b3a4a',
-    target: '#FF7F3F',
-    good: '#3DC9A0',
-    bad: '#FF7F3F',
-    fontSize: 18,
-  },
+  'big-screen': bigScreen,
+  'big-screen-compact': { ...bigScreen, fontSize: 14 },
 }
 
 function theme(name: ChartTheme) {

@@ -23,7 +23,12 @@ export function areaReference(
 }
 
 /** The panels' background per chart theme (--lz-surface in apps/shell/src/styles/tokens.css). */
-const surface: Record<ChartTheme, string> = { light: '#ffffff', dark: '#17212b', 'big-screen': '#0d1b2a' }
+const surface: Record<ChartTheme, string> = {
+  light: '#ffffff',
+  dark: '#17212b',
+  'big-screen': '#0d1b2a',
+  'big-screen-compact': '#0d1b2a',
+}
 
 /**
  * Reference lines whose labels stand on the panel's background: an upright chart's label sits at the plot's right

@@ -9,6 +9,7 @@ const ramps: Record<ChartTheme, string[]> = {
   light: ['#e3eef7', '#0072B2'],
   dark: ['#1f3547', '#56B4E9'],
   'big-screen': ['#1f3547', '#56B4E9'],
+  'big-screen-compact': ['#1f3547', '#56B4E9'],
 }
 
 export interface MapOptions extends BuilderOptions {
