@@ -4,6 +4,7 @@ import { DataDirInUseError } from '@liaison/db'
 import { readEnv } from './env.ts'
 import { prepareDatabase, startServer } from './main.ts'
 import { checkDataDir, DataDirUnusableError } from './server/data-dir.ts'
+import { logUnhandledRejections } from './server/unhandled.ts'
 import { forkWorkers } from './server/workers.ts'
 
 function explain(error: unknown, port: number): string {
@@ -33,6 +34,7 @@ function explain(error: unknown, port: number): string {
 }
 
 async function main() {
+  logUnhandledRejections((line) => console.error(line))
   let env: ReturnType<typeof readEnv>
   try {
     env = readEnv()

@@ -1,9 +1,14 @@
 import { z } from 'zod'
 
+import { firstPeriodDay, lastPeriodDay } from './days.ts'
+
 export * from './areas.ts'
 export * from './days.ts'
 
-const isoDay = z.iso.date()
+/** A calendar day a period may start or end on (days.ts). */
+export const periodDay = z.iso.date().refine((day) => day >= firstPeriodDay && day <= lastPeriodDay, {
+  message: `期间须在${firstPeriodDay.slice(0, 4)}年至${lastPeriodDay.slice(0, 4)}年之间 / The period must lie between ${firstPeriodDay.slice(0, 4)} and ${lastPeriodDay.slice(0, 4)}`,
+})
 
 /** The dimensions a figure can be broken down by. `area` is the division one level down from the region:
  * provinces of the nation, cities of a province, counties of a city, townships of a county. */
@@ -37,8 +42,8 @@ export const regionCode = z.string().regex(
 export const scopeQuery = z
   .object({
     region: regionCode,
-    from: isoDay,
-    to: isoDay,
+    from: periodDay,
+    to: periodDay,
     compare: z.enum(compareModes).optional(),
   })
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })

@@ -1,5 +1,5 @@
 // Periods as short tokens that read well in a URL: 2025, 2025-Q2, 2025-03, or custom:2025-01-01~2025-06-30.
-import { englishMonths } from '@liaison/contracts/days'
+import { englishMonths, firstPeriodDay, lastPeriodDay } from '@liaison/contracts/days'
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'custom'
 export interface Period {
@@ -18,8 +18,14 @@ const isDay = (day: string) => {
   return !!m && month >= 1 && month <= 12 && date >= 1 && date <= lastDay(year, month)
 }
 
-/** Parse a period token; null when it is not one. */
+/** Parse a period token; null when it is not one, or falls outside the years the figures answer for (the API
+ * refuses them: contracts' periodDay). */
 export function parsePeriod(token: string): Period | null {
+  const period = periodOf(token)
+  return period && period.from >= firstPeriodDay && period.to <= lastPeriodDay ? period : null
+}
+
+function periodOf(token: string): Period | null {
   let m = /^(\d{4})$/.exec(token)
   if (m) return { kind: 'year', from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }
   m = /^(\d{4})-Q([1-4])$/.exec(token)

@@ -52,6 +52,25 @@ for (const engine of testEngines()) {
     const one = async (ids: string[], extra: object = {}) =>
       (await queryMetrics(h.db, { ...y2023, ids, ...extra })).data[0]!
 
+    it('fails a comparison it cannot date as one rejection, leaving no query behind unawaited', async () => {
+      const unhandled: unknown[] = []
+      const note = (reason: unknown) => unhandled.push(reason)
+      process.on('unhandledRejection', note)
+      try {
+        // The year 1000 compared year on year asks for the year 999, which no date function reads (the API refuses
+        // such periods: contracts' periodDay). Read as from current rollups, the flows' promises reject and the
+        // deputies throw before returning theirs: left unawaited, those rejections ended the API's process.
+        const ids = ['receptions', 'opinions_collected', 'projects', 'deputies_total']
+        const period = { from: '1000-01-01', to: '1000-12-31', compare: 'yoy' as const }
+        const spec = { region: '520523', ...period, ids, useRollups: true, rollupsReady: true }
+        await expect(queryMetrics(h.db, spec)).rejects.toThrow(RangeError)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      } finally {
+        process.off('unhandledRejection', note)
+      }
+      expect(unhandled).toEqual([])
+    })
+
     it('counts receptions in the period', async () => {
       expect(await one(['receptions', 'visitors', 'deputy_attendances'])).toMatchObject({
         receptions: 3,

@@ -83,7 +83,9 @@ export function resolveMetrics(ids: string[], by?: Dimension): Metric[] {
 }
 
 async function baseRows(db: DbOrTx, needed: Set<Source>, spec: SourceSpec): Promise<BaseRow[]> {
-  const parts = await Promise.all([...needed].map((source) => sources[source](db, spec)))
+  // Each source through an async function: one that throws before returning its promise must reject, not leave
+  // the sources already started with nobody awaiting them (their rejections, unhandled, ended the process).
+  const parts = await Promise.all([...needed].map(async (source) => sources[source](db, spec)))
   return parts.reduce(merge, [])
 }
 

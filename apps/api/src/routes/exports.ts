@@ -8,6 +8,7 @@ import {
   dimensions,
   nationCode,
   organisationName,
+  periodDay,
   regionCode,
   safeFileName,
   scopeQuery,
@@ -111,8 +112,8 @@ const auditBody = z.object({
   /** The file's name without its extension. */
   name: z.string().trim().min(1).max(200),
   region: regionCode,
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: periodDay,
+  to: periodDay,
   panel: z.string().max(80).optional(),
   rows: z.number().int().min(0).optional(),
   watermark: z.enum(['none', 'org', 'user']).optional(),

@@ -1,4 +1,4 @@
-import { detailScopeIssue, isDetailScope, scopeQuery } from '@liaison/contracts'
+import { detailScopeIssue, isDetailScope, periodDay, scopeQuery } from '@liaison/contracts'
 import {
   catalogById,
   defaultScoreWeights,
@@ -67,7 +67,7 @@ export const stationRoutes = new Hono<AppEnv>()
   .get(
     '/stations/:id',
     validate('param', z.object({ id: z.coerce.number().int().positive() })),
-    validate('query', z.object({ from: z.iso.date(), to: z.iso.date() })),
+    validate('query', z.object({ from: periodDay, to: periodDay })),
     async (c) => {
       const { id } = c.req.valid('param')
       const { from, to } = c.req.valid('query')
