@@ -138,12 +138,59 @@ describe('wider scopes', () => {
     await page.locator('[data-panel=stations-list] .list__closed').first().click()
     await page.waitForTimeout(300)
     expect(await page.locator('[data-station-detail]').count()).toBe(0)
-    expect(
-      await page
+    const drawerOpen = () =>
+      page
         .locator('.el-drawer')
         .isVisible()
-        .catch(() => false),
-    ).toBe(false)
+        .catch(() => false)
+    expect(await drawerOpen()).toBe(false)
+
+    // Nor does a click on its bar in the ranking, while the head's own station's bar opens its details.
+    const list = api.breakdowns.list as { id: number; township_code: string }[]
+    const own = (id: unknown) => list.some((s) => s.id === Number(id) && s.township_code === '520523005')
+    const barOf = (pick: 'own' | 'other') =>
+      page
+        .evaluate(
+          (ownIds) => {
+            const el = document.querySelector('[data-panel=stations-ranking] [_echarts_instance_]')!
+            const chart = (
+              window as unknown as {
+                __liaisonShell: { echarts: { getInstanceByDom(el: Element): unknown } }
+              }
+            ).__liaisonShell.echarts.getInstanceByDom(el) as {
+              getOption(): { dataset: { source: Record<string, unknown>[] }[] }
+              convertToPixel(finder: object, value: unknown[]): number[]
+            }
+            const rows = chart.getOption().dataset[0]!.source
+            return rows.map((row, i) => {
+              const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [Number(row.receptions) / 2, i])
+              const box = el.getBoundingClientRect()
+              return {
+                station: row.station,
+                own: ownIds.includes(Number(row.station)),
+                x: box.left + x!,
+                y: box.top + y!,
+              }
+            })
+          },
+          list.filter((s) => own(s.id)).map((s) => s.id),
+        )
+        .then((bars) => bars.find((b) => b.own === (pick === 'own'))!)
+    await page.locator('[data-panel=stations-ranking]').scrollIntoViewIfNeeded()
+    const other = await barOf('other')
+    await page.mouse.click(other.x, other.y)
+    await page.waitForTimeout(300)
+    expect(await drawerOpen()).toBe(false)
+    expect(new URL(page.url()).searchParams.get('station')).toBeNull()
+    const mine = await barOf('own')
+    await page.mouse.click(mine.x, mine.y)
+    await expect.poll(() => new URL(page.url()).searchParams.get('station')).toBe(String(mine.station))
+    await page.waitForSelector('[data-station-detail]')
+    // A link to another township's station opens nothing either (its drawer had said only 无权访问).
+    await page.goto(`${harness.url}/m/stations?region=520523&period=2025&station=${other.station}`)
+    await waitForModule(page, 'stations')
+    await page.waitForTimeout(300)
+    expect(await drawerOpen()).toBe(false)
   })
 
   it("offers a township's report and deck, and no bundle of its areas (it has none)", async () => {

@@ -31,6 +31,12 @@ export const comparisonIds = [
 export const stationList = (data: StationsData | null) =>
   (data?.breakdowns.list ?? []) as unknown as StationRow[]
 
+/** The stations whose details the user may open: all, or a township head's own township's (meta.detailsWithin). */
+export const openableStations = (stations: StationRow[], detailsWithin: string | null | undefined) =>
+  new Set(
+    stations.filter((s) => !detailsWithin || s.township_code.startsWith(detailsWithin)).map((s) => s.id),
+  )
+
 export const areaRows = (data: StationsData | null): MetricRow[] =>
   (data?.breakdowns.areas ?? []).map((r) => ({ ...r, name: String(r.area_name ?? r.area) }))
 

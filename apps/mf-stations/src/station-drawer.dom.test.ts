@@ -1,0 +1,62 @@
+// The station drawer never shows one station's details under another's request, nor after that request failed.
+import { useFiltersStore } from '@liaison/filters'
+import { compileMessage } from '@liaison/ui'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import StationDrawer from './StationDrawer.vue'
+
+// Element Plus's drawer loads lazily (an async component): the test draws its title and body in place.
+vi.mock('@liaison/ui', async (original) => ({
+  ...(await original<typeof import('@liaison/ui')>()),
+  ElDrawer: { props: ['modelValue', 'title'], template: '<section :data-title="title"><slot /></section>' },
+  ChartPanel: { template: '<div />' },
+}))
+
+/** /stations/1 answers 民兴街道's station; any other, 503 after `delayMs`. */
+function answering(delayMs = 0) {
+  return vi.fn(async (url: string) => {
+    if (url.startsWith('/api/v1/stations/1?'))
+      return new Response(
+        JSON.stringify({
+          station: { id: 1, name: '民兴街道人大代表联络站', kind: 'station', township_name: '民兴街道' },
+          deputies: [],
+          monthly: [],
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      )
+    await new Promise((resolve) => setTimeout(resolve, delayMs))
+    return new Response(
+      JSON.stringify({ error: { code: 'unavailable', message: '暂时无法访问', details: null } }),
+      {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+      },
+    )
+  })
+}
+
+const i18n = createI18n({ legacy: false, locale: 'zh-CN', messageCompiler: compileMessage })
+
+describe('the station drawer', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("clears a station's details when another is asked for, and keeps them cleared when that fails", async () => {
+    setActivePinia(createPinia())
+    useFiltersStore().apply({ period: '2025' })
+    vi.stubGlobal('fetch', answering(20))
+    const wrapper = mount(StationDrawer, { props: { stationId: 1 }, global: { plugins: [i18n] } })
+    await flushPromises()
+    expect(wrapper.get('section').attributes('data-title')).toBe('民兴街道人大代表联络站')
+    expect(wrapper.find('[data-station-detail]').exists()).toBe(true)
+    await wrapper.setProps({ stationId: 2 })
+    // While station 2 loads, station 1's name and facts are gone.
+    expect(wrapper.get('section').attributes('data-title')).not.toContain('民兴街道')
+    expect(wrapper.find('[data-station-detail]').exists()).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    await flushPromises()
+    expect(wrapper.get('[role=alert]').text()).toContain('暂时无法访问')
+    expect(wrapper.get('section').attributes('data-title')).not.toContain('民兴街道')
+  })
+})
