@@ -205,9 +205,18 @@ describe('option builders', () => {
       { locale: 'zh-CN', unit: 'count' },
     )
     expect(pie.dataset.source).toEqual([{ name: 'b', value: 3 }])
-    expect(pie.series[0]!.label.formatter({ name: '转为代表建议', percent: 10.35 })).toBe(
-      '转为代表建议 10.4%',
+    // A share from the values, rounded once: 3 of 17 is 17.6 % (ECharts' percent, 17.65, rounded again gave 17.7 %).
+    const projects = buildPieOption(
+      [
+        { name: '已完工', value: 14 },
+        { name: '实施中', value: 3 },
+      ],
+      'light',
+      { locale: 'zh-CN', unit: 'count' },
     )
+    const share = projects.series[0]!.label.formatter
+    expect(share({ name: '实施中', data: { name: '实施中', value: 3 } })).toBe('实施中 17.6%')
+    expect(share({ name: '已完工', data: { name: '已完工', value: 14 } })).toBe('已完工 82.4%')
     // Up to eight slices every name is in the legend (wrapping); more are paged.
     expect(pie.legend.type).toBe('plain')
     const many = Array.from({ length: 9 }, (_, i) => ({ name: `c${i}`, value: i + 1 }))
