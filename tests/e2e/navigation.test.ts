@@ -134,6 +134,16 @@ describe('navigation', () => {
     )
     expect(words).toContain('The link\'s period "2023-02-30" is not a period the dashboard knows')
     await english.close()
+    // A period still to come is shown, with why its panels are empty.
+    const future = await harness.context.newPage()
+    const year = Number(new Date().getUTCFullYear()) + 2
+    await future.goto(`${harness.url}/m/overview?region=${jinsha}&period=${year}`)
+    await waitForModule(future, 'overview')
+    expect(new URL(future.url()).searchParams.get('period')).toBe(String(year))
+    await expect(future.locator('.el-message--warning').first().innerText()).resolves.toContain(
+      `链接中的时期“${year}年”尚未开始，各图表暂无数据。`,
+    )
+    await future.close()
   })
 
   it('reproduces a view from a shared link', async () => {

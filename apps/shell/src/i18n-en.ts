@@ -10,6 +10,7 @@ export const messages: Messages = {
   link: {
     region: 'The link\'s region "{asked}" does not exist or is not yours to see; showing {shown}.',
     period: 'The link\'s period "{asked}" is not a period the dashboard knows; showing {shown}.',
+    future: 'The link\'s period "{asked}" has not begun yet: the charts have no data.',
   },
   print: {
     line: '{module} · Basis: {region}, {period} · printed {day}',

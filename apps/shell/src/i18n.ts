@@ -11,6 +11,7 @@ const zh = {
   link: {
     region: '链接中的地区“{asked}”不存在或不在您的查看范围内，现显示{shown}。',
     period: '链接中的时期“{asked}”无法识别，现显示{shown}。',
+    future: '链接中的时期“{asked}”尚未开始，各图表暂无数据。',
   },
   print: {
     line: '{module}　口径：{region}，{period}　打印日期：{day}',
