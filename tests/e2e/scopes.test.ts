@@ -58,6 +58,16 @@ describe('wider scopes', () => {
     )
     await expect(page.locator('[data-hint=wide-region]').innerText()).resolves.toContain('选定一个县')
     expect(await page.locator('[data-panel=stations-list]').count()).toBe(0)
+    // Under the key figures: whose figures these are, in every module, not only the overview's summary.
+    expect(api.meta.partialCoverage).not.toBeNull()
+    await expect(page.locator('[data-partial-coverage]').innerText()).resolves.toBe(
+      api.meta.partialCoverage!.zh,
+    )
+    await page.goto(`${harness.url}/m/opinions?region=52&period=2023`)
+    await waitForModule(page, 'opinions')
+    await expect(page.locator('[data-partial-coverage]').innerText()).resolves.toMatch(
+      /^本页数据来自贵州省\d+个县（市、区）中已导入台账的\d+个。$/,
+    )
   })
 
   it('opens a link to a township with its name, though the tree above a county stops at the counties', async () => {

@@ -255,7 +255,22 @@ for (const engine of testEngines()) {
           [[], [], []],
         )
         expect(stations.breakdowns.areas!.map((r) => String(r.area))).toEqual(codes)
+        // Whose figures these are: only the counties that have imported registers (one of 毕节市's).
+        const { counties, withData } = (
+          await handle.rows<{ counties: number; withData: number }>(
+            `select count(*)::int as counties, count(d.county_code)::int as "withData" from regions r
+             left join data_versions d on d.county_code = r.code where r.level = 'county' and r.code like $1`,
+            [region === 'CN' ? '%' : `${region}%`],
+          )
+        )[0]!
+        expect(withData).toBeLessThan(counties)
+        const where = region === 'CN' ? '全国' : stations.meta.region.name
+        expect(stations.meta.partialCoverage?.zh).toBe(
+          `本页数据来自${where}${counties.toLocaleString('en')}个县（市、区）中已导入台账的${withData}个。`,
+        )
       }
+      // A county's page is its own registers: no such note.
+      expect((await as(`/modules/funding/data?region=520523&${period}`)).meta.partialCoverage).toBeNull()
       // Only an administrator reads the nation.
       const refused = await api.request(`/api/v1/modules/overview/data?region=CN&${period}`, {
         headers: { cookie },

@@ -145,7 +145,12 @@ export type StationRow = z.infer<typeof stationRow>
 export const moduleDataResponse = z.object({
   /** `detailsWithin`: where the user may open a station's details, null = anywhere (a township head lists the
    * county's stations but opens only their township's). */
-  meta: moduleMeta.extend({ detailsWithin: z.string().nullable() }),
+  meta: moduleMeta.extend({
+    detailsWithin: z.string().nullable(),
+    /** Above a county, while some of its counties have imported nothing: whose figures these are
+     * (partialCoverageNote); null otherwise. */
+    partialCoverage: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  }),
   kpis: z.array(kpi),
   breakdowns: z.record(z.string(), z.array(row)),
 })

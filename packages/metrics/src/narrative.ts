@@ -79,6 +79,22 @@ export async function countyCoverage(db: DbOrTx, region: string): Promise<County
   return level === 'county' || level === 'township' ? null : countiesWithData(db, region)
 }
 
+/**
+ * Above a county, while some of its counties have imported nothing: a module page's figures are the sums of those
+ * that have, said under its key figures (a city's 乡镇覆盖率 of 100 % read as the whole city's). Null otherwise.
+ */
+export function partialCoverageNote(
+  coverage: CountyCoverage | null,
+  region: { name: string; level: string },
+): { zh: string; en: string } | null {
+  if (!coverage || coverage.withData >= coverage.counties) return null
+  const nation = region.level === 'nation'
+  return {
+    zh: `本页数据来自${nation ? '全国' : region.name}${w.count(coverage.counties)}个县（市、区）中已导入台账的${w.count(coverage.withData)}个。`,
+    en: `This page covers ${w.count(coverage.withData)} of the ${w.count(coverage.counties)} counties ${nation ? 'across the country' : `of ${region.name}`}: ${coverage.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
+  }
+}
+
 /** Above a county, the counties that have imported nothing yet, named (the first `namedWithout`): the completeness
  * panel's list. Null when every county has data. */
 export function notImportedNote(coverage: CountyCoverage | null): { zh: string; en: string } | null {

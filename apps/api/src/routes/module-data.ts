@@ -16,11 +16,13 @@ import {
   cardsFor,
   catalogById,
   choiceFor,
+  countyCoverage,
   covers,
   hasRecords,
   isEventFigure,
   listStations,
   type MetricsSpec,
+  partialCoverageNote,
   queryMetrics,
   type RollupChoice,
   recordIds,
@@ -308,9 +310,10 @@ export async function moduleData(
   // say nothing), the cards' where the region lists its own areas (not asked twice), else asked of that region.
   const alone = regionLevel(within) === 'township'
   const ownTotals = (b: Breakdown) => 'within' in b && (alone || within === q.region)
-  const [region, areasOf, cards, ...parts] = await Promise.all([
+  const [region, areasOf, coverage, cards, ...parts] = await Promise.all([
     regionRef(db, q.region),
     within === q.region ? null : regionRef(db, within),
+    countyCoverage(db, q.region),
     kpiCards(db, { ...base, compare: q.compare }, cardsFor(spec.kpis, regionLevel(q.region)), spec.targets),
     ...entries.map(([, b]) =>
       ownTotals(b) || (!stationsToo && stationLevel(b)) ? [] : breakdownRows(db, scopeOf(b), b),
@@ -338,6 +341,7 @@ export async function moduleData(
       compare: q.compare ?? null,
       previous: cards.previous,
       detailsWithin: readable.detail,
+      partialCoverage: partialCoverageNote(coverage, region),
     },
     kpis: cards.kpis,
     breakdowns: Object.fromEntries(entries.map(([key], i) => [key, parts[i]!])),

@@ -61,10 +61,11 @@ const plural: Record<string, string> = {
   Township: 'townships',
 }
 
-export function useModulePage<T extends { meta: { region: RegionRef; areasOf: RegionRef } }>(
-  name: string,
-  options: ModulePageOptions<T>,
-) {
+export function useModulePage<
+  T extends {
+    meta: { region: RegionRef; areasOf: RegionRef; partialCoverage?: { zh: string; en: string } | null }
+  },
+>(name: string, options: ModulePageOptions<T>) {
   const filters = useFiltersStore()
   const { data, loading, error, reload } = useModuleData<T>(name, options)
   /** Bound to every panel: region · period · source in the subtitle, and the request's loading and error. */
@@ -112,5 +113,10 @@ export function useModulePage<T extends { meta: { region: RegionRef; areasOf: Re
     const area = areaOf(target)
     if (area && area !== filters.region) filters.region = area
   }
-  return { filters, data, loading, error, reload, head, areasHead, drill, areaWords }
+  /** Above a county, whose figures these are while some counties have imported nothing (null otherwise). */
+  const note = computed(() => {
+    const coverage = data.value?.meta.partialCoverage
+    return coverage ? (filters.language === 'en' ? coverage.en : coverage.zh) : null
+  })
+  return { filters, data, loading, error, reload, head, areasHead, drill, areaWords, note }
 }
