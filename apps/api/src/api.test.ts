@@ -391,7 +391,7 @@ for (const engine of testEngines()) {
         ['/metrics?ids=receptions&region=520523&from=2023-02-30&to=2023-03-01', 'from'],
         // Years no comparison can date: the year 1000 compared with 999 took the process down.
         ['/modules/overview/data?region=520523&from=1000-01-01&to=1000-12-31&compare=yoy', '1950'],
-        ['/modules/opinions/data?region=520523&from=2025-01-01&to=2100-12-31', 'between 1950 and 2099'],
+        ['/modules/opinions/data?region=520523&from=2025-01-01&to=2101-01-01', 'between 1950 and 2100'],
         ['/stations/1?from=0000-01-01&to=0000-12-31', '1950'],
       ]
       for (const [path, expected] of cases) {

@@ -91,7 +91,13 @@ async function main() {
     if (stopping) return
     stopping = true
     if (cluster.isPrimary) console.log(`${signal}: finishing in-flight requests and stopping…`)
-    await stop()
+    try {
+      await stop()
+    } catch (error) {
+      // Not left to the unhandled-rejection log, which keeps a process going: a stop that failed still ends it.
+      console.error(`Stopping failed: ${(error as Error)?.message ?? error}`)
+      process.exit(1)
+    }
     process.exit(0)
   }
   process.on('SIGTERM', () => void onSignal('SIGTERM'))

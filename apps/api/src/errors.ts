@@ -114,15 +114,17 @@ export function errorResponse(error: unknown, c: Context) {
       507,
     )
   }
-  // Never a stack trace to users: log it, answer plainly. Not the query's parameters either (drizzle puts them in
-  // its message): they can be a deputy's phone number or an opinion's text.
-  const message = String((error as Error)?.message ?? error).replace(
-    /\nparams: [\s\S]*/,
-    '\nparams: (withheld)',
-  )
-  console.error('Unhandled error', message.slice(0, 2000))
+  // Never a stack trace to users: log it, answer plainly.
+  console.error('Unhandled error', loggable(String((error as Error)?.message ?? error)))
   return c.json(
     { error: { code: 'internal', message: '服务器内部错误 / Internal error', details: null } },
     500,
   )
+}
+
+/** An error's text as the logs may keep it: at most 2,000 characters, without the query's parameters (drizzle puts
+ * them in its message, and a stack repeats it; they can be a deputy's phone number or an opinion's text, over
+ * several lines), so without the stack frames after them either. */
+export function loggable(text: string): string {
+  return text.replace(/\nparams: [\s\S]*/, '\nparams: (withheld)').slice(0, 2000)
 }

@@ -58,5 +58,14 @@ describe('the station drawer', () => {
     await flushPromises()
     expect(wrapper.get('[role=alert]').text()).toContain('暂时无法访问')
     expect(wrapper.get('section').attributes('data-title')).not.toContain('民兴街道')
+    // Another period: the earlier period's details are gone while the new ones load (its months read as zeros).
+    await wrapper.setProps({ stationId: 1 })
+    await flushPromises()
+    expect(wrapper.find('[data-station-detail]').exists()).toBe(true)
+    useFiltersStore().period = '2024'
+    await wrapper.vm.$nextTick()
+    expect(wrapper.find('[data-station-detail]').exists()).toBe(false)
+    await flushPromises()
+    expect(wrapper.find('[data-station-detail]').exists()).toBe(true)
   })
 })

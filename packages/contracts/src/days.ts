@@ -2,12 +2,13 @@
 // index brings zod, ≈ 29 KB of gzip JavaScript in every app's first view.
 
 /**
- * The days a period may span: from 1950 (before the first people's congresses, 1954) to 2099. A comparison moves a
- * period back by at most its own length, so every day it reads keeps a four-digit year (a year-on-year comparison
- * of the year 1000 asked for the year 999, which no date function reads).
+ * The days a period may span: from 1950 (before the first people's congresses, 1954) to 2100, the importer's last
+ * year. A comparison moves a period back by a year or by its own length, whichever is longer (to 1799 at worst), so
+ * every day it reads keeps a four-digit year (a year-on-year comparison of the year 1000 asked for the year 999,
+ * which no date function reads).
  */
 export const firstPeriodDay = '1950-01-01'
-export const lastPeriodDay = '2099-12-31'
+export const lastPeriodDay = '2100-12-31'
 
 /** English month names as labels write them: Mar 2025, 5 Mar 2025. */
 export const englishMonths = [

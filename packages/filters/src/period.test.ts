@@ -18,10 +18,10 @@ describe('periods', () => {
       to: '2024-03-31',
     })
     expect(parsePeriod('2025-13')).toBeNull()
-    // Outside the years the API answers for (1950 to 2099), as the API refuses them.
+    // Outside the years the API answers for (1950 to 2100), as the API refuses them.
     expect(parsePeriod('1950')?.from).toBe('1950-01-01')
-    expect(parsePeriod('2099-Q4')?.to).toBe('2099-12-31')
-    for (const token of ['1000', '0000', '1949-12', '2100', customToken('1949-12-31', '2025-12-31')])
+    expect(parsePeriod('2100-Q4')?.to).toBe('2100-12-31')
+    for (const token of ['1000', '0000', '1949-12', '2101', customToken('1949-12-31', '2025-12-31')])
       expect(parsePeriod(token), token).toBeNull()
   })
 

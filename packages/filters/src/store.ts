@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, toRefs } from 'vue'
+import { computed, onScopeDispose, reactive, ref, toRefs } from 'vue'
 import { parsePeriod } from './period.ts'
 import type { FilterState } from './url-query.ts'
 import { defaultFilterState } from './url-query.ts'
@@ -21,9 +21,11 @@ export const compactBigScreenQuery = '(max-width: 1599.98px)'
 function matching(query: string) {
   const list = typeof window === 'undefined' ? undefined : window.matchMedia?.(query)
   const matches = ref(list?.matches ?? false)
-  list?.addEventListener('change', (event) => {
+  const follow = (event: MediaQueryListEvent) => {
     matches.value = event.matches
-  })
+  }
+  list?.addEventListener('change', follow)
+  onScopeDispose(() => list?.removeEventListener('change', follow))
   return matches
 }
 

@@ -5,7 +5,7 @@ import { testEngines } from '@liaison/db/testing'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from './db.ts'
-import { buildNarrative, countyCoverage, notImportedNote } from './narrative.ts'
+import { buildNarrative, countyCoverage, notImportedNote, partialCoverageNote } from './narrative.ts'
 import { queryMetrics } from './query.ts'
 import { refreshRollups, rollupsCurrent } from './rollups.ts'
 import { expectRollupsEqualFacts } from './testing.ts'
@@ -227,6 +227,16 @@ for (const engine of testEngines()) {
       // A county has no such list.
       expect(await countyCoverage(h.db, '520523')).toBeNull()
       expect(notImportedNote(null)).toBeNull()
+      // A module page's note: whose figures it shows, or that none has imported yet (not "covers 0 of 8").
+      const city = { name: '毕节市', level: 'city' }
+      expect(partialCoverageNote(await countyCoverage(h.db, '5205'), city)?.zh).toBe(
+        '本页数据来自毕节市8个县（市、区）中已导入台账的1个。',
+      )
+      expect(partialCoverageNote({ counties: 8, withData: 0, without: [] }, city)).toEqual({
+        zh: '毕节市8个县（市、区）尚未导入台账，本页暂无数据。',
+        en: 'None of the 8 counties of 毕节市 has imported registers yet: this page has no figures.',
+      })
+      expect(partialCoverageNote({ counties: 8, withData: 8, without: [] }, city)).toBeNull()
     })
 
     it('tells a period without records in one sentence, not zeros falling 100 %', async () => {

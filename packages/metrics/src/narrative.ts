@@ -89,9 +89,15 @@ export function partialCoverageNote(
 ): { zh: string; en: string } | null {
   if (!coverage || coverage.withData >= coverage.counties) return null
   const nation = region.level === 'nation'
+  const where = { zh: nation ? '全国' : region.name, en: nation ? 'across the country' : `of ${region.name}` }
+  if (coverage.withData === 0)
+    return {
+      zh: `${where.zh}${w.count(coverage.counties)}个县（市、区）尚未导入台账，本页暂无数据。`,
+      en: `None of the ${w.count(coverage.counties)} counties ${where.en} has imported registers yet: this page has no figures.`,
+    }
   return {
-    zh: `本页数据来自${nation ? '全国' : region.name}${w.count(coverage.counties)}个县（市、区）中已导入台账的${w.count(coverage.withData)}个。`,
-    en: `This page covers ${w.count(coverage.withData)} of the ${w.count(coverage.counties)} counties ${nation ? 'across the country' : `of ${region.name}`}: ${coverage.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
+    zh: `本页数据来自${where.zh}${w.count(coverage.counties)}个县（市、区）中已导入台账的${w.count(coverage.withData)}个。`,
+    en: `This page covers ${w.count(coverage.withData)} of the ${w.count(coverage.counties)} counties ${where.en}: ${coverage.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
   }
 }
 

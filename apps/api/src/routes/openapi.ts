@@ -30,8 +30,8 @@ const q = (name: string, description: string, required = true) => ({
 })
 const scope = [
   q('region', '区划代码 division code (2/4/6/9 digits, province to township), or CN for the nation'),
-  q('from', 'YYYY-MM-DD (inclusive)'),
-  q('to', 'YYYY-MM-DD (inclusive)'),
+  q('from', 'YYYY-MM-DD (inclusive), 1950-01-01 to 2100-12-31'),
+  q('to', 'YYYY-MM-DD (inclusive), 1950-01-01 to 2100-12-31'),
   q('compare', 'yoy | mom', false),
 ]
 const path = (name: string, description: string) => ({
@@ -165,8 +165,8 @@ const endpoints: Endpoint[] = [
     summary: '站点详情 Station detail',
     parameters: [
       { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
-      q('from', 'YYYY-MM-DD'),
-      q('to', 'YYYY-MM-DD'),
+      q('from', 'YYYY-MM-DD, 1950-01-01 to 2100-12-31'),
+      q('to', 'YYYY-MM-DD, 1950-01-01 to 2100-12-31'),
     ],
   },
   {

@@ -1,3 +1,4 @@
+import * as echarts from 'echarts'
 import { describe, expect, it } from 'vitest'
 import { contrastRatio, inkOn, inks } from '../ink.ts'
 import { palette, paletteOnDark } from '../themes.ts'
@@ -214,9 +215,20 @@ describe('option builders', () => {
       'light',
       { locale: 'zh-CN', unit: 'count' },
     )
-    const share = projects.series[0]!.label.formatter
-    expect(share({ name: '实施中', data: { name: '实施中', value: 3 } })).toBe('实施中 17.6%')
-    expect(share({ name: '已完工', data: { name: '已完工', value: 14 } })).toBe('已完工 82.4%')
+    // Drawn by ECharts itself (server-side, to SVG): its shares, to one decimal, add up to 100 %.
+    const drawn = (option: object) => {
+      const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 400 })
+      chart.setOption(option)
+      const svg = chart.renderToSVGString()
+      chart.dispose()
+      return [...svg.matchAll(/>([^<>]+ \d+(?:\.\d)?%)</g)].map((m) => m[1]).sort()
+    }
+    expect(drawn(projects)).toEqual(['实施中 17.6%', '已完工 82.4%'])
+    const thirds = ['甲', '乙', '丙'].map((name) => ({ name, value: 1 }))
+    const three = drawn(buildPieOption(thirds, 'light', { locale: 'zh-CN', unit: 'count' }))
+    expect(
+      three.map((label) => Number(label.split(' ')[1]!.replace('%', ''))).reduce((a, b) => a + b),
+    ).toBeCloseTo(100)
     // Up to eight slices every name is in the legend (wrapping); more are paged.
     expect(pie.legend.type).toBe('plain')
     const many = Array.from({ length: 9 }, (_, i) => ({ name: `c${i}`, value: i + 1 }))

@@ -80,7 +80,6 @@ export function buildPieOption(
 ) {
   const t = themeTokens[theme]
   const shown = items.filter((i) => (i.value ?? 0) > 0)
-  const total = shown.reduce((sum, i) => sum + (i.value ?? 0), 0)
   // Up to eight slices the legend shows every name, on two rows where the words are long (English): a paged
   // legend hid half of six routes behind "1/2". More page, and the ring moves up for the second row.
   const paged = shown.length > 8
@@ -99,11 +98,11 @@ export function buildPieOption(
         radius: paged ? ['40%', '68%'] : ['36%', '62%'],
         center: paged ? ['50%', '45%'] : ['50%', '42%'],
         encode: { itemName: 'name', value: 'value' },
-        // Shares to one decimal, as every rate on the page ({d} would print two), from the values: ECharts' percent
-        // is already rounded to two decimals, and rounding it again made 3 of 17 (17.647 %) 17.7 %.
+        // Shares to one decimal, as every rate on the page, rounded once: ECharts shares them out at this precision
+        // so that they add up to 100 % (its default two decimals, rounded again, made 3 of 17 read 17.7 %).
+        percentPrecision: 1,
         label: {
-          formatter: (p: { name: string; data: NamedValue }) =>
-            `${p.name} ${formatRate(total > 0 ? (p.data.value ?? 0) / total : null)}`,
+          formatter: (p: { name: string; percent: number }) => `${p.name} ${formatRate(p.percent / 100)}`,
           color: t.muted,
           fontSize: t.fontSize,
         },
