@@ -89,15 +89,21 @@ export function partialCoverageNote(
 ): { zh: string; en: string } | null {
   if (!coverage || coverage.withData >= coverage.counties) return null
   const nation = region.level === 'nation'
-  const where = { zh: nation ? '全国' : region.name, en: nation ? 'across the country' : `of ${region.name}` }
   if (coverage.withData === 0)
     return {
-      zh: `${where.zh}${w.count(coverage.counties)}个县（市、区）尚未导入台账，本页暂无数据。`,
-      en: `None of the ${w.count(coverage.counties)} counties ${where.en} has imported registers yet: this page has no figures.`,
+      zh: `${nation ? '全国' : region.name}${w.count(coverage.counties)}个县（市、区）尚未导入台账，本页暂无数据。`,
+      en: `None of the ${w.count(coverage.counties)} counties ${nation ? 'across the country' : `of ${region.name}`} has imported registers yet: this page has no figures.`,
     }
+  const covered = countiesCovered(coverage, region.name, nation)
+  return { zh: `本页数据来自${covered.zh}。`, en: `This page covers ${covered.en}` }
+}
+
+/** Whose figures these are, for the summary and a module page to open in their own words: 毕节市8个县（市、区）中已导入
+ * 台账的1个 / 1 of the 8 counties of 毕节市: the one whose registers have been imported. */
+function countiesCovered(coverage: CountyCoverage, name: string, nation: boolean) {
   return {
-    zh: `本页数据来自${where.zh}${w.count(coverage.counties)}个县（市、区）中已导入台账的${w.count(coverage.withData)}个。`,
-    en: `This page covers ${w.count(coverage.withData)} of the ${w.count(coverage.counties)} counties ${where.en}: ${coverage.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
+    zh: `${nation ? '全国' : name}${w.count(coverage.counties)}个县（市、区）中已导入台账的${w.count(coverage.withData)}个`,
+    en: `${w.count(coverage.withData)} of the ${w.count(coverage.counties)} counties ${nation ? 'across the country' : `of ${name}`}: ${coverage.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
   }
 }
 
@@ -271,11 +277,8 @@ export async function buildNarrative(
   // Above a county the figures are the sums of the counties that have imported their registers: said while some
   // have not, or a city's 乡镇覆盖率 of 8 % reads as neglect rather than as one county of twelve on the dashboard.
   if (counties && counties.withData < counties.counties) {
-    say(
-      'receptions',
-      `以上数据来自${level === 'nation' ? '全国' : name}${w.count(counties.counties)}个县（市、区）中已导入台账的${w.count(counties.withData)}个。`,
-      `These figures cover ${w.count(counties.withData)} of the ${w.count(counties.counties)} counties ${whereEn}: ${counties.withData === 1 ? 'the one whose registers have' : 'those whose registers have'} been imported.`,
-    )
+    const covered = countiesCovered(counties, name, level === 'nation')
+    say('receptions', `以上数据来自${covered.zh}。`, `These figures cover ${covered.en}`)
   }
   const sections: NarrativeSection[] = narrativeSections.flatMap((h) => {
     const mine = parts.filter((p) => p.id === h.id)
