@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import type { CompositeModule } from '@liaison/contracts'
+import type { CompareMode, CompositeModule, Dimension } from '@liaison/contracts'
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'
 import autocannon from 'autocannon'
@@ -117,19 +117,20 @@ const modules: ('overview' | CompositeModule)[] = [
   'reportback',
 ]
 
-/** The /metrics queries the dashboard issues, one per chart kind. */
-const metricQueries: { name: string; ids: string[]; by?: 'area' | 'month' | 'category'; compare?: 'yoy' }[] =
-  [
-    {
-      name: 'metrics:kpis',
-      ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
-      compare: 'yoy',
-    },
-    { name: 'metrics:median_days', ids: ['median_days_to_resolve', 'timely_rate', 'backlog', 'overdue'] },
-    { name: 'metrics:by_area', ids: ['receptions', 'opinions_collected', 'resolution_rate'], by: 'area' },
-    { name: 'metrics:by_month', ids: ['receptions', 'opinions_collected'], by: 'month' },
-    { name: 'metrics:funding_by_category', ids: ['projects', 'funds_allocated'], by: 'category' },
-  ]
+/** The /metrics queries the dashboard issues, one per chart kind, and an analyst's breakdown by status. */
+const metricQueries: { name: string; ids: string[]; by?: Dimension; compare?: CompareMode }[] = [
+  {
+    name: 'metrics:kpis',
+    ids: ['receptions', 'visitors', 'opinions_collected', 'resolution_rate', 'satisfaction_rate'],
+    compare: 'yoy',
+  },
+  { name: 'metrics:median_days', ids: ['median_days_to_resolve', 'timely_rate', 'backlog', 'overdue'] },
+  { name: 'metrics:by_area', ids: ['receptions', 'opinions_collected', 'resolution_rate'], by: 'area' },
+  { name: 'metrics:by_month', ids: ['receptions', 'opinions_collected'], by: 'month' },
+  { name: 'metrics:funding_by_category', ids: ['projects', 'funds_allocated'], by: 'category' },
+  // Each opinion's status at the period's end.
+  { name: 'metrics:by_status', ids: ['opinions_collected', 'backlog', 'overdue'], by: 'status' },
+]
 
 // --- the API as a child process -------------------------------------------------------------------------
 const api = startApi(root, { DATABASE_URL: url, WORKERS: String(workers) })

@@ -6,9 +6,11 @@ import { areaRead, monthEndCut } from './area-reads.ts'
 import { rowsOf } from './db.ts'
 import { type BaseRow, dimension, grouped, merge, type SourceSpec, sumRows, wants } from './grouping.ts'
 import { percentileRows } from './percentiles.ts'
-import { type PeriodSplit, splitPeriod } from './period.ts'
+import { dayBefore, type PeriodSplit, splitPeriod } from './period.ts'
 import {
   opinionDaysRollup,
+  opinionStatusRollup,
+  opinionStatusWhen,
   opinionsRollup,
   projectsRollup,
   type RollupTable,
@@ -123,14 +125,15 @@ const cohortCounts = (asOf: string) =>
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation in ('satisfied', 'basic'))::int as satisfied_or_basic,
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation = 'satisfied')::int as satisfied`
 
-/** The same counts from the rollup: events in a month before `cut`. */
-function rolledCounts(cut: string) {
+const cohortMeasures = ['replied', 'resolved', 'timely', 'evaluated', 'satisfied_or_basic', 'satisfied']
+
+/** The same counts from a rollup: events in a month before `cut`. By status the collected too: an opinion moves
+ * from one status to another at its events. */
+function rolledCounts(cut: string, byStatus: boolean) {
   const before = (column: string) =>
     sql`coalesce(sum(r.${sql.raw(column)}) filter (where r.event_month < ${cut}), 0)::int as ${sql.raw(column)}`
-  return sql`coalesce(sum(r.collected), 0)::int as collected, ${sql.join(
-    ['replied', 'resolved', 'timely', 'evaluated', 'satisfied_or_basic', 'satisfied'].map(before),
-    sql`, `,
-  )}`
+  if (byStatus) return sql.join(['collected', ...cohortMeasures].map(before), sql`, `)
+  return sql`coalesce(sum(r.collected), 0)::int as collected, ${sql.join(cohortMeasures.map(before), sql`, `)}`
 }
 
 /** Whole-month cohorts replied or resolved between `cut` and `to` (a `to` inside a month), from the facts. */
@@ -153,7 +156,9 @@ function factParts(s: SourceSpec, split: PeriodSplit & { months: NonNullable<Per
 }
 
 async function cohort(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
-  const read = areaRead(s, opinionsRollup)
+  const byStatus = s.by === 'status'
+  const table = byStatus ? opinionStatusRollup : opinionsRollup
+  const read = areaRead(s, table)
   const split = read ? splitPeriod(s.from, s.to) : null
   if (!read || !split?.months) return grouped(db, key, cohortCounts(s.to), opinionFacts(s, s))
   const { first, last } = split.months
@@ -163,17 +168,45 @@ async function cohort(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseR
     grouped(
       db,
       read.key,
-      rolledCounts(split.cut),
-      sql`from ${rollup(opinionsRollup)} r where ${read.where} and r.month between ${first} and ${last}`,
+      rolledCounts(split.cut, byStatus),
+      sql`from ${rollup(table)} r where ${read.where} and r.month between ${first} and ${last}`,
     ),
   ]
-  if (facts.late) parts.push(grouped(db, key, lateCounts(split.cut, s.to), facts.late))
-  return sumRows(await Promise.all(parts))
+  if (facts.late && byStatus) {
+    // Those replied or resolved between the cut and `to` leave their status of the day before the cut for
+    // their status at `to`.
+    const before = dayBefore(split.cut)
+    parts.push(
+      grouped(db, key, cohortCounts(s.to), facts.late),
+      grouped(db, opinionStatusAsOf(before), cohortCounts(before), facts.late).then(negated),
+    )
+  } else if (facts.late) parts.push(grouped(db, key, lateCounts(split.cut, s.to), facts.late))
+  const rows = sumRows(await Promise.all(parts))
+  // As from the facts: only the statuses some opinion has (the rollup's moves leave zeros behind).
+  return byStatus ? rows.filter((r) => Number(r.collected) !== 0) : rows
 }
+
+/** Rows with every count's sign turned. */
+const negated = (rows: BaseRow[]): BaseRow[] =>
+  rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([column, value]) => [
+          column,
+          column === 'key' || value === null ? value : -Number(value),
+        ]),
+      ) as BaseRow,
+  )
 
 /** Median and 90th percentile of days to resolve: exact from the day histograms (rollup whole months, facts at
  * the edges), or percentile_cont over the facts where the histograms do not serve the query. */
 async function percentiles(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
+  if (s.by === 'status' && s.rollups) {
+    // Every opinion resolved by the period's end has the status 已办结: the period's own percentiles are that
+    // status's (the histograms keep no status).
+    const [all] = await percentiles(db, { ...s, by: undefined }, null)
+    return all && all.median_days !== null ? [{ ...all, key: 'resolved' }] : []
+  }
   const read = areaRead(s, opinionDaysRollup)
   const split = read ? splitPeriod(s.from, s.to) : null
   const days = sql`o.resolved_on - o.received_on`
@@ -210,17 +243,21 @@ async function percentiles(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<
 
 /** The backlog: everything still open at the period's end, whenever it arrived, and of it the overdue. */
 async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<BaseRow[]> {
-  const read = areaRead(s, opinionsRollup)
+  const byStatus = s.by === 'status'
+  const table = byStatus ? opinionStatusRollup : opinionsRollup
+  const read = areaRead(s, table)
   const cut = monthEndCut(s.to)
   if (read && cut) {
-    const before = (column: string) =>
-      sql`coalesce(sum(r.${sql.raw(column)}) filter (where r.event_month < ${cut}), 0)`
+    const before = (sum: string) =>
+      sql`coalesce(sum(${sql.raw(sum)}) filter (where r.event_month < ${cut}), 0)`
     const rows = await grouped(
       db,
       read.key,
-      sql`(coalesce(sum(r.collected), 0) - ${before('resolved')})::int as backlog,
-          (${before('overdue_from')} - ${before('overdue_until')})::int as overdue`,
-      sql`from ${rollup(opinionsRollup)} r where ${read.where} and r.month < ${cut}`,
+      byStatus
+        ? sql`${before('r.collected - r.resolved')}::int as backlog, ${before('r.overdue')}::int as overdue`
+        : sql`(coalesce(sum(r.collected), 0) - ${before('r.resolved')})::int as backlog,
+            (${before('r.overdue_from')} - ${before('r.overdue_until')})::int as overdue`,
+      sql`from ${rollup(table)} r where ${read.where} and r.month < ${cut}`,
     )
     // As from the facts: a breakdown lists only the values with something open.
     return s.by ? rows.filter((r) => Number(r.backlog) !== 0) : rows
@@ -234,16 +271,9 @@ async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<Base
   )
 }
 
-/**
- * An opinion's (alias o) status at a date as its dates tell it: resolved or replied by then; before its reply, the
- * register's step (收集, 上报, 办理: the importer dates them all on receipt), or 办理中 for one replied or resolved
- * after that date. A reply the register gives no date stands, as a station's status without dates does. Read from
- * the facts: the rollup keeps no status, which would be today's.
- */
+/** An opinion's (alias o) status at a date as its dates tell it (a later reply or resolution had not happened). */
 const opinionStatusAsOf = (asOf: string) =>
-  sql`case when o.resolved_on <= ${asOf} then 'resolved' when o.replied_on <= ${asOf} then 'replied'
-    when o.status = 'replied' and o.replied_on is null then 'replied'
-    when o.status in ('replied', 'resolved') then 'handling' else o.status end`
+  opinionStatusWhen(sql`o.resolved_on <= ${asOf}`, sql`o.replied_on <= ${asOf}`)
 
 export async function opinions(db: DbOrTx, s: SourceSpec) {
   const key = s.by === 'status' ? opinionStatusAsOf(s.to) : dimension(s, 'o', 'received_on')

@@ -12,6 +12,7 @@ function shiftYear(d: string, years: number): string {
 
 export const isMonthStart = (d: string) => d.endsWith('-01')
 export const isMonthEnd = (d: string) => day(ms(d) + DAY).endsWith('-01')
+export const dayBefore = (d: string) => day(ms(d) - DAY)
 
 /**
  * The period a figure is compared with. Year on year: the same span a year earlier (a year-to-date period

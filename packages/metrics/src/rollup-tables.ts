@@ -17,6 +17,8 @@ export interface RollupTable {
   kind: 'flow' | 'stock'
   /** Its rows differ by breakdown (a township's first station of each kind): one pass per breakdown. */
   rowsPerDim?: true
+  /** Keeps its breakdowns only: its totals are another table's. */
+  withoutTotal?: true
   /** The finest area level kept (code length: 6 counties, 4 cities) and the finest that keeps the breakdowns. */
   finest: 6 | 4
   finestWithDims: 6 | 4
@@ -123,6 +125,88 @@ export const opinionsRollup: RollupTable = {
   },
 }
 
+/**
+ * An opinion's (alias o) status, given whether its resolution and its reply have happened (SQL conditions): 已办结,
+ * 已答复, or before its reply the register's step (收集, 上报, 办理: the importer dates them all on receipt), or 办理中
+ * for one the register has replied or resolved later. A reply the register gives no date stands.
+ */
+export const opinionStatusWhen = (resolved: SQL, replied: SQL) =>
+  sql`case when ${resolved} then 'resolved' when ${replied} then 'replied'
+    when o.status = 'replied' and o.replied_on is null then 'replied'
+    when o.status in ('replied', 'resolved') then 'handling' else o.status end`
+
+/** The events that change an opinion's status or counts, in the order they take effect within one month. */
+const statusEvents = ['replied', 'resolved', 'overdue'] as const
+type StatusEvent = (typeof statusEvents)[number]
+
+/**
+ * Each opinion as +1 under its first status in its month of receipt, and at each event (replied, resolved, became
+ * overdue) a row of the change: its counts after the event under its status then, less its counts before under
+ * its status before. The rows up to a month's end add up to every opinion's status and counts at that end.
+ */
+export const opinionStatusRollup: RollupTable = {
+  name: 'rollup_opinion_status',
+  keys: ['month', 'event_month'],
+  measures: [
+    'collected',
+    'replied',
+    'resolved',
+    'timely',
+    'evaluated',
+    'satisfied_or_basic',
+    'satisfied',
+    'overdue',
+  ],
+  dims: ['status'],
+  withoutTotal: true,
+  kind: 'flow',
+  // A county's rows would be about as many as its opinions: a county reads its facts.
+  finest: 4,
+  finestWithDims: 4,
+  rows: (where) => {
+    const limit = 'coalesce(cs.timely_limit_days, 30)'
+    const monthOfEvent: Record<StatusEvent, string> = {
+      replied: monthOf('o.replied_on'),
+      resolved: monthOf('o.resolved_on'),
+      overdue: monthOf(`o.received_on + ${limit} + 1`),
+    }
+    // Whether event x has happened at event e (null: at receipt), counting e itself when `including`.
+    const happened = (x: StatusEvent, e: StatusEvent | null, including: boolean) => {
+      if (e === null) return 'false'
+      if (x === e) return String(including)
+      const before = statusEvents.indexOf(x) < statusEvents.indexOf(e) ? '<=' : '<'
+      return `coalesce(${monthOfEvent[x]} ${before} ${monthOfEvent[e]}, false)`
+    }
+    const row = (e: StatusEvent | null, including: boolean, sign: 1 | -1) => {
+      const [replied, resolved, overdue] = statusEvents.map((x) => happened(x, e, including))
+      const counts = [
+        'true',
+        replied,
+        resolved,
+        `${resolved} and o.resolved_on - o.received_on <= ${limit}`,
+        `${resolved} and o.evaluation is not null`,
+        `${resolved} and coalesce(o.evaluation in ('satisfied', 'basic'), false)`,
+        `${resolved} and coalesce(o.evaluation = 'satisfied', false)`,
+        `${overdue} and not ${resolved}`,
+      ]
+      const happens = {
+        replied: 'o.replied_on is not null',
+        resolved: 'o.resolved_on is not null',
+        // Only while open: once resolved, becoming overdue changes nothing.
+        overdue: `(o.resolved_on is null or ${monthOfEvent.resolved} > ${monthOfEvent.overdue})`,
+      }
+      return sql`select o.county_code, ${month('o.received_on')} as month,
+          ${sql.raw(e ? monthOfEvent[e] : monthOf('o.received_on'))} as event_month,
+          ${opinionStatusWhen(sql.raw(resolved!), sql.raw(replied!))} as status,
+          ${sql.raw(counts.map((c, i) => `${sign} * (${c})::int as ${opinionStatusRollup.measures[i]}`).join(', '))}
+        from opinions o left join county_settings cs on cs.county_code = o.county_code
+        where ${where('o', 'received_on')} and ${sql.raw(e ? happens[e] : 'true')}`
+    }
+    const rows = [row(null, true, 1), ...statusEvents.flatMap((e) => [row(e, true, 1), row(e, false, -1)])]
+    return sql.join(rows, sql` union all `)
+  },
+}
+
 /** Resolved opinions by their exact days to resolve (for medians and percentiles). */
 export const opinionDaysRollup: RollupTable = {
   name: 'rollup_opinion_days',
@@ -226,6 +310,12 @@ export const deputiesRollup: RollupTable = {
         where ${where('d', null)} and e.happens`,
 }
 
-export const flowRollups = [receptionsRollup, projectsRollup, opinionsRollup, opinionDaysRollup]
+export const flowRollups = [
+  receptionsRollup,
+  projectsRollup,
+  opinionsRollup,
+  opinionStatusRollup,
+  opinionDaysRollup,
+]
 export const stockRollups = [stationsRollup, deputiesRollup]
 export const rollupTables = [...flowRollups, ...stockRollups]

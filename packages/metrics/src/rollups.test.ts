@@ -28,7 +28,14 @@ async function fixture(h: DbHandle) {
       ('520523', '${T2}', 2, 'C', '2023-02-20', 'visit', 'education', null, 'resolved', '2023-06-05', '2023-06-10', 'basic'),
       ('520523', '${T2}', 2, 'D', '2023-03-01', 'phone', 'other', null, 'handling', null, null, null),
       ('520523', '${T1}', 1, 'E', '2023-04-30', 'online', 'other', 'deputy', 'resolved', '2023-05-02', '2023-05-03', null),
-      ('520523', '${T2}', 2, 'F', '2023-05-15', 'visit', 'education', 'deputy', 'replied', '2023-06-20', null, null);
+      ('520523', '${T2}', 2, 'F', '2023-05-15', 'visit', 'education', 'deputy', 'replied', '2023-06-20', null, null),
+      -- For the statuses at a period's end: steps before a reply, a reply without a date, a reply after the
+      -- resolution, and one replied and resolved in different months.
+      ('520523', '${T1}', 1, 'H', '2023-03-05', 'visit', 'other', null, 'collected', null, null, null),
+      ('520523', '${T2}', 2, 'I', '2023-02-10', 'phone', 'other', null, 'reported', null, null, null),
+      ('520523', '${T1}', 1, 'J', '2023-02-05', 'visit', 'education', 'deputy', 'resolved', '2023-03-10', '2023-02-25', 'satisfied'),
+      ('520523', '${T2}', 2, 'K', '2023-03-10', 'online', 'other', null, 'replied', null, null, null),
+      ('520523', '${T1}', 1, 'L', '2023-01-20', 'visit', 'other', 'council', 'resolved', '2023-02-03', '2023-04-02', 'basic');
     insert into micro_projects (county_code, township_code, code, name, category, allocated, spent, status, approved_on, completed_on) values
       ('520523', '${T1}', 'P1', '路', 'other', 30000, 15000, 'in_progress', '2023-01-20', null),
       ('520523', '${T2}', 'P2', '水', 'education', 10000, 10000, 'completed', '2023-02-01', '2023-04-10'),
@@ -42,6 +49,8 @@ async function fixture(h: DbHandle) {
     insert into reportbacks (county_code, township_code, deputy_id, held_on) values
       ('520523', '${T1}', 1, '2023-05-01'), ('520523', '${T2}', 2, '2022-06-01');`)
 }
+
+const sortedByStatus = (rows: unknown[][]) => rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])))
 
 const periods: [string, string][] = [
   ['2023-01-01', '2023-12-31'],
@@ -101,6 +110,44 @@ for (const engine of testEngines()) {
         deputies_total: 3,
         deputies_covered: 2,
       })
+    })
+
+    it('count opinions by their status at the period’s end from the city up, and a tampered rollup shows through', async () => {
+      const byStatus = async (from: string, to: string, ids: string[]) =>
+        (await queryMetrics(h.db, { ids, region: '5205', from, to, by: 'status' })).data.map((r) => [
+          r.status,
+          ...ids.map((id) => r[id]),
+        ])
+      // At 31 March: A, B, J resolved; C (resolved in June) and D handling; H collected; I reported; K replied
+      // without a date; L replied in February, resolved in April. Replied by then: A, B, J and L.
+      const quarter = ['opinions_collected', 'opinions_replied', 'opinions_resolved']
+      const expected = [
+        ['collected', 1, 0, 0],
+        ['handling', 2, 0, 0],
+        ['replied', 2, 1, 0],
+        ['reported', 1, 0, 0],
+        ['resolved', 3, 3, 3],
+      ]
+      expect(sortedByStatus(await byStatus('2023-01-01', '2023-03-31', quarter))).toEqual(expected)
+      // Open at 28 February, and overdue (more than 10 days): B handling (27 days), C handling (8), I reported
+      // (18), L replied (39). J, received in February, is resolved: nothing open.
+      expect(sortedByStatus(await byStatus('2023-02-01', '2023-02-28', ['backlog', 'overdue']))).toEqual([
+        ['handling', 2, 1],
+        ['replied', 1, 1],
+        ['reported', 1, 1],
+        ['resolved', 0, 0],
+      ])
+      await h.exec(
+        `update rollup_opinion_status set collected = collected + 100 where area_code = '5205' and dim_value = 'collected'`,
+      )
+      try {
+        expect(sortedByStatus(await byStatus('2023-01-01', '2023-03-31', quarter))[0]![1]).toBeGreaterThan(
+          100,
+        )
+      } finally {
+        await refreshRollups(h.db, 'all')
+      }
+      expect(sortedByStatus(await byStatus('2023-01-01', '2023-03-31', quarter))).toEqual(expected)
     })
 
     it('are read for whole months (a tampered rollup shows through)', async () => {

@@ -66,8 +66,11 @@ function fromChildren(t: RollupTable, level: Level, prefix: string | null, month
     group by 1, 2, 3, ${keyList(t, 'x')}`
 }
 
+/** The breakdowns a table keeps (null: the total), all in one pass. */
+const breakdowns = (t: RollupTable) => (t.withoutTotal ? t.dims : [null, ...t.dims])
+
 /** The breakdowns of a stock, in one pass or one pass each. */
-const perDims = (t: RollupTable) => (t.rowsPerDim ? [null, ...t.dims].map((d) => [d]) : [[null, ...t.dims]])
+const perDims = (t: RollupTable) => (t.rowsPerDim ? breakdowns(t).map((d) => [d]) : [breakdowns(t)])
 
 const remove = (t: RollupTable, area: string, months: string[] | null) =>
   sql`delete from ${sql.identifier(t.name)} where length(area_code) = ${area.length} and area_code = ${area}
@@ -83,7 +86,7 @@ function countyStatements(countyCode: string, months: string[] | null): SQL[] {
   for (const t of months?.length === 0 ? [] : flowRollups) {
     // Flows keep totals per county and every breakdown from the city up (a city's facts of a month are few).
     if (t.finest === 6) out.push(remove(t, countyCode, months), fromFacts(t, 6, ofCounty, months, [null]))
-    out.push(remove(t, city, months), fromFacts(t, 4, ofCity, months, [null, ...t.dims]))
+    out.push(remove(t, city, months), fromFacts(t, 4, ofCity, months, breakdowns(t)))
     out.push(remove(t, province, months), fromChildren(t, 2, province, months))
     out.push(remove(t, '', months), fromChildren(t, 0, null, months))
   }
@@ -104,7 +107,7 @@ function allStatements(): SQL[] {
   const out: SQL[] = rollupTables.map((t) => sql`truncate ${sql.identifier(t.name)}`)
   for (const t of flowRollups) {
     if (t.finest === 6) out.push(fromFacts(t, 6, everyCounty, null, [null]))
-    out.push(fromFacts(t, 4, everyCounty, null, [null, ...t.dims]))
+    out.push(fromFacts(t, 4, everyCounty, null, breakdowns(t)))
     out.push(fromChildren(t, 2, null, null), fromChildren(t, 0, null, null))
   }
   for (const t of stockRollups) {

@@ -63,6 +63,34 @@ export const rollupOpinions = pgTable(
   (t) => [index('rollup_opinions_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
+/**
+ * Opinions by their status at a month's end, from the city up: the status an opinion has (收集/上报/办理 as the
+ * register holds it, 已答复, 已办结) changes with its reply and its resolution, so each opinion is a row of +1
+ * in its month of receipt under its first status, and at each event a row moving its counts (−1 under the status
+ * before, +1 under the status after). Summing the rows with `eventMonth` up to a month gives every opinion's
+ * status, and the counts below, at that month's end. Counts may be negative in a row; their sums never are.
+ */
+export const rollupOpinionStatus = pgTable(
+  'rollup_opinion_status',
+  {
+    ...key,
+    month: date().notNull(),
+    eventMonth: date().notNull(),
+    collected: integer().notNull().default(0),
+    replied: integer().notNull().default(0),
+    resolved: integer().notNull().default(0),
+    timely: integer().notNull().default(0),
+    evaluated: integer().notNull().default(0),
+    satisfiedOrBasic: integer().notNull().default(0),
+    satisfied: integer().notNull().default(0),
+    /** Open past the county's time limit. */
+    overdue: integer().notNull().default(0),
+  },
+  (t) => [
+    index('rollup_opinion_status_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month),
+  ],
+)
+
 /** Days from receipt to resolution, exactly, per area (from the city up), month of receipt and month resolved:
  * the medians and 90th percentiles are read from these histograms. */
 export const rollupOpinionDays = pgTable(
