@@ -190,6 +190,17 @@ describe('wider scopes', () => {
         .then((bars) => bars.find((b) => b.drawn && b.own === (pick === 'own'))!)
     await page.locator('[data-panel=stations-ranking]').scrollIntoViewIfNeeded()
     const other = await barOf('other')
+    // No pointer over a bar that opens nothing; one over the head's own.
+    const cursorOver = async (bar: { x: number; y: number }) => {
+      await page.mouse.move(bar.x, bar.y)
+      await page.waitForTimeout(100)
+      return page
+        .locator('[data-panel=stations-ranking] [_echarts_instance_] > div')
+        .first()
+        .evaluate((el) => (el as HTMLElement).style.cursor)
+    }
+    expect(await cursorOver(other)).toBe('default')
+    expect(await cursorOver(await barOf('own'))).toBe('pointer')
     await page.mouse.click(other.x, other.y)
     await page.waitForTimeout(300)
     expect(await drawerOpen()).toBe(false)
@@ -198,10 +209,14 @@ describe('wider scopes', () => {
     await page.mouse.click(mine.x, mine.y)
     await expect.poll(() => new URL(page.url()).searchParams.get('station')).toBe(String(mine.station))
     await page.waitForSelector('[data-station-detail]')
-    // A link to another township's station opens nothing either (its drawer had said only 无权访问).
+    // A link to another township's station opens nothing either (its drawer had said only 无权访问): the page
+    // says so and takes the station out of the address.
     await page.goto(`${harness.url}/m/stations?region=520523&period=2025&station=${other.station}`)
     await waitForModule(page, 'stations')
-    await page.waitForTimeout(300)
+    const warning = page.locator('.el-message--warning').filter({ hasText: `编号 ${other.station}` })
+    await warning.waitFor()
+    expect(await warning.innerText()).toContain('未打开')
+    await expect.poll(() => new URL(page.url()).searchParams.get('station')).toBeNull()
     expect(await drawerOpen()).toBe(false)
   })
 

@@ -53,6 +53,7 @@ export const messages = {
     multiples: '所选站点逐月接待',
     notShown: '（无权查看明细）',
     notYours: '其他乡镇（街道）的站点，无权查看明细',
+    linkNotOpened: '链接中的站点（编号 {id}）不在本页的站点清单中，或您无权查看其明细，未打开。',
     pickHint: '在上方选择站点后显示',
     rankingNote: '按{metric}列出前 {shown} 个；有此项数据的站室共 {n} 个，平均值与四分位数按这 {n} 个计算。',
     detail: '站点详情',
@@ -134,6 +135,8 @@ export const messages = {
     multiples: 'Monthly activity of the picked stations',
     notShown: ' (details not yours to see)',
     notYours: "Another township's station: its details are not yours to see",
+    linkNotOpened:
+      "The link's station (no. {id}) is not in this page's station list, or its details are not yours to see: not opened.",
     pickHint: 'Pick stations above',
     rankingNote:
       'The top {shown} by {metric} of the {n} stations with this figure; the average and quartiles are of all {n}.',

@@ -103,4 +103,23 @@ describe('useFiltersStore', () => {
     await settle()
     expect(store.period).toBe('2025')
   })
+  it('replaces the history entry of a link the page corrects, so Back does not return to it', async () => {
+    const { router, store } = await syncedAt('/m/overview?region=520523&period=2024')
+    // A link to a station the page cannot open, which the page then closes.
+    await router.push('/m/stations?region=520523&period=2025&station=5')
+    await settle()
+    expect(store.station).toBe(5)
+    store.correct({ station: null })
+    await settle()
+    expect(router.currentRoute.value.query).not.toHaveProperty('station')
+    // The user's next change is a step again.
+    store.compare = 'mom'
+    await settle()
+    router.back()
+    await settle()
+    expect([store.compare, store.station, store.period]).toEqual(['yoy', null, '2025'])
+    router.back()
+    await settle()
+    expect([store.station, store.period]).toEqual([null, '2024'])
+  })
 })

@@ -53,6 +53,19 @@ export const useFiltersStore = defineStore('filters', () => {
       if (value !== undefined) (state as Record<string, unknown>)[key] = value
   }
 
+  // A correction the page makes to a link (a filter it cannot show) is not a step to go back to: the URL sync
+  // replaces the history entry for it (takeCorrection), or Back would land on the link and be corrected again.
+  let correcting = false
+  function correct(next: Partial<FilterState>) {
+    correcting = true
+    apply(next)
+  }
+  function takeCorrection() {
+    const was = correcting
+    correcting = false
+    return was
+  }
+
   function refresh() {
     refreshTick.value++
   }
@@ -66,6 +79,8 @@ export const useFiltersStore = defineStore('filters', () => {
     ready,
     scopeQuery,
     apply,
+    correct,
+    takeCorrection,
     refresh,
   }
 })

@@ -23,11 +23,12 @@ export function syncFiltersWithRouter(store: FiltersStore, router: Router): () =
     () => stateToQuery(store),
     (query) => {
       const route = router.currentRoute.value
+      const corrected = store.takeCorrection()
       if (sameQuery(route.query, query)) return
-      // Filling in the defaults is not a step the user can go back to.
+      // Filling in the defaults, or correcting a link, is not a step the user can go back to.
       const firstFill = !route.query.region || !route.query.period
       const to = { path: route.path, query, hash: route.hash }
-      void (firstFill ? router.replace(to) : router.push(to))
+      void (firstFill || corrected ? router.replace(to) : router.push(to))
     },
     { immediate: true },
   )
