@@ -19,7 +19,9 @@ export function useBigScreen(rotating: Ref<boolean>) {
     const names = session.modules.map((m) => m.name)
     const at = names.findIndex((n) => n === router.currentRoute.value.params.name)
     const next = names[(at + 1) % names.length]
-    if (next) void router.push({ path: `/m/${next}`, query: router.currentRoute.value.query })
+    // As the module tabs do: an open station belongs to the stations page, not to the next module's link.
+    const query = { ...router.currentRoute.value.query, station: undefined }
+    if (next) void router.push({ path: `/m/${next}`, query })
   }
 
   watch(

@@ -122,4 +122,14 @@ describe('useFiltersStore', () => {
     await settle()
     expect([store.station, store.period]).toEqual([null, '2024'])
   })
+  it('leaves the next step a step after a correction that changed nothing', async () => {
+    const { router, store } = await syncedAt('/m/overview?region=520523&period=2025')
+    store.correct({ station: null })
+    await settle()
+    store.period = '2024'
+    await settle()
+    router.back()
+    await settle()
+    expect(store.period).toBe('2025')
+  })
 })

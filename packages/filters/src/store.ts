@@ -57,8 +57,11 @@ export const useFiltersStore = defineStore('filters', () => {
   // replaces the history entry for it (takeCorrection), or Back would land on the link and be corrected again.
   let correcting = false
   function correct(next: Partial<FilterState>) {
-    correcting = true
+    const before = JSON.stringify(state)
     apply(next)
+    // Only a change is replaced: an unchanged state leaves nothing to sync, and the flag would fall on the
+    // user's next step.
+    correcting = JSON.stringify(state) !== before
   }
   function takeCorrection() {
     const was = correcting
