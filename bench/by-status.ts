@@ -1,5 +1,6 @@
-// npx tsx bench/by-status.ts <database-url> <region> <year>: how long a breakdown by status takes, read from the
-// facts (each opinion's and station's status at the period's end), beside one the rollups serve (by channel).
+// npx tsx bench/by-status.ts <database-url> <region> <year>: how long a breakdown by status takes (each opinion's
+// and station's status at the period's end: opinions from rollup_opinion_status above a county, stations from
+// their facts), beside one by channel.
 // In process, no HTTP: median and slowest of 7 after one untimed run.
 import { createDb } from '@liaison/db'
 import { queryMetrics } from '@liaison/metrics'

@@ -88,7 +88,7 @@ export const opinionsRollup: RollupTable = {
     'overdue_from',
     'overdue_until',
   ],
-  // No status: an opinion's status at a period's end depends on that end (flows.ts, opinionStatusAsOf).
+  // Not by status: an opinion's status at a period's end depends on that end (opinionStatusRollup keeps it).
   dims: ['category', 'channel', 'route'],
   kind: 'flow',
   finest: 6,
