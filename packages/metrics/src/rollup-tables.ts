@@ -135,15 +135,38 @@ export const opinionStatusWhen = (resolved: SQL, replied: SQL) =>
     when o.status = 'replied' and o.replied_on is null then 'replied'
     when o.status in ('replied', 'resolved') then 'handling' else o.status end`
 
-/** The events that change an opinion's status or counts, in the order they take effect within one month. */
-const statusEvents = ['replied', 'resolved', 'overdue'] as const
-type StatusEvent = (typeof statusEvents)[number]
-
 /**
- * Each opinion as +1 under its first status in its month of receipt, and at each event (replied, resolved, became
- * overdue) a row of the change: its counts after the event under its status then, less its counts before under
- * its status before. The rows up to a month's end add up to every opinion's status and counts at that end.
+ * A unit's moves between statuses, as rows to be summed: the unit as +1 under its first status, and at each of its
+ * events (taking effect in `order` within one month) its counts after the event under its status then, less its
+ * counts before under its status before. Summed up to a month's end, the rows give every unit's status and counts
+ * at that end. `select` writes one row's select: `happened(x)` is whether event x has happened then (an SQL
+ * condition), `event` the event of the row (null: the first status).
  */
+function moves<E extends string>(
+  order: readonly E[],
+  monthOfEvent: Record<E, string>,
+  select: (happened: (x: E) => string, sign: 1 | -1, event: E | null) => SQL,
+): SQL {
+  const at = (e: E | null, including: boolean) => (x: E) => {
+    if (e === null) return 'false'
+    if (x === e) return String(including)
+    const before = order.indexOf(x) < order.indexOf(e) ? '<=' : '<'
+    return `coalesce(${monthOfEvent[x]} ${before} ${monthOfEvent[e]}, false)`
+  }
+  const rows = [
+    select(at(null, true), 1, null),
+    ...order.flatMap((e) => [select(at(e, true), 1, e), select(at(e, false), -1, e)]),
+  ]
+  return sql.join(rows, sql` union all `)
+}
+
+/** Counts (SQL conditions) as the measures of a moves row, with its sign. */
+const signed = (counts: string[], measures: string[], sign: 1 | -1) =>
+  sql.raw(counts.map((c, i) => `${sign} * (${c})::int as ${measures[i]}`).join(', '))
+
+const opinionEvents = ['replied', 'resolved', 'overdue'] as const
+
+/** Each opinion's moves (replied, resolved, became overdue) between statuses, by month of receipt. */
 export const opinionStatusRollup: RollupTable = {
   name: 'rollup_opinion_status',
   keys: ['month', 'event_month'],
@@ -165,45 +188,36 @@ export const opinionStatusRollup: RollupTable = {
   finestWithDims: 4,
   rows: (where) => {
     const limit = 'coalesce(cs.timely_limit_days, 30)'
-    const monthOfEvent: Record<StatusEvent, string> = {
+    const monthOfEvent = {
       replied: monthOf('o.replied_on'),
       resolved: monthOf('o.resolved_on'),
       overdue: monthOf(`o.received_on + ${limit} + 1`),
     }
-    // Whether event x has happened at event e (null: at receipt), counting e itself when `including`.
-    const happened = (x: StatusEvent, e: StatusEvent | null, including: boolean) => {
-      if (e === null) return 'false'
-      if (x === e) return String(including)
-      const before = statusEvents.indexOf(x) < statusEvents.indexOf(e) ? '<=' : '<'
-      return `coalesce(${monthOfEvent[x]} ${before} ${monthOfEvent[e]}, false)`
+    const happens = {
+      replied: 'o.replied_on is not null',
+      resolved: 'o.resolved_on is not null',
+      // Only while open: once resolved, becoming overdue changes nothing.
+      overdue: `(o.resolved_on is null or ${monthOfEvent.resolved} > ${monthOfEvent.overdue})`,
     }
-    const row = (e: StatusEvent | null, including: boolean, sign: 1 | -1) => {
-      const [replied, resolved, overdue] = statusEvents.map((x) => happened(x, e, including))
+    return moves(opinionEvents, monthOfEvent, (happened, sign, event) => {
+      const [replied, resolved, overdue] = opinionEvents.map(happened)
       const counts = [
         'true',
-        replied,
-        resolved,
+        replied!,
+        resolved!,
         `${resolved} and o.resolved_on - o.received_on <= ${limit}`,
         `${resolved} and o.evaluation is not null`,
         `${resolved} and coalesce(o.evaluation in ('satisfied', 'basic'), false)`,
         `${resolved} and coalesce(o.evaluation = 'satisfied', false)`,
         `${overdue} and not ${resolved}`,
       ]
-      const happens = {
-        replied: 'o.replied_on is not null',
-        resolved: 'o.resolved_on is not null',
-        // Only while open: once resolved, becoming overdue changes nothing.
-        overdue: `(o.resolved_on is null or ${monthOfEvent.resolved} > ${monthOfEvent.overdue})`,
-      }
       return sql`select o.county_code, ${month('o.received_on')} as month,
-          ${sql.raw(e ? monthOfEvent[e] : monthOf('o.received_on'))} as event_month,
+          ${sql.raw(event ? monthOfEvent[event] : monthOf('o.received_on'))} as event_month,
           ${opinionStatusWhen(sql.raw(resolved!), sql.raw(replied!))} as status,
-          ${sql.raw(counts.map((c, i) => `${sign} * (${c})::int as ${opinionStatusRollup.measures[i]}`).join(', '))}
+          ${signed(counts, opinionStatusRollup.measures, sign)}
         from opinions o left join county_settings cs on cs.county_code = o.county_code
-        where ${where('o', 'received_on')} and ${sql.raw(e ? happens[e] : 'true')}`
-    }
-    const rows = [row(null, true, 1), ...statusEvents.flatMap((e) => [row(e, true, 1), row(e, false, -1)])]
-    return sql.join(rows, sql` union all `)
+        where ${where('o', 'received_on')} and ${sql.raw(event ? happens[event] : 'true')}`
+    })
   },
 }
 
@@ -253,7 +267,7 @@ export const stationsRollup: RollupTable = {
   name: 'rollup_stations',
   keys: ['month'],
   measures: stationMeasures,
-  // Not by status: a station's changes with time, and the register keeps only today's (sources.ts: stationStatusAsOf).
+  // Not by status: a station's changes with time (stationStatusRollup keeps it).
   dims: ['kind'],
   kind: 'stock',
   rowsPerDim: true,
@@ -277,6 +291,49 @@ export const stationsRollup: RollupTable = {
             s.standardised_on is not null)
         ) e(month, ${sql.raw(stationMeasures.join(', '))}, happens)
         where e.happens`
+  },
+}
+
+/**
+ * A station's (alias s) status, given whether it has been standardised and built (SQL conditions): 已规范化, 已建成,
+ * or before that the register's 规划 or 建设中 (建设中 for one the register has built later: its works' start is not
+ * recorded). Without dates the register's status stands.
+ */
+export const stationStatusWhen = (standardised: SQL, built: SQL) =>
+  sql`case when ${standardised} then 'standardised' when ${built} then 'built'
+    when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
+    else 'building' end`
+
+const stationEvents = ['built', 'standardised'] as const
+
+/** Each station's moves (built, standardised) between statuses; `present` counts the stations of a status. */
+export const stationStatusRollup: RollupTable = {
+  name: 'rollup_station_status',
+  keys: ['month'],
+  measures: ['present', 'built', 'standardised', 'standardised_planned_kinds', 'seven', ...itemMeasures],
+  dims: ['status'],
+  withoutTotal: true,
+  kind: 'stock',
+  finest: 6,
+  finestWithDims: 6,
+  rows: (where) => {
+    const monthOfEvent = { built: monthOf('s.built_on'), standardised: monthOf('s.standardised_on') }
+    return moves(stationEvents, monthOfEvent, (happened, sign, event) => {
+      const [built, standardised] = stationEvents.map(happened)
+      const builtWith = (condition: string) => `${physical} and ${built} and ${condition}`
+      const counts = [
+        'true',
+        builtWith('true'),
+        `${physical} and ${standardised}`,
+        `s.kind in ('station', 'room') and ${standardised}`,
+        builtWith(allSeven),
+        ...sevenItemMeasures.map((i) => builtWith(`s.${i.column}`)),
+      ]
+      return sql`select s.county_code, ${sql.raw(event ? monthOfEvent[event] : 'null::date')} as month,
+          ${stationStatusWhen(sql.raw(standardised!), sql.raw(built!))} as status,
+          ${signed(counts, stationStatusRollup.measures, sign)}
+        from stations s where ${where('s', null)} and ${sql.raw(event ? `s.${event}_on is not null` : 'true')}`
+    })
   },
 }
 
@@ -317,5 +374,5 @@ export const flowRollups = [
   opinionStatusRollup,
   opinionDaysRollup,
 ]
-export const stockRollups = [stationsRollup, deputiesRollup]
+export const stockRollups = [stationsRollup, stationStatusRollup, deputiesRollup]
 export const rollupTables = [...flowRollups, ...stockRollups]

@@ -17,6 +17,14 @@ async function fixture(h: DbHandle) {
       (1, '520523', '${T1}', 'S1', '一号站', 'station', 'built', '2020-01-01', true, true, false),
       (2, '520523', '${T2}', 'S2', '二号室', 'room', 'built', '2020-01-01', true, false, true),
       (3, '520523', '${T1}', 'S3', '网上联络站', 'online', 'built', '2021-01-01', false, false, false);
+    -- For the statuses at a period's end: standardised (in a later month, in the month built, without a built date),
+    -- planned, and built after a period (建设中 before).
+    insert into stations (id, county_code, township_code, code, name, kind, status, built_on, standardised_on, has_venue) values
+      (4, '520523', '${T2}', 'S4', '四号站', 'station', 'standardised', '2021-05-01', '2023-02-15', true),
+      (5, '520523', '${T1}', 'S5', '五号室', 'room', 'planned', null, null, false),
+      (6, '520523', '${T2}', 'S6', '六号站', 'station', 'built', '2023-03-10', null, true),
+      (7, '520523', '${T1}', 'S7', '七号室', 'room', 'standardised', '2023-01-20', '2023-01-25', false),
+      (8, '520523', '${T2}', 'S8', '八号站', 'station', 'standardised', null, '2022-06-01', true);
     insert into county_settings (county_code, timely_limit_days) values ('520523', 10);
     insert into receptions (county_code, township_code, station_id, occurred_on, kind, visitors, deputy_attendances) values
       ('520523', '${T1}', 1, '2023-01-10', 'visit', 4, 1), ('520523', '${T1}', 1, '2023-01-31', 'in_station', 5, 2),
@@ -148,6 +156,44 @@ for (const engine of testEngines()) {
         await refreshRollups(h.db, 'all')
       }
       expect(sortedByStatus(await byStatus('2023-01-01', '2023-03-31', quarter))).toEqual(expected)
+    })
+
+    it('count stations by their status at the period’s end, and a tampered rollup shows through', async () => {
+      const byStatus = async (to: string) =>
+        sortedByStatus(
+          (
+            await queryMetrics(h.db, {
+              ids: ['stations_built', 'stations_standardised'],
+              region: '5205',
+              from: '2023-01-01',
+              to,
+              by: 'status',
+            })
+          ).data.map((r) => [r.status, r.stations_built, r.stations_standardised]),
+        )
+      // At 28 February: S1, S2 and the online S3 built (S3 has no premises: not counted as built); S4, S7 and S8
+      // standardised (S8 without a built date); S5 planned; S6, built in March, 建设中.
+      const february = [
+        ['building', 0, 0],
+        ['built', 2, 0],
+        ['planned', 0, 0],
+        ['standardised', 2, 3],
+      ]
+      expect(await byStatus('2023-02-28')).toEqual(february)
+      expect(await byStatus('2023-12-31')).toEqual([
+        ['built', 3, 0],
+        ['planned', 0, 0],
+        ['standardised', 2, 3],
+      ])
+      await h.exec(
+        `update rollup_station_status set built = built + 100 where area_code = '5205' and dim_value = 'built'`,
+      )
+      try {
+        expect((await byStatus('2023-02-28'))[1]![1]).toBeGreaterThan(100)
+      } finally {
+        await refreshRollups(h.db, 'all')
+      }
+      expect(await byStatus('2023-02-28')).toEqual(february)
     })
 
     it('are read for whole months (a tampered rollup shows through)', async () => {

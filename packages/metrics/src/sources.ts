@@ -14,6 +14,8 @@ import {
   physical as physicalStation,
   type RollupTable,
   sevenItemMeasures,
+  stationStatusRollup,
+  stationStatusWhen,
   stationsRollup,
 } from './rollup-tables.ts'
 import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
@@ -46,21 +48,24 @@ function stockFromRollup(
 
 const physical = sql.raw(physicalStation)
 
-/**
- * A station's (alias s) status at a date as its dates tell it: standardised or built by then; one built later was not
- * yet built then (its works' start is not recorded, so it shows as 建设中 unless the register still says 规划). Without
- * dates the register's status stands.
- */
+/** A station's (alias s) status at a date as its dates tell it (one built or standardised later was not yet). */
 export const stationStatusAsOf = (asOf: string) =>
-  sql`case when s.standardised_on <= ${asOf} then 'standardised' when s.built_on <= ${asOf} then 'built'
-    when s.built_on is null and s.standardised_on is null or s.status in ('planned', 'building') then s.status
-    else 'building' end`
+  stationStatusWhen(sql`s.standardised_on <= ${asOf}`, sql`s.built_on <= ${asOf}`)
+
+/** As from the facts: only the statuses some station has (the rollup's moves leave zeros behind). */
+const presentOnly = (rows: BaseRow[]) =>
+  rows.filter((r) => Number(r.present) !== 0).map(({ present: _, ...row }) => row as BaseRow)
 
 async function stations(db: DbOrTx, s: SourceSpec) {
   const builtMeeting = (condition: SQL, as: string) =>
     sql`count(*) filter (where ${physical} and s.built_on <= ${s.to} and ${condition})::int as ${sql.raw(as)}`
-  // By status, each station's at the period's end (the rollup keeps no breakdown by status: it would be today's).
-  const stock = await (stockFromRollup(db, s, stationsRollup, [], stationsRollup.measures) ??
+  // By status, each station's at the period's end: its moves between statuses (a township covered is not a sum of
+  // stations, so the status rollup keeps none; by status it has no rate anyway, no townships being counted).
+  const byStatus = s.by === 'status'
+  const rolled = byStatus
+    ? stockFromRollup(db, s, stationStatusRollup, [], stationStatusRollup.measures)?.then(presentOnly)
+    : stockFromRollup(db, s, stationsRollup, [], stationsRollup.measures)
+  const stock = await (rolled ??
     grouped(
       db,
       s.by === 'status' ? stationStatusAsOf(s.to) : dimension(s, 's', null),

@@ -146,6 +146,36 @@ export const rollupStations = pgTable(
   (t) => [index('rollup_stations_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
+/**
+ * Stations and rooms by their status at a month's end (建设中 or 规划 as the register has it, 已建成, 已规范化), per
+ * county and summed upwards: each station is a row of +1 under its first status (`month` null: whatever the date)
+ * and, in the months it was built and standardised, a row moving its counts from its status before to its status
+ * after. Summing the rows up to a month gives every station's status, and the counts below, at that month's end.
+ */
+export const rollupStationStatus = pgTable(
+  'rollup_station_status',
+  {
+    ...key,
+    month: date(),
+    /** Stations and rooms of the status (with premises or not). */
+    present: integer().notNull().default(0),
+    built: integer().notNull().default(0),
+    standardised: integer().notNull().default(0),
+    standardisedPlannedKinds: integer().notNull().default(0),
+    seven: integer().notNull().default(0),
+    sevenVenue: integer().notNull().default(0),
+    sevenSignage: integer().notNull().default(0),
+    sevenEquipment: integer().notNull().default(0),
+    sevenInfo: integer().notNull().default(0),
+    sevenRules: integer().notNull().default(0),
+    sevenArchives: integer().notNull().default(0),
+    sevenRecords: integer().notNull().default(0),
+  },
+  (t) => [
+    index('rollup_station_status_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month),
+  ],
+)
+
 /** Deputies per area (month null) and by the month their station was built (covered); level and category
  * from the county up. Report-backs: deputies required (month null) and the month of each deputy's first
  * report-back in the county's term window. */
