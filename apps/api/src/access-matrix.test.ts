@@ -161,12 +161,33 @@ describe('access matrix over every registered route', () => {
         .sort(),
     ).toEqual(Object.keys(PUBLIC).sort())
     expect(api.length).toBeGreaterThan(35)
-    // The front end: the modules' files and the shell (its page at / and every client route), public by design.
+    // The front end: the modules' files and the shell (its page at / and every client route), public by design,
+    // and the JSON 404 of an API path the API does not answer.
     expect(
-      frontEnd.every((key) => /^(GET|ALL) \/((modules\/[\w-]+\/)?\*)?$/.test(key)),
+      frontEnd.every((key) => /^(GET|ALL) \/((modules\/[\w-]+\/|api\/)?\*|api)?$/.test(key)),
       frontEnd.join(', '),
     ).toBe(true)
     expect(FRONT_END_REASON).toBeTruthy()
+  })
+
+  it('answers an API path or method it does not serve with a JSON 404, not the dashboard page', async () => {
+    const { cookie, csrf } = sessions['demo-leader']!
+    for (const [method, path] of [
+      ['GET', '/api/v1/nonexistent'],
+      ['GET', '/api/v1/metrics/foo'],
+      ['DELETE', '/api/v1/metrics'],
+      ['GET', '/api/v2/metrics'],
+      ['GET', '/api'],
+    ] as const) {
+      const res = await app.request(path, { method, headers: { cookie, 'x-csrf-token': csrf } })
+      expect([method, path, res.status, res.headers.get('content-type')]).toEqual([
+        method,
+        path,
+        404,
+        'application/json',
+      ])
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    }
   })
 
   it('documents every API route in the OpenAPI document, and no route that is gone', () => {

@@ -82,6 +82,11 @@ export function mountFrontEnd(app: Hono) {
     cacheHeaders(index, c)
     return c.html(html)
   }
+  // An API path the API does not answer (any method) is a JSON 404, not the page with 200.
+  const apiNotFound = (c: Context) =>
+    c.json({ error: { code: 'not_found', message: 'Not found', details: null } }, 404)
+  app.all('/api', apiNotFound)
+  app.all('/api/*', apiNotFound)
   app.get('/', page)
   app.use('/*', serveStatic({ root: shellDist, onFound: cacheHeaders, precompressed: true }))
   app.get('*', page)
