@@ -129,6 +129,41 @@ for (const engine of testEngines()) {
       expect(await figures()).toEqual(before)
     })
 
+    it('refuses a key repeated on another sheet and a count too large for its column, naming the rows', async () => {
+      const before = await figures()
+      const wb = new ExcelJS.Workbook()
+      const header = [
+        '* 接待日期',
+        '联络站（室）',
+        '活动类型',
+        '参加代表人次',
+        '接待人数（人次）',
+        '记录编号',
+      ]
+      for (const [name, rows] of [
+        ['接待记录2023', [['2023-05-01', '民兴街道人大代表联络站', '进站接待', 1, 5, 'TWICE-1']]],
+        [
+          '接待记录2024',
+          [
+            ['2023-06-01', '民兴街道人大代表联络站', '进站接待', 1, 6, 'TWICE-1'],
+            ['2023-06-02', '民兴街道人大代表联络站', '进站接待', 1, 3_000_000_000, 'HUGE-1'],
+          ],
+        ],
+      ] as const) {
+        const ws = wb.addWorksheet(name)
+        ws.addRow(header)
+        for (const row of rows) ws.addRow([...row])
+      }
+      // Both failed at the database before: a 500 with no row named.
+      const report = await run(Buffer.from(await wb.xlsx.writeBuffer()))
+      expect(report.ok).toBe(false)
+      expect(report.errors.map((e) => [e.sheet, e.row, e.message.en])).toEqual([
+        ['接待记录2024', 3, 'Too large (at most 2147483647)'],
+        ['接待记录2024', 2, 'Duplicate key (same as sheet "接待记录2023", row 2)'],
+      ])
+      expect(await figures()).toEqual(before)
+    })
+
     it('writes nothing when the only bad row is row 9,999', async () => {
       const before = await figures()
       const rows: unknown[][] = Array.from({ length: 9_997 }, (_, i) => [

@@ -7,7 +7,7 @@ import { loadLookups } from './lookups.ts'
 import { type Problem, problem } from './problems.ts'
 import { FileRefused, readFile, type Sheet } from './read-xlsx.ts'
 import { planSheets } from './sheets.ts'
-import { checkSheet } from './validate.ts'
+import { type Checked, checkSheet, duplicatesAcrossSheets } from './validate.ts'
 import { type Counts, finishBatch, openBatch, upsertRows, type WriteContext } from './write.ts'
 
 export type { Problem } from './problems.ts'
@@ -111,12 +111,15 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
       for (const register of kinds) {
         const lookups = await loadLookups(tx, county)
         const rows: DbRow[] = []
+        const checkedSheets: { name: string; rows: Checked['rows'] }[] = []
         for (const { sheet } of plan.sheets.filter((s) => s.register === register)) {
           const checked = checkSheet(register, sheet, lookups, county, today)
           errors.push(...checked.errors)
           warnings.push(...checked.warnings)
           for (const r of checked.rows) rows.push(r.data)
+          checkedSheets.push({ name: sheet.name, rows: checked.rows })
         }
+        errors.push(...duplicatesAcrossSheets(register, checkedSheets, county))
         rowCount += rows.length
         if (!errors.length) counts[register.kind] = await upsertRows(tx, register, rows, batchId, county)
       }

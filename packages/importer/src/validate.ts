@@ -38,6 +38,11 @@ export interface Checked {
   rows: { row: number; data: DbRow }[]
 }
 
+// What the columns hold (packages/db/src/schema): counts are integers, money numeric(14, 2). A larger value
+// would fail the whole import at the database with no row to name.
+const maxCount = 2_147_483_647
+const moneyLimit = 1e12
+
 function reader(
   sheet: string,
   row: number,
@@ -84,6 +89,7 @@ function reader(
       if (Number.isNaN(n) || !Number.isInteger(n))
         return r.bad(key, '不是整数（如12或1,259）', 'Not a whole number (e.g. 12 or 1,259)')
       if (n < 0) return r.bad(key, '不能为负数', 'Negative count')
+      if (n > maxCount) return r.bad(key, `数值过大（不超过${maxCount}）`, `Too large (at most ${maxCount})`)
       return n
     },
     money(key, required = false) {
@@ -96,6 +102,8 @@ function reader(
           'Not an amount (e.g. 12.5 or 1,259; thousands in threes)',
         )
       if (n < 0) return r.bad(key, '金额不能为负数', 'Negative amount')
+      if (n >= moneyLimit)
+        return r.bad(key, '金额过大（应小于1万亿元）', 'Amount too large (under 1 trillion yuan)')
       return n
     },
     oneOf(key, list, fallback = null, aliases = {}) {
@@ -219,12 +227,7 @@ export function checkSheet(
     } else {
       const first = seen.get(key) ?? before
       if (first !== undefined) {
-        const shown = register
-          .keyColumns(data)
-          .map((c) => data[c])
-          .filter((v) => v !== county)
-          .join(' ')
-        duplicate(row, shown, first)
+        duplicate(row, keyShown(register, data, county), first)
         continue
       }
       seen.set(key, row)
@@ -232,4 +235,44 @@ export function checkSheet(
     rows.push({ row, data })
   }
   return { errors, warnings, rows }
+}
+
+/** A row's key as the clerk wrote it (the county, the same on every row, left out). */
+const keyShown = (register: Register, data: DbRow, county: string) =>
+  register
+    .keyColumns(data)
+    .map((c) => data[c])
+    .filter((v) => v !== county)
+    .join(' ')
+
+/**
+ * The same key on two sheets of one register (社情民意2024 and 社情民意2025 sharing a 登记编号): each sheet is
+ * checked on its own (checkSheet), and the database would refuse the whole import without naming a row.
+ */
+export function duplicatesAcrossSheets(
+  register: Register,
+  sheets: { name: string; rows: Checked['rows'] }[],
+  county: string,
+): Problem[] {
+  const seen = new Map<string, { sheet: string; row: number }>()
+  const errors: Problem[] = []
+  for (const sheet of sheets)
+    for (const { row, data } of sheet.rows) {
+      if (!register.uniqueKey(data)) continue
+      const key = JSON.stringify(register.keyColumns(data).map((c) => data[c]))
+      const first = seen.get(key)
+      if (!first) seen.set(key, { sheet: sheet.name, row })
+      else if (first.sheet !== sheet.name)
+        errors.push(
+          problem(
+            sheet.name,
+            row,
+            register.keyLabel,
+            keyShown(register, data, county),
+            `与工作表“${first.sheet}”第${first.row}行重复`,
+            `Duplicate key (same as sheet "${first.sheet}", row ${first.row})`,
+          ),
+        )
+    }
+  return errors
 }

@@ -57,8 +57,9 @@ export const stations: Register = {
     if (builtOn && standardisedOn && standardisedOn < builtOn)
       r.bad('standardisedOn', '规范化日期早于建成日期', 'Standardised before it was built')
     const area = r.has('area') ? parseNumber(r.raw('area')) : null
-    if (area !== null && (Number.isNaN(area) || area < 0))
-      r.bad('area', '面积应为非负数', 'Area must be a non-negative number')
+    // The column holds up to 9,999,999.9 m².
+    if (area !== null && (Number.isNaN(area) || area < 0 || area >= 1e7))
+      r.bad('area', '面积应为不超过一千万的非负数', 'Area must be a non-negative number under 10,000,000')
     const heads = r.text('head') ? 1 : 0
     const liaisons = r.count('liaisons') ?? 0
     const seven = Object.fromEntries(sevenColumns.map((c) => [c, false]))
