@@ -38,6 +38,9 @@ export interface MetricsSpec {
   /** Whether the region's rollups are current, when the caller has asked already (rollupsCurrent, dataState): an
    * answer made of several queries asks once instead of once per query. */
   rollupsReady?: boolean | undefined
+  /** The language of the keys' names (`<by>_name`) where they are the catalogue's words (a category, a status…);
+   * places and stations keep their names. Default Chinese. */
+  lang?: 'zh' | 'en' | undefined
 }
 
 /** How a composite answer reads: from the facts only (`useRollups: false`), or from the rollups where they serve,
@@ -96,7 +99,10 @@ const enumLabels: Partial<Record<Dimension, readonly EnumEntry<string>[]>> = {
   level: deputyLevels,
 }
 /** The names of a key without a value, where it has a meaning (an opinion not yet routed). */
-const unnamed: Partial<Record<Dimension, string>> = { route: '未分流' }
+const unnamed: Partial<Record<Dimension, { zh: string; en: string }>> = {
+  route: { zh: '未分流', en: 'Not routed' },
+}
+const unfilled = { zh: '未填写', en: 'Not filled in' }
 const statusLabels = [
   ...opinionStatuses,
   ...projectStatuses,
@@ -112,6 +118,7 @@ async function labels(
   by: Dimension,
   keys: string[],
   sources: Set<Source>,
+  lang: 'zh' | 'en',
 ): Promise<Map<string, string>> {
   if (by === 'township' || by === 'area') {
     const rows = await rowsOf<{ code: string; name: string }>(
@@ -131,7 +138,7 @@ async function labels(
   // A kind is a reception's (进站接待, 网上接待…) or a station's (联络站, 网上联络站…): both have an 'online'.
   const kinds = sources.has('receptions') ? receptionKinds : stationKinds
   const list = by === 'status' ? statusLabels : by === 'kind' ? kinds : (enumLabels[by] ?? [])
-  return new Map(list.map((e) => [e.value, e.zh]))
+  return new Map(list.map((e) => [e.value, e[lang]]))
 }
 
 /** Compute figures; rows carry `<id>`, `<id>__base` (a rate's denominator) and, with compare, `__previous`/`__change`. */
@@ -175,12 +182,14 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
     key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
   const beforeByKey = new Map(before.map((r) => [r.key, r]))
   if (!spec.by && current.length === 0) current.push({ key: null })
+  const lang = spec.lang ?? 'zh'
   const names = spec.by
     ? await labels(
         db,
         spec.by,
         current.map((r) => String(r.key)),
         needed,
+        lang,
       )
     : new Map()
   const data: MetricRow[] = current.map((row) => {
@@ -189,7 +198,9 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
       out[spec.by] = row.key
       if (names.size)
         out[`${spec.by}_name`] =
-          row.key === null ? (unnamed[spec.by] ?? '未填写') : (names.get(String(row.key)) ?? String(row.key))
+          row.key === null
+            ? (unnamed[spec.by] ?? unfilled)[lang]
+            : (names.get(String(row.key)) ?? String(row.key))
     }
     const prevRow = previous ? beforeByKey.get(priorKey(row.key) as string | null) : undefined
     for (const metric of metrics) {

@@ -291,6 +291,24 @@ describe('the Word report', () => {
     expect(svg).toContain('2022年7月1日至2023年6月30日')
   })
 
+  it('names categories and statuses in the table’s language, places in their own', async () => {
+    const table = async (by: string, lang: string) => {
+      const res = await api.request(
+        `/api/v1/exports/table.csv?region=520523&from=2025-01-01&to=2025-12-31&by=${by}&ids=opinions_collected&lang=${lang}`,
+        { headers: { cookie: cookies['demo-admin']! } },
+      )
+      expect(res.status).toBe(200)
+      // The rows under the header, up to the blank line before the basis.
+      const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')
+      return lines.slice(1, lines.indexOf('')).map((l) => l.split(',')[0])
+    }
+    expect(await table('status', 'en')).toContain('Resolved')
+    expect(await table('status', 'zh')).toContain('已办结')
+    const categories = await table('category', 'en')
+    expect(categories.filter((name) => /[\u4e00-\u9fff]/.test(name ?? ''))).toEqual([])
+    expect(await table('township', 'en')).toContain('民兴街道')
+  })
+
   it('writes a data table in English and compared: each figure, its previous value and its change', async () => {
     const scope =
       'region=520523&from=2025-01-01&to=2025-12-31&by=township&ids=receptions,resolution_rate&compare=yoy'
