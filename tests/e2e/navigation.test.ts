@@ -146,6 +146,29 @@ describe('navigation', () => {
     await future.close()
   })
 
+  it('refuses a typed day that is not on the calendar rather than roll it into another', async () => {
+    const typed = await harness.context.newPage()
+    await typed.goto(`${harness.url}/m/overview?region=${jinsha}&period=custom:2025-06-01~2025-12-31`)
+    await waitForModule(typed, 'overview')
+    const end = typed.locator('.custom-range input').nth(1)
+    // Element Plus read 2026-13-40 as 9 February 2027, and the period became 2025-06-01~2027-02-09.
+    await end.click()
+    await end.fill('2026-13-40')
+    await end.press('Enter')
+    await expect(
+      typed.locator('.el-message--warning').filter({ hasText: '2026-13-40' }).innerText(),
+    ).resolves.toContain('不是日历上的日期')
+    expect(new URL(typed.url()).searchParams.get('period')).toBe('custom:2025-06-01~2025-12-31')
+    // A real day is taken.
+    await end.click()
+    await end.fill('2025-11-30')
+    await end.press('Enter')
+    await expect
+      .poll(() => new URL(typed.url()).searchParams.get('period'))
+      .toBe('custom:2025-06-01~2025-11-30')
+    await typed.close()
+  })
+
   it('reproduces a view from a shared link', async () => {
     const shared = await harness.context.newPage()
     await shared.goto(

@@ -35,6 +35,7 @@ export const messages: Messages = {
     rotate: 'Rotate',
     from: 'From',
     to: 'To',
+    notADay: '"{text}" is not a day of the calendar: the period is unchanged.',
     searchMore:
       'Many townships match: only those of {n} counties are listed. Pick a province or city first to list its counties first',
   },

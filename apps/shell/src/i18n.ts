@@ -36,6 +36,7 @@ const zh = {
     rotate: '轮播',
     from: '开始日期',
     to: '结束日期',
+    notADay: '“{text}”不是日历上的日期，时期未改变。',
     searchMore: '匹配的乡镇较多，只列出了 {n} 个县（市、区）的；先选定省或市，可优先列出该地区的',
   },
   nav: { modules: '功能模块', home: '全域' },
