@@ -73,7 +73,7 @@ class Refused extends Error {}
 function withoutNul(sheet: Sheet): Sheet {
   const clean = (v: unknown) =>
     typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v
-  return { name: clean(sheet.name) as string, rows: sheet.rows.map((row) => row.map(clean)) }
+  return { ...sheet, name: clean(sheet.name) as string, rows: sheet.rows.map((row) => row.map(clean)) }
 }
 
 /** Check and write register by register in ONE transaction (stations first, so the rows naming them find
@@ -187,11 +187,8 @@ export async function ingestRecords(
   const sheet: Sheet = {
     name: 'ingest',
     rows: [columns, ...records.map((r) => columns.map((c) => r[c] ?? null))],
+    // Rows are numbered by record (1 = the first record), in the messages too (与第2行重复), not by a header row.
+    rowOffset: -1,
   }
-  const report = await run(db, [sheet], { ...request, kind, source: 'ingest', fileName: null, sha256: null })
-  // Rows are numbered by record (1 = the first record), not by a header row.
-  const renumber = (p: Problem) => ({ ...p, row: p.row === null ? null : p.row - 1 })
-  return report.ok
-    ? { ...report, warnings: report.warnings.map(renumber) }
-    : { ...report, errors: report.errors.map(renumber), warnings: report.warnings.map(renumber) }
+  return run(db, [sheet], { ...request, kind, source: 'ingest', fileName: null, sha256: null })
 }

@@ -8,6 +8,8 @@ export interface Sheet {
   name: string
   /** rows[i] is Excel's row i + 1; cells are raw values (Date, number, string, formula objects). */
   rows: unknown[][]
+  /** Added to every row number a problem names: -1 numbers JSON records from 1 under their made-up header. */
+  rowOffset?: number
 }
 
 export const MAX_BYTES = 20 * 1024 * 1024

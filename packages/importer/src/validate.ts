@@ -135,6 +135,7 @@ export function checkSheet(
   const errors: Problem[] = []
   const warnings: Problem[] = []
   const rows: Checked['rows'] = []
+  const offset = sheet.rowOffset ?? 0
   const header = findHeader(sheet.rows, register.columns)
   if (!header) {
     // Name the columns this register needs, so the clerk knows what the header row should say.
@@ -164,7 +165,7 @@ export function checkSheet(
     errors.push(
       problem(
         sheet.name,
-        header.index + 1,
+        header.index + 1 + offset,
         cols.join(' / '),
         null,
         `缺少必填列“${cols.join('”或“')}”`,
@@ -173,7 +174,14 @@ export function checkSheet(
     )
   for (const label of header.unknown)
     warnings.push(
-      problem(sheet.name, header.index + 1, label, null, '未识别的列，已忽略', 'Unknown column, ignored'),
+      problem(
+        sheet.name,
+        header.index + 1 + offset,
+        label,
+        null,
+        '未识别的列，已忽略',
+        'Unknown column, ignored',
+      ),
     )
   if (errors.length) return { errors, warnings, rows }
   const seen = new Map<string, number>()
@@ -193,7 +201,7 @@ export function checkSheet(
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? []
     if (cells.every((c) => cellText(c) === '')) continue
-    const row = i + 1
+    const row = i + 1 + offset
     if (isTotal(cells)) {
       warnings.push(problem(sheet.name, row, null, null, '合计行，未导入', 'Total row, not imported'))
       continue

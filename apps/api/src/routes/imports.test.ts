@@ -113,6 +113,16 @@ for (const engine of testEngines()) {
       const bad = await ingest('520523', [{ date: 'soon', station: 'JS-ZZ-001', visitors: 1 }])
       expect(bad.status).toBe(422)
       expect(((await bad.json()) as { errors: { row: number }[] }).errors[0]!.row).toBe(1)
+      // A duplicate names both records by their place in the list, in its message too (it said row 3 for row 2).
+      const twice = await ingest('520523', [
+        { date: '2023-07-03', station: 'JS-ZZ-001', visitors: 1, record_no: 'ON-3' },
+        { date: '2023-07-04', station: 'JS-ZZ-001', visitors: 1, record_no: 'ON-4' },
+        { date: '2023-07-05', station: 'JS-ZZ-001', visitors: 1, record_no: 'ON-4' },
+      ])
+      expect(twice.status).toBe(422)
+      const [duplicate] = ((await twice.json()) as { errors: { row: number; message: { en: string } }[] })
+        .errors
+      expect([duplicate!.row, duplicate!.message.en]).toEqual([3, 'Duplicate key (same as row 2)'])
       expect((await ingest('520626', records)).status).toBe(403)
       expect(
         (
