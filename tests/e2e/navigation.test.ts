@@ -92,13 +92,15 @@ describe('navigation', () => {
   })
 
   it('skips the header by keyboard: the first Tab shows the skip link, in the page language', async () => {
-    for (const [lang, words] of [
-      ['', '跳到主要内容'],
-      ['&lang=en', 'Skip to main content'],
+    for (const [lang, words, title] of [
+      ['', '跳到主要内容', '人大代表联络站履职数据驾驶舱'],
+      ['&lang=en', 'Skip to main content', 'Deputy Liaison Stations Dashboard'],
     ] as const) {
       const fresh = await harness.context.newPage()
       await fresh.goto(`${harness.url}/m/overview?region=${jinsha}&period=2025${lang}`)
       await waitForModule(fresh, 'overview')
+      // The tab's title too.
+      await expect.poll(() => fresh.title()).toBe(title)
       await fresh.keyboard.press('Tab')
       const link = fresh.locator('.skip-link:focus')
       await expect(link.innerText()).resolves.toBe(words)

@@ -96,4 +96,6 @@ export async function showLanguage(language: Language, still: () => boolean = ()
   if (!still()) return
   i18n.global.locale.value = language
   document.documentElement.lang = language
+  // The tab and a bookmark are named in the page's language too.
+  document.title = i18n.global.t('app.title')
 }
