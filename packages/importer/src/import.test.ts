@@ -8,6 +8,16 @@ import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, RollbackRefused, rollbackImport } from './index.ts'
 
+const receptionHeader = [
+  '* 接待日期',
+  '联络站（室）',
+  '活动类型',
+  '参加代表人次',
+  '接待人数（人次）',
+  '记录编号',
+  '填表人',
+]
+
 async function workbook(rows: unknown[][], options: { title?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('接待记录')
@@ -16,15 +26,7 @@ async function workbook(rows: unknown[][], options: { title?: boolean } = {}): P
     ws.mergeCells('A1:F1')
     ws.addRow(['单位：人次'])
   }
-  ws.addRow([
-    '* 接待日期',
-    '联络站（室）',
-    '活动类型',
-    '参加代表人次',
-    '接待人数（人次）',
-    '记录编号',
-    '填表人',
-  ])
+  ws.addRow(receptionHeader)
   for (const row of rows) ws.addRow(row)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
@@ -132,14 +134,6 @@ for (const engine of testEngines()) {
     it('refuses a key repeated on another sheet and a count too large for its column, naming the rows', async () => {
       const before = await figures()
       const wb = new ExcelJS.Workbook()
-      const header = [
-        '* 接待日期',
-        '联络站（室）',
-        '活动类型',
-        '参加代表人次',
-        '接待人数（人次）',
-        '记录编号',
-      ]
       for (const [name, rows] of [
         ['接待记录2023', [['2023-05-01', '民兴街道人大代表联络站', '进站接待', 1, 5, 'TWICE-1']]],
         [
@@ -151,7 +145,7 @@ for (const engine of testEngines()) {
         ],
       ] as const) {
         const ws = wb.addWorksheet(name)
-        ws.addRow(header)
+        ws.addRow(receptionHeader)
         for (const row of rows) ws.addRow([...row])
       }
       // Both failed at the database before: a 500 with no row named.

@@ -8,6 +8,7 @@ import { type BaseRow, dimension, grouped, merge, type SourceSpec, sumRows, want
 import { percentileRows } from './percentiles.ts'
 import { dayBefore, type PeriodSplit, splitPeriod } from './period.ts'
 import {
+  cohortMeasures,
   opinionDaysRollup,
   opinionStatusRollup,
   opinionStatusWhen,
@@ -125,15 +126,16 @@ const cohortCounts = (asOf: string) =>
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation in ('satisfied', 'basic'))::int as satisfied_or_basic,
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation = 'satisfied')::int as satisfied`
 
-const cohortMeasures = ['replied', 'resolved', 'timely', 'evaluated', 'satisfied_or_basic', 'satisfied']
+/** The cohort's counts of events (all but the collected). */
+const eventMeasures = cohortMeasures.slice(1)
 
 /** The same counts from a rollup: events in a month before `cut`. By status the collected too: an opinion moves
  * from one status to another at its events. */
 function rolledCounts(cut: string, byStatus: boolean) {
   const before = (column: string) =>
     sql`coalesce(sum(r.${sql.raw(column)}) filter (where r.event_month < ${cut}), 0)::int as ${sql.raw(column)}`
-  if (byStatus) return sql.join(['collected', ...cohortMeasures].map(before), sql`, `)
-  return sql`coalesce(sum(r.collected), 0)::int as collected, ${sql.join(cohortMeasures.map(before), sql`, `)}`
+  if (byStatus) return sql.join(cohortMeasures.map(before), sql`, `)
+  return sql`coalesce(sum(r.collected), 0)::int as collected, ${sql.join(eventMeasures.map(before), sql`, `)}`
 }
 
 /** Whole-month cohorts replied or resolved between `cut` and `to` (a `to` inside a month), from the facts. */

@@ -67,6 +67,17 @@ export const projectsRollup: RollupTable = {
         from micro_projects p where ${where('p', 'approved_on')}`,
 }
 
+/** An opinion cohort's counts: collected, then those that count events (replied, resolved and its kinds). */
+export const cohortMeasures = [
+  'collected',
+  'replied',
+  'resolved',
+  'timely',
+  'evaluated',
+  'satisfied_or_basic',
+  'satisfied',
+]
+
 /**
  * Each opinion as up to four event rows: received (in its month of receipt), replied, resolved (with its
  * timeliness and evaluation) and the month it became overdue. It is overdue at the end of month k when k is not
@@ -77,17 +88,7 @@ export const projectsRollup: RollupTable = {
 export const opinionsRollup: RollupTable = {
   name: 'rollup_opinions',
   keys: ['month', 'event_month'],
-  measures: [
-    'collected',
-    'replied',
-    'resolved',
-    'timely',
-    'evaluated',
-    'satisfied_or_basic',
-    'satisfied',
-    'overdue_from',
-    'overdue_until',
-  ],
+  measures: [...cohortMeasures, 'overdue_from', 'overdue_until'],
   // Not by status: an opinion's status at a period's end depends on that end (opinionStatusRollup keeps it).
   dims: ['category', 'channel', 'route'],
   kind: 'flow',
@@ -170,16 +171,7 @@ const opinionEvents = ['replied', 'resolved', 'overdue'] as const
 export const opinionStatusRollup: RollupTable = {
   name: 'rollup_opinion_status',
   keys: ['month', 'event_month'],
-  measures: [
-    'collected',
-    'replied',
-    'resolved',
-    'timely',
-    'evaluated',
-    'satisfied_or_basic',
-    'satisfied',
-    'overdue',
-  ],
+  measures: [...cohortMeasures, 'overdue'],
   dims: ['status'],
   withoutTotal: true,
   kind: 'flow',

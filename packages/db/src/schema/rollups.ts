@@ -36,6 +36,18 @@ export const rollupReceptions = pgTable(
   (t) => [index('rollup_receptions_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
+/** An opinion cohort's counts, which both opinion rollups keep (fresh builders for each table). */
+const opinionCounts = () => ({
+  collected: integer().notNull().default(0),
+  replied: integer().notNull().default(0),
+  resolved: integer().notNull().default(0),
+  /** Of the resolved, within the county's time limit (county_settings at the time of the refresh). */
+  timely: integer().notNull().default(0),
+  evaluated: integer().notNull().default(0),
+  satisfiedOrBasic: integer().notNull().default(0),
+  satisfied: integer().notNull().default(0),
+})
+
 /**
  * Opinions per area, month of receipt and event month. The row with `eventMonth` null counts the opinions
  * received (`collected`); the others count events in `eventMonth`: replies, resolutions (with their timeliness
@@ -49,14 +61,7 @@ export const rollupOpinions = pgTable(
     ...key,
     month: date().notNull(),
     eventMonth: date(),
-    collected: integer().notNull().default(0),
-    replied: integer().notNull().default(0),
-    resolved: integer().notNull().default(0),
-    /** Of the resolved, within the county's time limit (county_settings at the time of the refresh). */
-    timely: integer().notNull().default(0),
-    evaluated: integer().notNull().default(0),
-    satisfiedOrBasic: integer().notNull().default(0),
-    satisfied: integer().notNull().default(0),
+    ...opinionCounts(),
     overdueFrom: integer().notNull().default(0),
     overdueUntil: integer().notNull().default(0),
   },
@@ -76,13 +81,7 @@ export const rollupOpinionStatus = pgTable(
     ...key,
     month: date().notNull(),
     eventMonth: date().notNull(),
-    collected: integer().notNull().default(0),
-    replied: integer().notNull().default(0),
-    resolved: integer().notNull().default(0),
-    timely: integer().notNull().default(0),
-    evaluated: integer().notNull().default(0),
-    satisfiedOrBasic: integer().notNull().default(0),
-    satisfied: integer().notNull().default(0),
+    ...opinionCounts(),
     /** Open past the county's time limit. */
     overdue: integer().notNull().default(0),
   },
@@ -122,6 +121,22 @@ export const rollupProjects = pgTable(
   (t) => [index('rollup_projects_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
 )
 
+/** The station counts both station rollups keep (fresh builders for each table). */
+const stationCounts = () => ({
+  built: integer().notNull().default(0),
+  standardised: integer().notNull().default(0),
+  standardisedPlannedKinds: integer().notNull().default(0),
+  seven: integer().notNull().default(0),
+  // Each item of 七有 on its own (stations built that meet it), for compliance per item.
+  sevenVenue: integer().notNull().default(0),
+  sevenSignage: integer().notNull().default(0),
+  sevenEquipment: integer().notNull().default(0),
+  sevenInfo: integer().notNull().default(0),
+  sevenRules: integer().notNull().default(0),
+  sevenArchives: integer().notNull().default(0),
+  sevenRecords: integer().notNull().default(0),
+})
+
 /** Stations and rooms per area, by the month they were built or standardised (and the month a township got
  * its first built 联络站); kind from the county up. */
 export const rollupStations = pgTable(
@@ -129,18 +144,7 @@ export const rollupStations = pgTable(
   {
     ...key,
     month: date(),
-    built: integer().notNull().default(0),
-    standardised: integer().notNull().default(0),
-    standardisedPlannedKinds: integer().notNull().default(0),
-    seven: integer().notNull().default(0),
-    // Each item of 七有 on its own (stations built that meet it), for compliance per item.
-    sevenVenue: integer().notNull().default(0),
-    sevenSignage: integer().notNull().default(0),
-    sevenEquipment: integer().notNull().default(0),
-    sevenInfo: integer().notNull().default(0),
-    sevenRules: integer().notNull().default(0),
-    sevenArchives: integer().notNull().default(0),
-    sevenRecords: integer().notNull().default(0),
+    ...stationCounts(),
     townshipsCovered: integer().notNull().default(0),
   },
   (t) => [index('rollup_stations_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month)],
@@ -159,17 +163,7 @@ export const rollupStationStatus = pgTable(
     month: date(),
     /** Stations and rooms of the status (with premises or not). */
     present: integer().notNull().default(0),
-    built: integer().notNull().default(0),
-    standardised: integer().notNull().default(0),
-    standardisedPlannedKinds: integer().notNull().default(0),
-    seven: integer().notNull().default(0),
-    sevenVenue: integer().notNull().default(0),
-    sevenSignage: integer().notNull().default(0),
-    sevenEquipment: integer().notNull().default(0),
-    sevenInfo: integer().notNull().default(0),
-    sevenRules: integer().notNull().default(0),
-    sevenArchives: integer().notNull().default(0),
-    sevenRecords: integer().notNull().default(0),
+    ...stationCounts(),
   },
   (t) => [
     index('rollup_station_status_level_idx').on(sql`length(${t.areaCode})`, t.areaCode, t.dim, t.month),
