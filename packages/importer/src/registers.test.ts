@@ -332,6 +332,35 @@ for (const engine of testEngines()) {
       expect(spent.map((w) => [w.row, w.message.zh])).toEqual([[2, '已支出大于安排资金，请核对金额和单位']])
     })
 
+    it('warns of a built or standardised station without the dates it is counted by, and imports it', async () => {
+      const result = await run(
+        await book({
+          联络站: [
+            ['站点名称', '站点编码', '所属乡镇', '状态', '建成日期', '规范化日期'],
+            ['甲站', 'JS-W-1', '民兴街道', '已建成', '', ''],
+            ['乙站', 'JS-W-2', '民兴街道', '已规范化', '2021-03-01', ''],
+            ['丙站', 'JS-W-3', '民兴街道', '', '', ''], // a blank status reads 已建成
+            ['丁站', 'JS-W-4', '民兴街道', '已建成', '2021-03-01', ''],
+            ['戊站', 'JS-W-5', '民兴街道', '规划', '', ''],
+          ],
+          // A sheet without the date columns names them as the template does.
+          联络站二: [
+            ['站点名称', '站点编码', '所属乡镇', '状态'],
+            ['己站', 'JS-W-6', '民兴街道', '已规范化'],
+          ],
+        }),
+      )
+      expect(result.ok, JSON.stringify(result)).toBe(true)
+      expect(result.warnings.map((w) => [w.sheet, w.row, w.column, w.message.en])).toEqual([
+        ['联络站', 2, '建成日期', expect.stringMatching(/^No built date/)],
+        ['联络站', 3, '规范化日期', expect.stringMatching(/^Standardised with no standardised date/)],
+        ['联络站', 4, '建成日期', expect.stringMatching(/^No built date/)],
+        ['联络站二', 2, '建成日期', expect.stringMatching(/^No built date/)],
+        ['联络站二', 2, '规范化日期', expect.stringMatching(/^Standardised with no standardised date/)],
+      ])
+      expect(await count(`stations where code like 'JS-W-%'`)).toBe(6)
+    })
+
     it('names every error class with its sheet, row and column', async () => {
       const file = await book({
         社情民意: [

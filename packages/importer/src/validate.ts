@@ -51,8 +51,11 @@ function reader(
   today: string,
   errors: Problem[],
   warnings: Problem[],
+  columns: Register['columns'],
 ): RowReader {
   const col = (key: string) => found.get(key)
+  // A column the sheet lacks is named as the template names it.
+  const label = (key: string) => col(key)?.label ?? columns.find((c) => c.key === key)?.names[0] ?? key
   const raw = (key: string) => (col(key) ? cells[col(key)!.index] : undefined)
   const text = (key: string) => cellText(raw(key))
   const shown = (key: string) => (raw(key) instanceof Date ? text(key) : (raw(key) ?? null))
@@ -65,11 +68,11 @@ function reader(
     text,
     bad(key, zh, en) {
       r.failed = true
-      errors.push(problem(sheet, row, col(key)?.label ?? key, shown(key), zh, en))
+      errors.push(problem(sheet, row, label(key), shown(key), zh, en))
       return null
     },
     warn(key, zh, en) {
-      warnings.push(problem(sheet, row, col(key)?.label ?? key, shown(key), zh, en))
+      warnings.push(problem(sheet, row, label(key), shown(key), zh, en))
     },
     date(key, required = false) {
       if (text(key) === '') return required ? r.bad(key, '必填', 'Required') : null
@@ -206,7 +209,7 @@ export function checkSheet(
       warnings.push(problem(sheet.name, row, null, null, '合计行，未导入', 'Total row, not imported'))
       continue
     }
-    const r = reader(sheet.name, row, cells, header.found, today, errors, warnings)
+    const r = reader(sheet.name, row, cells, header.found, today, errors, warnings, register.columns)
     const data = register.toRow(r, lookups, county)
     const text = register.keyField ? r.text(register.keyField) : ''
     const before = text ? seenText.get(text) : undefined

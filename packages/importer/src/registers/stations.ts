@@ -56,6 +56,20 @@ export const stations: Register = {
     const standardisedOn = r.date('standardisedOn')
     if (builtOn && standardisedOn && standardisedOn < builtOn)
       r.bad('standardisedOn', '规范化日期早于建成日期', 'Standardised before it was built')
+    // Built and standardised stations are counted as of their dates: an undated one would be accepted yet counted
+    // in no built, standardised or coverage figure, with nothing to tell the importer why.
+    if (!builtOn && (status === 'built' || status === 'standardised'))
+      r.warn(
+        'builtOn',
+        '未填建成日期：该站不计入建成数、覆盖率和七有达标数',
+        'No built date: the station is not counted as built, in coverage or in seven-standard compliance',
+      )
+    if (!standardisedOn && status === 'standardised')
+      r.warn(
+        'standardisedOn',
+        '状态为已规范化但未填规范化日期：不计入规范化数',
+        'Standardised with no standardised date: not counted as standardised',
+      )
     const area = r.has('area') ? parseNumber(r.raw('area')) : null
     // The column holds up to 9,999,999.9 m².
     if (area !== null && (Number.isNaN(area) || area < 0 || area >= 1e7))
