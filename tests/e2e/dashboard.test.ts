@@ -67,7 +67,9 @@ describe('dashboard', () => {
     expect(await page.locator('[data-narrative]').innerText()).toBe(api.narrative.zh)
     // Under the trend: December's 办结率 is low because its opinions were still open at the year's end.
     expect(api.trendNote?.zh).toContain('12月收集的')
-    expect(await page.locator('[data-trend-note]').innerText()).toBe(api.trendNote!.zh)
+    expect(await page.locator('[data-panel=overview-trend] [data-panel-note]').innerText()).toBe(
+      api.trendNote!.zh,
+    )
     // Data completeness: the share of stations that filed in December, and the ones that did not.
     const done = api.completeness!
     expect(done.month).toBe('2025-12')

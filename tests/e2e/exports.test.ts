@@ -71,6 +71,18 @@ describe('exports', () => {
     expect(svgText).toContain('<svg')
     expect(svgText).toContain('金沙县')
     expect(svgText).toContain('口径')
+    // The note under the trend (December's opinions still open at the year's end) goes with the image and the data.
+    const { trendNote } = await apiGet<{ trendNote: { zh: string } | null }>(
+      page,
+      '/modules/overview/data?region=520523&from=2023-01-01&to=2023-12-31',
+    )
+    expect(trendNote?.zh).toMatch(/12月收集的.*件未办结/)
+    expect(svgText).toContain(`说明：${trendNote!.zh}`)
+    const csv = await Promise.all([
+      page.waitForEvent('download'),
+      choose(`${panel} [data-action=export]`, '[data-export=csv]'),
+    ]).then(([d]) => saved(d))
+    expect(csv.bytes.toString('utf8').split('\r\n')).toContain(`说明：${trendNote!.zh}`)
   })
 
   it('exports the data of a panel that had none (the opinions funnel) as CSV and XLSX, as the API counts it', async () => {

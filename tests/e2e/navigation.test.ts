@@ -279,7 +279,7 @@ describe('navigation', () => {
     await expect
       .poll(() => page.locator('[data-panel=overview-trend] h2').innerText())
       .toBe('Receptions and opinions by month')
-    expect(await page.locator('[data-trend-note]').innerText()).toMatch(
+    expect(await page.locator('[data-panel=overview-trend] [data-panel-note]').innerText()).toMatch(
       /^Each month's resolution rate counts/,
     )
   })

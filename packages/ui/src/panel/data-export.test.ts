@@ -175,6 +175,25 @@ describe('the CSV', () => {
   })
 })
 
+describe("a panel's note", () => {
+  it('is written under the 口径 of the CSV and the XLSX, above the rows', async () => {
+    const note = '各月办结率按期末的办理状态计算，近期收集的尚在办理中：12月收集的40件中有15件未办结。'
+    const table = nameColumns(tableFromOption(areaOption)!, 'zh', '乡镇（街道）')
+    const lines = dataCsvText(table, { ...basis, note }).split('\r\n')
+    const header = lines.indexOf('乡镇（街道）,区划代码,收集社情民意,办结率')
+    expect(lines.indexOf(`说明：${note}`)).toBeGreaterThan(0)
+    expect(lines.indexOf(`说明：${note}`)).toBeLessThan(header)
+    expect(dataCsvText(table, basis)).not.toContain('说明')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await dataXlsx(table, { ...basis, note })).arrayBuffer())
+    const column = book.worksheets[0]!.getColumn(1).values.map(String)
+    expect(column).toContain(`说明：${note}`)
+    expect(column.indexOf(`说明：${note}`)).toBeLessThan(column.indexOf('乡镇（街道）'))
+    const english = basisLines({ ...basis, lang: 'en', note: 'Recent months read lower.' })
+    expect(english.at(-1)).toBe('Note: Recent months read lower.')
+  })
+})
+
 describe("a ranking table's export", () => {
   const shown = {
     columns: [

@@ -41,6 +41,8 @@ export interface DataBasis {
   generatedAt: string
   /** "办结率：已办结 ÷ 收集社情民意", one per figure exported. */
   definitions: string[]
+  /** The note the panel shows under its chart (why the last months' 办结率 reads low). */
+  note?: string | null
 }
 
 const isUnit = (u: unknown): u is ColumnUnit =>
@@ -161,6 +163,7 @@ export function basisLines(basis: DataBasis): string[] {
   ]
   if (basis.definitions.length)
     lines.push(`${en ? 'Definitions' : '指标口径'}${sep}${basis.definitions.join(en ? '; ' : '；')}`)
+  if (basis.note) lines.push(`${en ? 'Note' : '说明'}${sep}${basis.note}`)
   return lines
 }
 

@@ -19,4 +19,6 @@ export interface ExportMenuProps {
   data?: PanelData | null
   /** The catalogue figures behind the panel, exported by the server when there are no rows here. */
   table?: { ids: string[]; by?: string } | null
+  /** The note the panel shows under its chart, written under every image and into every data file. */
+  note?: string | null
 }
