@@ -361,6 +361,29 @@ for (const engine of testEngines()) {
       expect(await count(`stations where code like 'JS-W-%'`)).toBe(6)
     })
 
+    it('imports a figure far above the usual with a warning to check its digits or unit', async () => {
+      const result = await run(
+        await book({
+          接待记录: [
+            ['接待日期', '联络站', '参加代表人次', '接待群众人次', '记录编号'],
+            ['2023-05-06', 'JS-ZZ-001', 2, 2_000_000_000, 'HUGE-1'],
+            ['2023-05-07', 'JS-ZZ-001', 2, 10_000, 'HUGE-2'], // at the limit: no warning
+          ],
+          微项目: [
+            ['项目编号', '项目名称', '所属乡镇', '安排资金（万元）', '立项日期'],
+            ['XM-BIG', '护坡', '民兴街道', 50_000, '2023-05-01'], // 5亿元: 元 typed in a 万元 column
+            ['XM-OK', '护坡二期', '民兴街道', 461, '2023-05-01'],
+          ],
+        }),
+      )
+      expect(result.ok, JSON.stringify(result)).toBe(true)
+      expect(result.warnings.map((w) => [w.sheet, w.row, w.column, w.message.zh])).toEqual([
+        ['接待记录', 2, '接待群众人次', '超过10,000，远大于常见值，请核对位数'],
+        ['微项目', 2, '安排资金（万元）', '超过5,000万元，远大于常见值，请核对位数和单位（元或万元）'],
+      ])
+      expect(await count(`receptions where record_no like 'HUGE-%'`)).toBe(2)
+    })
+
     it('names every error class with its sheet, row and column', async () => {
       const file = await book({
         社情民意: [

@@ -44,9 +44,10 @@ export const receptions: Register = {
     const station = stationOf(r, lookups, 'station')
     const occurredOn = r.date('date', true)
     const kind = r.oneOf('kind', receptionKinds, 'in_station')
-    const visitors = r.count('visitors', true)
-    const deputies = r.count('deputies') ?? 0
-    const opinions = r.count('opinions')
+    // A station's activity receives tens of people, a few deputies: far more is checked (a digit typed twice).
+    const visitors = r.count('visitors', true, 10_000)
+    const deputies = r.count('deputies', false, 500) ?? 0
+    const opinions = r.count('opinions', false, 1_000)
     if (!station || r.failed) return null
     return {
       county_code: county,

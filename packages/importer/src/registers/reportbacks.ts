@@ -29,10 +29,11 @@ export const reportbacks: Register = {
       r.bad(key, '本县有同名代表，请填写代表编码', 'Two deputies share this name: give the code')
     else if (!found) r.bad(key, '本县没有该代表', 'Unknown deputy in this county')
     const heldOn = r.date('heldOn', true)
-    const voters = r.count('voters')
-    const satisfied = r.count('satisfied') ?? 0
-    const basic = r.count('basic') ?? 0
-    const unsatisfied = r.count('unsatisfied') ?? 0
+    // A deputy reports to the voters of one constituency: over 100,000 at one meeting is checked.
+    const voters = r.count('voters', false, 100_000)
+    const satisfied = r.count('satisfied', false, 100_000) ?? 0
+    const basic = r.count('basic', false, 100_000) ?? 0
+    const unsatisfied = r.count('unsatisfied', false, 100_000) ?? 0
     if (r.failed || !found || found === 'ambiguous') return null
     return {
       county_code: county,

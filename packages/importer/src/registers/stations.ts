@@ -74,8 +74,15 @@ export const stations: Register = {
     // The column holds up to 9,999,999.9 m².
     if (area !== null && (Number.isNaN(area) || area < 0 || area >= 1e7))
       r.bad('area', '面积应为不超过一千万的非负数', 'Area must be a non-negative number under 10,000,000')
+    // A station is a room or a small building (120 m² in the template): over 10,000 m² is checked.
+    else if (area !== null && area > 10_000)
+      r.warn(
+        'area',
+        '超过10,000平方米，远大于常见值，请核对位数和单位',
+        'Over 10,000 m², far above the usual: check the digits and the unit',
+      )
     const heads = r.text('head') ? 1 : 0
-    const liaisons = r.count('liaisons') ?? 0
+    const liaisons = r.count('liaisons', false, 1_000) ?? 0
     const seven = Object.fromEntries(sevenColumns.map((c) => [c, false]))
     const sevenText = r.text('seven').replace(/\s/g, '')
     if (sevenText) {
