@@ -30,6 +30,19 @@ describe('readFile (.xlsx)', () => {
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')
   })
 
+  it('goes by the bytes, not the name: a workbook renamed .csv is read, a legacy .xls is named as such', async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期', '联络站', '接待群众人次'])
+    const bytes = Buffer.from(await book.xlsx.writeBuffer())
+    expect((await readFile(bytes, '接待记录.csv')).map((s) => s.name)).toEqual(['接待记录'])
+    const xls = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ])
+    for (const name of ['台账.xls', '台账.csv', '台账.xlsx'])
+      await expect(readFile(xls, name)).rejects.toThrow('legacy Excel file (.xls)')
+  })
+
   // Found by tests/reliability/fuzz-import.test.ts: these answered 500 (the CSV parser's own errors) or kept the
   // server parsing for 17 s (a zip bomb of empty rows within the size limits).
   it("refuses a malformed CSV as the file's fault, not a crash", async () => {

@@ -49,10 +49,22 @@ export function collectSheet(sheet: ExcelJS.Worksheet) {
   return collect(sheet)
 }
 
+const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+/** The compound-file header every .xls (and .doc) starts with. */
+const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+
 export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[]> {
   if (buffer.length > MAX_BYTES) throw new FileRefused('文件超过20MB上限', 'The file is larger than 20 MB')
   const lower = fileName.toLowerCase()
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) {
+  // What the bytes are decides, not the name: a workbook renamed .csv (a clerk fixing "the wrong format") is a
+  // workbook, and a legacy .xls is told apart from a broken file.
+  if (buffer.subarray(0, 8).equals(oleSignature))
+    throw new FileRefused(
+      '这是旧版 Excel 文件（.xls）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
+      'This is a legacy Excel file (.xls): save it as an Excel workbook (.xlsx), then import it',
+    )
+  const zip = buffer.subarray(0, 4).equals(zipSignature)
+  if (!zip && (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt'))) {
     try {
       return await readCsv(buffer, !lower.endsWith('.csv'))
     } catch (error) {
@@ -67,7 +79,7 @@ export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[
       )
     }
   }
-  if (!lower.endsWith('.xlsx'))
+  if (!zip && !lower.endsWith('.xlsx'))
     throw new FileRefused('仅支持 .xlsx、.csv、.tsv 文件', 'Only .xlsx, .csv and .tsv files are accepted')
   try {
     return await streamWorkbook(buffer)
