@@ -57,14 +57,15 @@ export const stations: Register = {
     if (builtOn && standardisedOn && standardisedOn < builtOn)
       r.bad('standardisedOn', '规范化日期早于建成日期', 'Standardised before it was built')
     // Built and standardised stations are counted as of their dates: an undated one would be accepted yet counted
-    // in no built, standardised or coverage figure, with nothing to tell the importer why.
-    if (!builtOn && (status === 'built' || status === 'standardised'))
+    // in no built, standardised or coverage figure, with nothing to tell the importer why. (A date that is not one
+    // is an error of its own.)
+    if (!r.text('builtOn') && (status === 'built' || status === 'standardised'))
       r.warn(
         'builtOn',
         '未填建成日期：该站不计入建成数、覆盖率和七有达标数',
         'No built date: the station is not counted as built, in coverage or in seven-standard compliance',
       )
-    if (!standardisedOn && status === 'standardised')
+    if (!r.text('standardisedOn') && status === 'standardised')
       r.warn(
         'standardisedOn',
         '状态为已规范化但未填规范化日期：不计入规范化数',
