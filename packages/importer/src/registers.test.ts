@@ -361,21 +361,28 @@ for (const engine of testEngines()) {
       expect(await count(`stations where code like 'JS-W-%'`)).toBe(6)
     })
 
-    it('imports a figure far above the usual with a warning to check its digits or unit', async () => {
-      const result = await run(
-        await book({
-          接待记录: [
-            ['接待日期', '联络站', '参加代表人次', '接待群众人次', '记录编号'],
-            ['2023-05-06', 'JS-ZZ-001', 2, 2_000_000_000, 'HUGE-1'],
-            ['2023-05-07', 'JS-ZZ-001', 2, 10_000, 'HUGE-2'], // at the limit: no warning
-          ],
-          微项目: [
-            ['项目编号', '项目名称', '所属乡镇', '安排资金（万元）', '立项日期'],
-            ['XM-BIG', '护坡', '民兴街道', 50_000, '2023-05-01'], // 5亿元: 元 typed in a 万元 column
-            ['XM-OK', '护坡二期', '民兴街道', 461, '2023-05-01'],
-          ],
-        }),
-      )
+    it('imports a figure far above the usual with a warning, and refuses one that cannot be true', async () => {
+      const sheets = (visitors: number) => ({
+        接待记录: [
+          ['接待日期', '联络站', '参加代表人次', '接待群众人次', '记录编号'],
+          ['2023-05-06', 'JS-ZZ-001', 2, visitors, 'HUGE-1'],
+          ['2023-05-07', 'JS-ZZ-001', 2, 10_000, 'HUGE-2'], // at the usual limit: no warning
+        ],
+        微项目: [
+          ['项目编号', '项目名称', '所属乡镇', '安排资金（万元）', '立项日期'],
+          ['XM-BIG', '护坡', '民兴街道', 50_000, '2023-05-01'], // 5亿元: 元 typed in a 万元 column
+          ['XM-OK', '护坡二期', '民兴街道', 461, '2023-05-01'],
+        ],
+      })
+      const before = await count('receptions')
+      const refused = await run(await book(sheets(2_000_000_000)))
+      expect(refused.ok).toBe(false)
+      expect(!refused.ok && refused.errors.map((e) => [e.sheet, e.row, e.column, e.message.zh])).toEqual([
+        ['接待记录', 2, '接待群众人次', '超过1,000,000，不可能属实，请核对位数'],
+      ])
+      expect(await count('receptions')).toBe(before)
+
+      const result = await run(await book(sheets(50_000)))
       expect(result.ok, JSON.stringify(result)).toBe(true)
       expect(result.warnings.map((w) => [w.sheet, w.row, w.column, w.message.zh])).toEqual([
         ['接待记录', 2, '接待群众人次', '超过10,000，远大于常见值，请核对位数'],

@@ -20,9 +20,9 @@ export interface RowReader {
   warn(key: string, zh: string, en: string): void
   /** A required column that is blank is an error; a blank optional one is null. */
   date(key: string, required?: boolean): string | null
-  /** Over `usual` is imported with a warning: it is far more often a slip of a digit or the unit than a fact. */
-  count(key: string, required?: boolean, usual?: number): number | null
-  money(key: string, required?: boolean, usual?: number): number | null
+  /** Checked against what the column can plausibly hold (`Plausible`). */
+  count(key: string, required?: boolean, plausible?: Plausible): number | null
+  money(key: string, required?: boolean, plausible?: Plausible): number | null
   oneOf<V extends string>(
     key: string,
     list: Enum<V>,
@@ -31,6 +31,15 @@ export interface RowReader {
   ): V | null
   /** Set when any check of this row failed. */
   failed: boolean
+}
+
+/**
+ * What a figure can be: over `usual` it is imported with a warning (far more often a slip of a digit or of the unit
+ * than a fact); over `most` it cannot be true and refuses the file, as one such typo would swamp every total.
+ */
+export interface Plausible {
+  usual: number
+  most: number
 }
 
 export interface Checked {
@@ -87,24 +96,32 @@ function reader(
       if (date > today) return r.bad(key, '日期晚于今天', 'Date is in the future')
       return date
     },
-    count(key, required = false, usual) {
+    count(key, required = false, plausible) {
       const n = parseNumber(raw(key))
       if (n === null) return required ? r.bad(key, '必填', 'Required') : null
       if (Number.isNaN(n) || !Number.isInteger(n))
         return r.bad(key, '不是整数（如12或1,259）', 'Not a whole number (e.g. 12 or 1,259)')
       if (n < 0) return r.bad(key, '不能为负数', 'Negative count')
       if (n > maxCount) return r.bad(key, `数值过大（不超过${maxCount}）`, `Too large (at most ${maxCount})`)
-      if (usual !== undefined && n > usual) {
-        const limit = usual.toLocaleString('en')
+      if (plausible && n > plausible.most) {
+        const most = plausible.most.toLocaleString('en')
+        return r.bad(
+          key,
+          `超过${most}，不可能属实，请核对位数`,
+          `Over ${most}, which cannot be true: check the digits`,
+        )
+      }
+      if (plausible && n > plausible.usual) {
+        const usual = plausible.usual.toLocaleString('en')
         r.warn(
           key,
-          `超过${limit}，远大于常见值，请核对位数`,
-          `Over ${limit}, far above the usual: check the digits`,
+          `超过${usual}，远大于常见值，请核对位数`,
+          `Over ${usual}, far above the usual: check the digits`,
         )
       }
       return n
     },
-    money(key, required = false, usual) {
+    money(key, required = false, plausible) {
       const n = parseMoney(raw(key), col(key)?.unit ?? null)
       if (n === null) return required ? r.bad(key, '必填', 'Required') : null
       if (Number.isNaN(n))
@@ -116,11 +133,18 @@ function reader(
       if (n < 0) return r.bad(key, '金额不能为负数', 'Negative amount')
       if (n >= moneyLimit)
         return r.bad(key, '金额过大（应小于1万亿元）', 'Amount too large (under 1 trillion yuan)')
-      if (usual !== undefined && n > usual)
+      const wan = (yuan: number) => `${(yuan / 1e4).toLocaleString('en')}万元`
+      if (plausible && n > plausible.most)
+        return r.bad(
+          key,
+          `超过${wan(plausible.most)}，不可能属实，请核对位数和单位（元或万元）`,
+          `Over ${plausible.most.toLocaleString('en')} yuan, which cannot be true: check the digits and the unit (元 or 万元)`,
+        )
+      if (plausible && n > plausible.usual)
         r.warn(
           key,
-          `超过${(usual / 1e4).toLocaleString('en')}万元，远大于常见值，请核对位数和单位（元或万元）`,
-          `Over ${usual.toLocaleString('en')} yuan, far above the usual: check the digits and the unit (元 or 万元)`,
+          `超过${wan(plausible.usual)}，远大于常见值，请核对位数和单位（元或万元）`,
+          `Over ${plausible.usual.toLocaleString('en')} yuan, far above the usual: check the digits and the unit (元 or 万元)`,
         )
       return n
     },

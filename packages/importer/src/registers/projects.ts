@@ -41,9 +41,10 @@ export const projects: Register = {
       category = 'other'
     }
     // A micro-project costs up to a few million yuan (the largest in the sources, 461万元): over 5,000万元 is
-    // far more likely 元 in a 万元 column.
-    const allocated = r.money('allocated', true, 5e7)
-    const spent = r.money('spent', false, 5e7) ?? 0
+    // far more likely 元 in a 万元 column, and over 10亿元 is no micro-project.
+    const money = { usual: 5e7, most: 1e9 }
+    const allocated = r.money('allocated', true, money)
+    const spent = r.money('spent', false, money) ?? 0
     // Spent over allocated is possible (a top-up not yet entered) but is far more often a slip of the unit or a
     // digit, and would show an execution rate over 100 %: imported, with a warning to check it.
     if (allocated !== null && spent > allocated)
@@ -74,7 +75,7 @@ export const projects: Register = {
     }
     if (approvedOn && completedOn && completedOn < approvedOn)
       r.bad('completedOn', '完工日期早于立项日期', 'Completed before it was approved')
-    const beneficiaries = r.count('beneficiaries', false, 1_000_000)
+    const beneficiaries = r.count('beneficiaries', false, { usual: 1_000_000, most: 100_000_000 })
     const source = r.text('sourceOpinion')
     const sourceId = source ? lookups.opinion(source) : null
     if (source && sourceId === null)

@@ -44,10 +44,11 @@ export const receptions: Register = {
     const station = stationOf(r, lookups, 'station')
     const occurredOn = r.date('date', true)
     const kind = r.oneOf('kind', receptionKinds, 'in_station')
-    // A station's activity receives tens of people, a few deputies: far more is checked (a digit typed twice).
-    const visitors = r.count('visitors', true, 10_000)
-    const deputies = r.count('deputies', false, 500) ?? 0
-    const opinions = r.count('opinions', false, 1_000)
+    // A station's activity receives tens of people and a few deputies: far more is checked (a digit typed twice),
+    // and more than a city's people at one activity is refused.
+    const visitors = r.count('visitors', true, { usual: 10_000, most: 1_000_000 })
+    const deputies = r.count('deputies', false, { usual: 500, most: 100_000 }) ?? 0
+    const opinions = r.count('opinions', false, { usual: 1_000, most: 1_000_000 })
     if (!station || r.failed) return null
     return {
       county_code: county,

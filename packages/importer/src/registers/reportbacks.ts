@@ -29,11 +29,13 @@ export const reportbacks: Register = {
       r.bad(key, '本县有同名代表，请填写代表编码', 'Two deputies share this name: give the code')
     else if (!found) r.bad(key, '本县没有该代表', 'Unknown deputy in this county')
     const heldOn = r.date('heldOn', true)
-    // A deputy reports to the voters of one constituency: over 100,000 at one meeting is checked.
-    const voters = r.count('voters', false, 100_000)
-    const satisfied = r.count('satisfied', false, 100_000) ?? 0
-    const basic = r.count('basic', false, 100_000) ?? 0
-    const unsatisfied = r.count('unsatisfied', false, 100_000) ?? 0
+    // A deputy reports to the voters of one constituency: over 100,000 at one meeting is checked, over 10 million
+    // refused.
+    const people = { usual: 100_000, most: 10_000_000 }
+    const voters = r.count('voters', false, people)
+    const satisfied = r.count('satisfied', false, people) ?? 0
+    const basic = r.count('basic', false, people) ?? 0
+    const unsatisfied = r.count('unsatisfied', false, people) ?? 0
     if (r.failed || !found || found === 'ambiguous') return null
     return {
       county_code: county,

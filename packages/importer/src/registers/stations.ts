@@ -83,7 +83,7 @@ export const stations: Register = {
         'Over 10,000 m², far above the usual: check the digits and the unit',
       )
     const heads = r.text('head') ? 1 : 0
-    const liaisons = r.count('liaisons', false, 1_000) ?? 0
+    const liaisons = r.count('liaisons', false, { usual: 1_000, most: 100_000 }) ?? 0
     const seven = Object.fromEntries(sevenColumns.map((c) => [c, false]))
     const sevenText = r.text('seven').replace(/\s/g, '')
     if (sevenText) {
