@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildComboOption, buildTrendOption } from './builders/combo.ts'
 import { buildPieOption, buildSmallMultiplesOption } from './builders/shapes.ts'
+import { drawnRows } from './drawn.testing.ts'
 import { fitNarrow, wrapWords } from './narrow.ts'
+import { themeTokens } from './themes.ts'
 
 const series = [{ key: 'n', name: '收集', type: 'bar' as const, unit: 'count' as const }]
 const named = (count: number) => Array.from({ length: count }, (_, i) => ({ name: `渠道${i}`, n: i }))
@@ -30,11 +32,15 @@ describe('fitNarrow', () => {
       current: '渠道3',
     })
     const fitted = fitNarrow(option)
-    const category = fitted.yAxis as Axis & Record<string, unknown>
+    const [category] = fitted.yAxis as (Axis & Record<string, unknown>)[]
     // Every name level, first at the top; the current one's band and bold name kept.
     expect(category).toMatchObject({ type: 'category', inverse: true, axisLabel: { interval: 0, rotate: 0 } })
-    expect(category.axisLabel.formatter).toBe((option.xAxis as Axis).axisLabel.formatter)
-    expect(category.splitArea).toEqual((option.xAxis as Record<string, unknown>).splitArea)
+    expect(category!.axisLabel.formatter).toBe((option.xAxis as Axis).axisLabel.formatter)
+    const { bands, names } = drawnRows(fitted, themeTokens.light.split, '渠道3', 900)
+    expect(bands).toHaveLength(1)
+    expect(names).toHaveLength(1)
+    expect(bands[0]![0]).toBeLessThan(names[0]!)
+    expect(bands[0]![1]).toBeGreaterThan(names[0]!)
     // Counts below, the rate above; each series on its own value axis, its value along it.
     const values = fitted.xAxis as Record<string, unknown>[]
     expect(values.map((a) => [a.type, a.position, a.max, a.splitNumber, a.interval])).toEqual([

@@ -3,6 +3,8 @@
 // donut labels to "代表议…". One rule for every chart, applied by ChartPanel to a panel under 480 px wide, so no
 // builder needs the width.
 
+import { sidewaysCategoryAxes } from './builders/combo.ts'
+
 type Option = Record<string, unknown>
 type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string, unknown> }
 
@@ -60,11 +62,16 @@ function turnSideways(option: Option, count: number): Option {
   return {
     ...option,
     // Three steps fit a phone's width; a rate's are 0, 25 %, 50 %, 75 %, 100 % rather than ECharts' 0, 30 %, 60 %, 90 %.
+    // A step's label that would touch the next ("10 days20 days") is left out.
     xAxis: values.map(({ position: _, ...axis }) => ({
       ...axis,
       ...(axis.max === 1 ? { interval: 0.25 } : { splitNumber: 3 }),
+      axisLabel: { ...axis.axisLabel, hideOverlap: true },
     })),
-    yAxis: { ...category, inverse: true, axisLabel: { ...category.axisLabel, interval: 0, rotate: 0 } },
+    yAxis: sidewaysCategoryAxes({
+      ...category,
+      axisLabel: { ...category.axisLabel, interval: 0, rotate: 0 },
+    }),
     series: series.map(({ yAxisIndex, encode, markLine, ...s }) => {
       const onRates = values[yAxisIndex ?? 0]?.max === 1
       const upright = (d: Record<string, unknown>) =>

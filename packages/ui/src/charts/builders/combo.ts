@@ -91,6 +91,31 @@ function currentBand(rows: Row[], options: ComboOptions, colour: string) {
   return { splitArea: { show: true, interval: 0, areaStyle: { color } } }
 }
 
+type Axis = Record<string, unknown> & { splitArea?: { areaStyle: { color: string[] } } }
+
+/**
+ * A category axis run top to bottom (`inverse`, sideways bars), with its band. ECharts 6.1 draws an inverse axis'
+ * split area k on row k + 1 and none on the first (the same offset as apache/echarts#21652's markArea): the band sat
+ * one township low. So the band moves to a second category axis, unseen, running upwards over as many rows.
+ */
+export function sidewaysCategoryAxes(axis: Axis): Axis | Axis[] {
+  const { splitArea, ...rest } = axis
+  const inverse = { ...rest, inverse: true }
+  if (!splitArea) return inverse
+  const color = [...splitArea.areaStyle.color].reverse()
+  const band = {
+    type: 'category',
+    data: color.map((_, i) => String(i)),
+    silent: true,
+    axisLine: { show: false },
+    axisTick: { show: false },
+    axisLabel: { show: false },
+    axisPointer: { show: false },
+    splitArea: { ...splitArea, areaStyle: { ...splitArea.areaStyle, color } },
+  }
+  return [inverse, band]
+}
+
 /** Bars and lines over one category axis, from a dataset. The workhorse behind trends, rankings and targets. */
 export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboOptions) {
   const t = themeTokens[theme]
@@ -128,7 +153,6 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
     axisPointer: {
       label: { formatter: ({ value }: { value: unknown }) => monthHeading(value, options.locale) },
     },
-    ...(options.horizontal ? { inverse: true } : {}),
     ...currentBand(rows, options, t.split),
   }
   const series = options.series.map((spec, index) => ({
@@ -189,7 +213,7 @@ export function buildComboOption(rows: Row[], theme: ChartTheme, options: ComboO
       bottom: 8,
     },
     xAxis: options.horizontal ? valueAxes : categoryAxis,
-    yAxis: options.horizontal ? categoryAxis : valueAxes,
+    yAxis: options.horizontal ? sidewaysCategoryAxes(categoryAxis) : valueAxes,
     series,
   }
 }
