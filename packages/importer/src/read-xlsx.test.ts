@@ -30,7 +30,7 @@ describe('readFile (.xlsx)', () => {
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')
   })
 
-  it('goes by the bytes, not the name: a workbook renamed .csv is read, a legacy .xls is named as such', async () => {
+  it('goes by the bytes, not the name: a workbook renamed .csv is read, a legacy or locked one is named as such', async () => {
     const book = new ExcelJS.Workbook()
     book.addWorksheet('接待记录').addRow(['接待日期', '联络站', '接待群众人次'])
     const bytes = Buffer.from(await book.xlsx.writeBuffer())
@@ -40,7 +40,9 @@ describe('readFile (.xlsx)', () => {
       Buffer.alloc(504),
     ])
     for (const name of ['台账.xls', '台账.csv', '台账.xlsx'])
-      await expect(readFile(xls, name)).rejects.toThrow('legacy Excel file (.xls)')
+      await expect(readFile(xls, name)).rejects.toThrow(
+        'legacy Excel file (.xls) or a password-protected one',
+      )
   })
 
   // Found by tests/reliability/fuzz-import.test.ts: these answered 500 (the CSV parser's own errors) or kept the

@@ -50,7 +50,7 @@ export function collectSheet(sheet: ExcelJS.Worksheet) {
 }
 
 const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04])
-/** The compound-file header every .xls (and .doc) starts with. */
+/** The compound-file header every .xls starts with, and every workbook saved with a password. */
 const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
 export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[]> {
@@ -60,8 +60,8 @@ export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[
   // workbook, and a legacy .xls is told apart from a broken file.
   if (buffer.subarray(0, 8).equals(oleSignature))
     throw new FileRefused(
-      '这是旧版 Excel 文件（.xls）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
-      'This is a legacy Excel file (.xls): save it as an Excel workbook (.xlsx), then import it',
+      '这是旧版 Excel 文件（.xls）或设有密码的 Excel 文件：请取消密码，在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
+      'This is a legacy Excel file (.xls) or a password-protected one: remove the password and save it as an Excel workbook (.xlsx), then import it',
     )
   const zip = buffer.subarray(0, 4).equals(zipSignature)
   if (!zip && (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt'))) {

@@ -345,8 +345,10 @@ for (const engine of testEngines()) {
           ],
           // A sheet without the date columns names them as the template does.
           联络站二: [
-            ['站点名称', '站点编码', '所属乡镇', '状态'],
-            ['己站', 'JS-W-6', '民兴街道', '已规范化'],
+            ['站点名称', '站点编码', '所属乡镇', '状态', '类型'],
+            ['己站', 'JS-W-6', '民兴街道', '已规范化', '联络站'],
+            // An online station is never counted as built: it lacks no date.
+            ['庚站', 'JS-W-7', '民兴街道', '已建成', '网上联络站'],
           ],
         }),
       )
@@ -358,7 +360,7 @@ for (const engine of testEngines()) {
         ['联络站二', 2, '建成日期', expect.stringMatching(/^No built date/)],
         ['联络站二', 2, '规范化日期', expect.stringMatching(/^Standardised with no standardised date/)],
       ])
-      expect(await count(`stations where code like 'JS-W-%'`)).toBe(6)
+      expect(await count(`stations where code like 'JS-W-%'`)).toBe(7)
     })
 
     it('imports a figure far above the usual with a warning, and refuses one that cannot be true', async () => {

@@ -133,7 +133,8 @@ function reader(
       if (n < 0) return r.bad(key, '金额不能为负数', 'Negative amount')
       if (n >= moneyLimit)
         return r.bad(key, '金额过大（应小于1万亿元）', 'Amount too large (under 1 trillion yuan)')
-      const wan = (yuan: number) => `${(yuan / 1e4).toLocaleString('en')}万元`
+      const wan = (yuan: number) =>
+        yuan >= 1e8 ? `${(yuan / 1e8).toLocaleString('en')}亿元` : `${(yuan / 1e4).toLocaleString('en')}万元`
       if (plausible && n > plausible.most)
         return r.bad(
           key,

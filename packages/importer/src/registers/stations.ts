@@ -59,13 +59,15 @@ export const stations: Register = {
     // Built and standardised stations are counted as of their dates: an undated one would be accepted yet counted
     // in no built, standardised or coverage figure, with nothing to tell the importer why. (A date that is not one
     // is an error of its own.)
-    if (!r.text('builtOn') && (status === 'built' || status === 'standardised'))
+    // An online station is never counted as built (it has no premises): no date is missing.
+    const physical = kind !== 'online'
+    if (physical && !r.text('builtOn') && (status === 'built' || status === 'standardised'))
       r.warn(
         'builtOn',
         '未填建成日期：该站不计入建成数、覆盖率和七有达标数',
         'No built date: the station is not counted as built, in coverage or in seven-standard compliance',
       )
-    if (!r.text('standardisedOn') && status === 'standardised')
+    if (physical && !r.text('standardisedOn') && status === 'standardised')
       r.warn(
         'standardisedOn',
         '状态为已规范化但未填规范化日期：不计入规范化数',

@@ -43,6 +43,7 @@ describe('fitNarrow', () => {
     expect(bands[0]![1]).toBeGreaterThan(names[0]!)
     // Counts below, the rate above; each series on its own value axis, its value along it.
     const values = fitted.xAxis as Record<string, unknown>[]
+    for (const axis of values) expect(axis.axisLabel).toMatchObject({ hideOverlap: true })
     expect(values.map((a) => [a.type, a.position, a.max, a.splitNumber, a.interval])).toEqual([
       ['value', undefined, undefined, 3, undefined],
       ['value', undefined, 1, undefined, 0.25],

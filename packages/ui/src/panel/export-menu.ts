@@ -19,6 +19,7 @@ export interface ExportMenuProps {
   data?: PanelData | null
   /** The catalogue figures behind the panel, exported by the server when there are no rows here. */
   table?: { ids: string[]; by?: string } | null
-  /** The note the panel shows under its chart, written under every image and into every data file. */
+  /** The note the panel shows under its chart, written under its images and into the data files made here (the
+   * server's table export, for a panel without rows of its own, has no note). */
   note?: string | null
 }
