@@ -93,6 +93,19 @@ describe('fitNarrow', () => {
     )
     const [rate] = fitNarrow(rates).series as { markLine: { data: { label: Record<string, unknown> }[] } }[]
     expect(rate!.markLine.data[0]!.label).toEqual({ position: 'start', distance: 4, align: 'right' })
+    // Beside a rate's axis, whose labels stand right above the plot, the names go above those labels.
+    const twoAxes = buildComboOption(
+      named(20).map((r) => ({ ...r, r: 0.5 })),
+      'light',
+      {
+        locale: 'zh-CN',
+        category: 'name',
+        series: [...series, { key: 'r', name: '及时率', type: 'line', unit: 'rate', axis: 1 }],
+        references: [{ name: '全县', value: 9 }],
+      },
+    )
+    const [days] = fitNarrow(twoAxes).series as { markLine: { data: { label: Record<string, unknown> }[] } }[]
+    expect(days!.markLine.data[0]!.label).toEqual({ position: 'start', distance: 4 + 24 })
   })
 
   it('leaves months, twelve categories or fewer, and sideways category names to ECharts', () => {

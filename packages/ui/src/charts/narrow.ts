@@ -35,8 +35,13 @@ type Series = Record<string, unknown> & {
  * `rank` (lowest value nearest the plot). A name centred on a line near the right edge (a target of 100 %) was cut
  * off: past the middle of a rate axis it ends at its line.
  */
-function uprightReference({ yAxis, ...entry }: Record<string, unknown>, rank: number, onRates: boolean) {
-  const label = { position: 'start', distance: 4 + rank * referenceRow }
+function uprightReference(
+  { yAxis, ...entry }: Record<string, unknown>,
+  rank: number,
+  onRates: boolean,
+  above: number,
+) {
+  const label = { position: 'start', distance: 4 + above + rank * referenceRow }
   return {
     ...entry,
     xAxis: yAxis,
@@ -58,7 +63,9 @@ function turnSideways(option: Option, count: number): Option {
   const references = series.flatMap((s) => s.markLine?.data ?? [])
   const byValue = references.map((d) => Number(d.yAxis)).sort((a, b) => a - b)
   const grid = (option.grid ?? {}) as Record<string, unknown>
-  const top = Number(grid.top ?? 36) + (values.length > 1 ? 24 : 0) + references.length * referenceRow
+  // A second value axis (a rate beside counts) has its labels right above the plot: the names go above them.
+  const secondAxis = values.length > 1 ? 24 : 0
+  const top = Number(grid.top ?? 36) + secondAxis + references.length * referenceRow
   return {
     ...option,
     // Three steps fit a phone's width; a rate's are 0, 25 %, 50 %, 75 %, 100 % rather than ECharts' 0, 30 %, 60 %, 90 %.
@@ -75,7 +82,7 @@ function turnSideways(option: Option, count: number): Option {
     series: series.map(({ yAxisIndex, encode, markLine, ...s }) => {
       const onRates = values[yAxisIndex ?? 0]?.max === 1
       const upright = (d: Record<string, unknown>) =>
-        uprightReference(d, byValue.indexOf(Number(d.yAxis)), onRates)
+        uprightReference(d, byValue.indexOf(Number(d.yAxis)), onRates, secondAxis)
       return {
         ...s,
         xAxisIndex: yAxisIndex ?? 0,
