@@ -23,6 +23,9 @@ describe('Chinese number forms', () => {
     expect(percent(0.9996)).toBe('99.9%') // never rounded up to 100%
     expect(percent(0.00001)).toBe('0.1%') // never rounded down to nothing
     expect(percent(0)).toBe('0%')
+    // As the dashboard rounds it (formatRate): 37 of 2,000 is 1.85%, 1.9%, never 1.8% in the report.
+    expect(percent(37 / 2000)).toBe('1.9%')
+    expect(percent(0.0295)).toBe('3%')
     expect(yuanZh(370_000)).toBe('37万元')
     expect(yuanZh(4_610_000)).toBe('461万元')
     expect(yuanZh(12_345)).toBe('1.23万元')

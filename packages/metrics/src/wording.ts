@@ -1,4 +1,5 @@
 // Chinese and English number forms for written paragraphs (the dashboard formats with @liaison/ui/format).
+import { percentOf } from '@liaison/contracts/percent'
 import { isMonthEnd, isMonthStart } from './period.ts'
 
 /** 1259 → "1,259". */
@@ -8,15 +9,9 @@ export const count = (n: number) => Math.round(n).toLocaleString('en-US')
 export const countOf = (n: number, one: string, many: string) =>
   `${count(n)} ${Math.round(n) === 1 ? one : many}`
 
-/** 0.7971 → "79.7%"; never rounds a rate below 1 up to 100% or above 0 down to 0%. */
-export function percent(rate: number, digits = 1): string {
-  const scaled = rate * 100
-  let text = scaled.toFixed(digits)
-  const step = 10 ** -digits
-  if (rate < 1 && Number(text) >= 100) text = (100 - step).toFixed(digits)
-  if (rate > 0 && Number(text) <= 0) text = step.toFixed(digits)
-  return `${text.replace(/\.0+$/, '')}%`
-}
+/** 0.7971 → "79.7%", 0.2 → "20%"; rounded as the dashboard rounds it (never 100% below 1 nor 0% above 0). */
+export const percent = (rate: number, digits = 1) =>
+  `${percentOf(rate, digits).toFixed(digits).replace(/\.0+$/, '')}%`
 
 /** Money in 元 as reports write it: "8,500元", "1.23万元", "1,234.57万元", and "11.58亿元" from a hundred million up
  * (the dashboard's cards say ¥11.58亿). */

@@ -45,6 +45,9 @@ describe('formatting', () => {
     expect(formatRate(0.0004)).toBe('0.1%')
     expect(formatRate(0)).toBe('0%')
     expect(formatRate(680 / 853)).toBe('79.7%')
+    // Rounded as the Word report rounds it: 37 of 2,000 is 1.85%, which both show as 1.9%.
+    expect(formatRate(37 / 2000)).toBe('1.9%')
+    expect(formatRate(0.0295)).toBe('3.0%')
   })
 
   it('formats money in yuan', () => {

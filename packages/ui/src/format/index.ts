@@ -1,5 +1,6 @@
 // Number, money, rate and date formatting for zh-CN and English, in one place. Pure functions.
 import { englishMonths } from '@liaison/contracts/days'
+import { percentOf } from '@liaison/contracts/percent'
 
 export type Locale = 'zh-CN' | 'en'
 export type Unit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | (string & {})
@@ -61,16 +62,10 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
   return plain(value, options.digits ?? (Number.isInteger(value) ? 0 : 1), locale)
 }
 
-/**
- * A fraction as a percentage. Never shows 100% for less than 100% (99.96% → 99.9%) nor 0% for more than 0.
- */
+/** A fraction as a percentage (79.7%, 100%, 0%): rounded as the reports round it, never 100% below 1 nor 0% above 0. */
 export function formatRate(value: number | null | undefined, digits = 1) {
   if (value == null || !Number.isFinite(value)) return dash
-  const scale = 10 ** digits
-  const percent = value * 100
-  let rounded = Math.round(percent * scale) / scale
-  if (rounded >= 100 && value < 1) rounded = Math.floor(percent * scale) / scale
-  if (rounded <= 0 && value > 0) rounded = Math.ceil(percent * scale) / scale
+  const rounded = percentOf(value, digits)
   if (rounded === 100 || rounded === 0) return `${rounded}%`
   return `${rounded.toFixed(digits)}%`
 }
