@@ -123,6 +123,11 @@ describe('navigation', () => {
     const text = (await notes.allInnerTexts()).join('\n')
     expect(text).toContain('链接中的地区“110101”不存在或不在您的查看范围内，现显示金沙县')
     expect(text).toContain('链接中的时期“2023-02-30”无法识别')
+    // Below the header and the module tabs: the warnings stay 8 s, and at the top they hid the period and
+    // language controls.
+    const bar = await fresh.locator('.module-nav').boundingBox()
+    const first = await notes.first().boundingBox()
+    expect(first!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height)
     await fresh.close()
     // In the link's language.
     const english = await harness.context.newPage()

@@ -8,12 +8,22 @@ export const ElDrawer = defineAsyncComponent(() => lazy().then((m) => m.ElDrawer
 export const ElTag = defineAsyncComponent(() => lazy().then((m) => m.ElTag))
 export const DataTable = defineAsyncComponent(() => loadElement(() => import('./table/DataTable.vue')))
 
+/** Below the page's header and tabs while they are in view (marked data-toast-below): a warning stays 8 s, and at
+ * the top it hid the period, comparison and language the user may want to change because of it. */
+function toastOffset() {
+  const bars = [...document.querySelectorAll('[data-toast-below]')].map(
+    (e) => e.getBoundingClientRect().bottom,
+  )
+  return Math.max(16, Math.round(Math.max(0, ...bars)) + 8)
+}
+
 /** A toast (Element Plus's message, with its styles), loaded when the first one is shown; when even that cannot be
  * loaded (the network is gone), the browser's own alert. A warning stays longer. */
 async function toast(text: string, type: 'error' | 'warning') {
   try {
     const { ElMessage } = await loadElement(() => import('./element-message.ts'))
-    ElMessage({ message: text, type, duration: type === 'warning' ? 8000 : 3000, showClose: true })
+    const duration = type === 'warning' ? 8000 : 3000
+    ElMessage({ message: text, type, duration, showClose: true, offset: toastOffset() })
   } catch {
     window.alert(text)
   }
