@@ -68,4 +68,31 @@ describe('the station drawer', () => {
     await flushPromises()
     expect(wrapper.find('[data-station-detail]').exists()).toBe(true)
   })
+
+  it('calls a working online station 已开通, with the day it went live: it has no premises to build', async () => {
+    setActivePinia(createPinia())
+    useFiltersStore().apply({ period: '2025' })
+    const online = {
+      id: 3,
+      name: '金沙县网上人大代表联络站',
+      kind: 'online',
+      status: 'built',
+      built_on: '2021-03-01',
+    }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ station: online, deputies: [], monthly: [] }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
+    )
+    const wrapper = mount(StationDrawer, { props: { stationId: 3 }, global: { plugins: [i18n] } })
+    await flushPromises()
+    const facts = wrapper.get('[data-station-detail]').text()
+    expect(facts).toContain('状态已开通')
+    expect(facts).toContain('开通日期2021年3月1日')
+    expect(facts).not.toContain('已建成')
+  })
 })

@@ -37,6 +37,10 @@ export const openableStations = (stations: StationRow[], detailsWithin: string |
     stations.filter((s) => !detailsWithin || s.township_code.startsWith(detailsWithin)).map((s) => s.id),
   )
 
+/** An online station has no premises to build: once working it is 已开通 (live), not 已建成. */
+export const liveOnline = (station: { kind?: unknown; status?: unknown }) =>
+  station.kind === 'online' && station.status === 'built'
+
 export const areaRows = (data: StationsData | null): MetricRow[] =>
   (data?.breakdowns.areas ?? []).map((r) => ({ ...r, name: String(r.area_name ?? r.area) }))
 
