@@ -1,5 +1,5 @@
-// For tests: where ECharts actually draws a chart's band and a category's name (server-side SVG), so a test checks
-// the picture, not the option that should make it.
+// For tests: what ECharts actually draws (server-side SVG) — a chart's band and a category's name, its texts — so a
+// test checks the picture, not the option that should make it.
 import * as echarts from 'echarts'
 
 /** The vertical extent of every area filled with `colour`, and the y of each text drawn as `name`. */
@@ -22,6 +22,19 @@ export function drawnRows(option: Record<string, unknown>, colour: string, name:
       .filter((m) => m[2] === name)
       .map((m) => Number(m[1]))
     return { bands, names }
+  } finally {
+    chart.dispose()
+  }
+}
+
+/** Every line of text ECharts draws for the option on a chart `width` × `height` px, entities decoded. */
+export function drawnTexts(option: Record<string, unknown>, height = 300, width = 360) {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    chart.setOption({ ...option, animation: false })
+    return [...chart.renderToSVGString().matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      m[1]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&').trim(),
+    )
   } finally {
     chart.dispose()
   }

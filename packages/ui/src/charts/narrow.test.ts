@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildComboOption, buildTrendOption } from './builders/combo.ts'
-import { buildPieOption, buildSmallMultiplesOption } from './builders/shapes.ts'
-import { drawnRows } from './drawn.testing.ts'
+import { buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './builders/shapes.ts'
+import { drawnRows, drawnTexts } from './drawn.testing.ts'
 import { fitNarrow, wrapWords } from './narrow.ts'
 import { themeTokens } from './themes.ts'
 
@@ -154,18 +154,63 @@ describe('fitNarrow', () => {
       { locale: 'zh-CN', unit: 'count' },
     )
     const fitted = fitNarrow(pie)
-    const [slice] = fitted.series as { radius: string[]; label: Record<string, unknown> }[]
-    expect(slice!.radius).toEqual(['30%', '52%'])
-    expect(slice!.label.overflow).toBe('break')
-    expect(slice!.label.formatter).toBe(pie.series[0]!.label.formatter)
+    const [slice] = fitted.series as {
+      radius: string[]
+      label: { formatter: (p: { name: string; percent: number }) => string }
+    }[]
+    expect(slice!.radius).toEqual(['26%', '44%'])
+    expect(slice!.label.formatter({ name: '部门联动解决', percent: 62.5 })).toBe('部门联动\n解决\n62.5%')
     expect(fitted.legend).toMatchObject({ show: false })
     expect(pie.legend).not.toHaveProperty('show')
   })
 
+  it("labels every slice of a phone's English donut with whole words", () => {
+    // The demo county's routes on a 360-px phone (a chart 296 px wide): ECharts' own breaking drew "Resolv / ed by
+    // the deputy" and no label at all for the 5 % not yet routed.
+    const routes = [
+      { name: "Deputies' council", value: 178 },
+      { name: 'Departments jointly', value: 326 },
+      { name: 'Resolved by the deputy', value: 337 },
+      { name: 'Not routed yet', value: 51 },
+      { name: 'Formal suggestion', value: 112 },
+    ]
+    const texts = drawnTexts(
+      fitNarrow(buildPieOption(routes, 'light', { locale: 'en', unit: 'count' })),
+      280,
+      296,
+    )
+    expect(texts).toEqual(
+      expect.arrayContaining(['Resolved by', 'the deputy', 'Departments', 'Not routed', 'yet', '5.1%']),
+    )
+    // Each line is whole words of a route, or a share.
+    const words = new Set(routes.flatMap((r) => r.name.split(' ')))
+    for (const line of texts)
+      expect(/^[\d.]+%$/.test(line) || line.split(' ').every((w) => words.has(w))).toBe(true)
+  })
+
   it('puts a radar axis name on a line per word, or per six Chinese characters', () => {
     expect(wrapWords('Satisfaction rate')).toBe('Satisfaction\nrate')
+    expect(wrapWords('Resolved by the deputy')).toBe('Resolved by\nthe deputy')
     expect(wrapWords('Activities')).toBe('Activities')
     expect(wrapWords('群众满意率')).toBe('群众满意率')
     expect(wrapWords('收集社情民意件数')).toBe('收集社情民意\n件数')
+    // As ECharts draws them (it hands the formatter the indicator too, which once became a line length).
+    const radar = buildRadarOption([{ name: '民兴街道', a: 3, b: 0.9 }], 'light', {
+      locale: 'en',
+      nameKey: 'name',
+      indicators: [
+        { key: 'a', name: 'Activities', max: 10 },
+        { key: 'b', name: 'Satisfaction rate', max: 1, unit: 'rate' },
+      ],
+    })
+    expect(drawnTexts(fitNarrow(radar))).toEqual(
+      expect.arrayContaining(['Satisfaction', 'rate', 'Activities']),
+    )
+    const chinese = buildRadarOption([{ name: '民兴街道', a: 3 }], 'light', {
+      locale: 'zh-CN',
+      nameKey: 'name',
+      indicators: [{ key: 'a', name: '收集社情民意件数', max: 10 }],
+    })
+    expect(drawnTexts(fitNarrow(chinese))).toEqual(expect.arrayContaining(['收集社情民意', '件数']))
   })
 })

@@ -95,9 +95,34 @@ function turnSideways(option: Option, count: number): Option {
   }
 }
 
-/** A name on a line per word (English), or per six characters (Chinese has no spaces). */
-export const wrapWords = (name: string) =>
-  /\p{Script=Han}/u.test(name) ? name.replace(/(.{6})(?=.)/gu, '$1\n') : name.replaceAll(' ', '\n')
+/** Characters on a line of wrapped English: "Resolved by" / "the deputy", as wide as six Chinese characters. */
+const lineLetters = 11
+
+/** A name on lines of whole words (English, up to eleven letters a line unless one word is longer), or of `han`
+ * characters (Chinese has no spaces; an even number keeps its two-character words whole more often). */
+export function wrapWords(name: string, han = 6) {
+  if (/\p{Script=Han}/u.test(name)) return name.replace(new RegExp(`(.{${han}})(?=.)`, 'gu'), '$1\n')
+  const lines: string[] = []
+  for (const word of name.split(' ')) {
+    const last = lines.length - 1
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= lineLetters) lines[last] += ` ${word}`
+    else lines.push(word)
+  }
+  return lines.join('\n')
+}
+
+type SliceLabel = (slice: { name: string; percent: number }) => string
+
+/** A donut's label on a phone: its name's words wrapped (Chinese four characters a line: 部门联动 / 解决, not
+ * 部门联动解 / 决), its share on a line of its own. ECharts' own breaking cut words ("Resolv / ed by") and, short of
+ * room, left a small slice (Not routed yet) without a label. */
+const wrappedSlice =
+  (formatter: SliceLabel): SliceLabel =>
+  (slice) => {
+    const text = formatter(slice)
+    const cut = text.lastIndexOf(' ')
+    return cut < 0 ? text : `${wrapWords(text.slice(0, cut), 4)}\n${text.slice(cut + 1)}`
+  }
 
 /** Months keep ECharts' own spacing: their labels say the year where it changes, not every month. */
 const isMonths = (option: Option) =>
@@ -106,7 +131,7 @@ const isMonths = (option: Option) =>
 /**
  * The option as drawn on a narrow panel `width` px wide: an upright category axis names every category, slanted (up
  * to twelve; more turn sideways); sideways bars' value axis has fewer steps; a donut and a radar are smaller, a donut's labels wrap
- * instead of being cut, and its legend (the labels say the same) is left out; small multiples' titles are cut to
+ * by words, and its legend (the labels say the same) is left out; small multiples' titles are cut to
  * their cells.
  */
 export function fitNarrow(option: Option, width = 360): Option {
@@ -148,7 +173,7 @@ export function fitNarrow(option: Option, width = 360): Option {
     out.radar = {
       ...radar,
       radius: '45%',
-      axisName: { ...(radar.axisName as object), formatter: wrapWords },
+      axisName: { ...(radar.axisName as object), formatter: (name: string) => wrapWords(name) },
     }
   const series = asList(option.series as Record<string, unknown>[] | undefined)
   if (series.some((s) => s.type === 'pie')) {
@@ -156,9 +181,16 @@ export function fitNarrow(option: Option, width = 360): Option {
       s.type === 'pie'
         ? {
             ...s,
-            radius: ['30%', '52%'],
+            // Room on both sides for a line of eleven letters on a 360-px phone, label lines short; ECharts breaks
+            // only what is still too wide.
+            radius: ['26%', '44%'],
             center: ['50%', '50%'],
-            label: { ...(s.label as object), overflow: 'break' },
+            labelLine: { length: 6, length2: 6 },
+            label: {
+              ...(s.label as object),
+              overflow: 'break',
+              formatter: wrappedSlice((s.label as { formatter: SliceLabel }).formatter),
+            },
           }
         : s,
     )
