@@ -1,6 +1,7 @@
 // Any breakdown of the catalogue's figures as an export table: the data behind a dashboard chart or table, in the
 // export's language, with the areas' division codes and, when compared, each figure's previous value and change.
 import { areaLabel, type CompareMode, type Dimension } from '@liaison/contracts'
+import { roundPercent } from '@liaison/contracts/percent'
 import type { DbOrTx } from '@liaison/db'
 import { catalogById, hasRecords, isEventFigure, queryMetrics, recordIds } from '@liaison/metrics'
 import type { TableColumn, TableModel } from './model.ts'
@@ -88,7 +89,7 @@ export async function buildMetricTable(
     if (value === null || value === undefined) return null
     // Points as numbers of points (3.2), not a fraction a spreadsheet would show as 3.2%.
     return key.endsWith('__change') && catalogById.get(key.slice(0, -'__change'.length))?.unit === 'rate'
-      ? Math.round(Number(value) * 1000) / 10
+      ? roundPercent(Number(value))
       : Number(value)
   }
   const rows = data.map((r) => Object.fromEntries(columns.map((c) => [c.key, cell(r, c.key)])))

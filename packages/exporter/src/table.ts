@@ -1,7 +1,7 @@
 // A table as .xlsx (typed cells: numbers, percentages, dates; frozen header) and as CSV (UTF-8 with BOM,
 // so Excel opens Chinese correctly). The 口径 sits under the table and, in the workbook, on its own sheet.
 import { headerUnits } from '@liaison/contracts'
-import { percentOf } from '@liaison/contracts/percent'
+import { roundPercent } from '@liaison/contracts/percent'
 import ExcelJS from 'exceljs'
 import {
   basisLine,
@@ -78,7 +78,7 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
 function csvValue(value: Cell | undefined, unit: TableColumn['unit']): string {
   if (value === null || value === undefined) return ''
   // "79.7%" is read back by Excel as the number 0.797 shown as a percentage.
-  if (unit === 'rate' && typeof value === 'number') return `${percentOf(value, 2)}%`
+  if (unit === 'rate' && typeof value === 'number') return `${roundPercent(value, 2)}%`
   return String(value)
 }
 

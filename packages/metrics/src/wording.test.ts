@@ -45,6 +45,10 @@ describe('Chinese number forms', () => {
     expect(countChangeZh(0.123, 'yoy')).toBe('同比增长12.3%')
     expect(countChangeZh(-0.04, 'yoy')).toBe('同比下降4%')
     expect(countChangeZh(null, 'yoy')).toBe('')
+    // As the card rounds them: −1/80 is 下降1.3%, 1.85 points are 1.9; a rise of 99.96 % is 100 %, not capped.
+    expect(countChangeZh(-1 / 80, 'yoy')).toBe('同比下降1.3%')
+    expect(rateChangeZh(0.0185, 'yoy')).toBe('同比提高1.9个百分点')
+    expect(countChangeZh(0.9996, 'yoy')).toBe('同比增长100%')
   })
 })
 

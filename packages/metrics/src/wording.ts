@@ -1,5 +1,5 @@
 // Chinese and English number forms for written paragraphs (the dashboard formats with @liaison/ui/format).
-import { percentOf } from '@liaison/contracts/percent'
+import { percentOf, roundPercent } from '@liaison/contracts/percent'
 import { isMonthEnd, isMonthStart } from './period.ts'
 
 /** 1259 → "1,259". */
@@ -12,6 +12,10 @@ export const countOf = (n: number, one: string, many: string) =>
 /** 0.7971 → "79.7%", 0.2 → "20%"; rounded as the dashboard rounds it (never 100% below 1 nor 0% above 0). */
 export const percent = (rate: number, digits = 1) =>
   `${percentOf(rate, digits).toFixed(digits).replace(/\.0+$/, '')}%`
+
+/** The size of a change as the cards show it (to a tenth, rounded as a rate is), its trailing .0 dropped: for a
+ * count's change in % (0.2 → "20"), a rate's in percentage points (0.032 → "3.2"). "0" is no change. */
+const changeSize = (change: number) => roundPercent(Math.abs(change)).toFixed(1).replace(/\.0$/, '')
 
 /** Money in 元 as reports write it: "8,500元", "1.23万元", "1,234.57万元", and "11.58亿元" from a hundred million up
  * (the dashboard's cards say ¥11.58亿). */
@@ -32,32 +36,34 @@ export function yuanEn(amount: number): string {
 export function countChangeZh(change: number | null, mode: 'yoy' | 'mom'): string {
   if (change === null) return ''
   const word = mode === 'yoy' ? '同比' : '环比'
-  if (Math.abs(change) < 0.0005) return `${word}持平`
-  return `${word}${change > 0 ? '增长' : '下降'}${percent(Math.abs(change))}`
+  const size = changeSize(change)
+  if (size === '0') return `${word}持平`
+  return `${word}${change > 0 ? '增长' : '下降'}${size}%`
 }
 
 /** For a rate: "同比提高3.2个百分点". */
 export function rateChangeZh(change: number | null, mode: 'yoy' | 'mom'): string {
   if (change === null) return ''
   const word = mode === 'yoy' ? '同比' : '环比'
-  const points = Math.abs(change * 100)
-  if (points < 0.05) return `${word}持平`
-  return `${word}${change > 0 ? '提高' : '下降'}${points.toFixed(1).replace(/\.0$/, '')}个百分点`
+  const points = changeSize(change)
+  if (points === '0') return `${word}持平`
+  return `${word}${change > 0 ? '提高' : '下降'}${points}个百分点`
 }
 
 export function countChangeEn(change: number | null, mode: 'yoy' | 'mom'): string {
   if (change === null) return ''
   const than = mode === 'yoy' ? 'year on year' : 'on the previous period'
-  if (Math.abs(change) < 0.0005) return `unchanged ${than}`
-  return `${change > 0 ? 'up' : 'down'} ${percent(Math.abs(change))} ${than}`
+  const size = changeSize(change)
+  if (size === '0') return `unchanged ${than}`
+  return `${change > 0 ? 'up' : 'down'} ${size}% ${than}`
 }
 
 export function rateChangeEn(change: number | null, mode: 'yoy' | 'mom'): string {
   if (change === null) return ''
   const than = mode === 'yoy' ? 'year on year' : 'on the previous period'
-  const points = Math.abs(change * 100)
-  if (points < 0.05) return `unchanged ${than}`
-  return `${change > 0 ? 'up' : 'down'} ${points.toFixed(1).replace(/\.0$/, '')} percentage points ${than}`
+  const points = changeSize(change)
+  if (points === '0') return `unchanged ${than}`
+  return `${change > 0 ? 'up' : 'down'} ${points} percentage points ${than}`
 }
 
 /** The calendar month or quarter a period is, if it is one: a month's number, or a quarter's. */

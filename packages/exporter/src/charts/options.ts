@@ -1,5 +1,6 @@
 // Option builders for the report's charts: pure functions over metric rows, using ECharts' dataset.
 // Rates arrive as fractions (0.797) and are drawn in percent. Titles and 口径 are added by frameOption().
+import { percentOf } from '@liaison/contracts/percent'
 import type { EChartsCoreOption } from 'echarts/core'
 import { type Texts, textsOf } from '../texts.ts'
 
@@ -20,7 +21,8 @@ const named =
   (color = '#222') =>
   (r: { name: string; current?: boolean | undefined }) =>
     r.current ? { value: r.name, textStyle: { color, fontWeight: 'bold' } } : r.name
-const pct = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 10 : null)
+// A rate in points, as the dashboard and the report's text show it (a county at 99.96 % is not at 100 %).
+const pct = (v: unknown) => (typeof v === 'number' ? percentOf(v) : null)
 const num = (v: unknown) => (typeof v === 'number' ? v : 0)
 
 /** Monthly activities and opinions (bars) with the resolution rate (line, right axis). */

@@ -73,6 +73,10 @@ describe('formatting', () => {
     expect(formatChange(-0.032, 'rate', 'en')).toEqual({ text: '-3.2 pp', direction: 'down' })
     expect(formatChange(0.1234, 'count', 'zh-CN').text).toBe('+12.3%')
     expect(formatChange(null, 'count', 'zh-CN').direction).toBe('flat')
+    // A fall rounds as a rise does (−1/80 is −1.25 %), and one too small to show is no change.
+    expect(formatChange(-1 / 80, 'count', 'zh-CN')).toEqual({ text: '-1.3%', direction: 'down' })
+    expect(formatChange(-0.0185, 'rate', 'zh-CN').text).toBe('-1.9 个百分点')
+    expect(formatChange(-0.0004, 'count', 'zh-CN')).toEqual({ text: '0.0%', direction: 'flat' })
     expect(changeTone('up', false)).toBe('bad')
     expect(changeTone('down', false)).toBe('good')
     expect(changeTone('up', null)).toBe('neutral')

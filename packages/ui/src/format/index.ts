@@ -1,6 +1,6 @@
 // Number, money, rate and date formatting for zh-CN and English, in one place. Pure functions.
 import { englishMonths } from '@liaison/contracts/days'
-import { percentOf } from '@liaison/contracts/percent'
+import { percentOf, roundPercent } from '@liaison/contracts/percent'
 
 export type Locale = 'zh-CN' | 'en'
 export type Unit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | (string & {})
@@ -131,10 +131,11 @@ export type Direction = 'up' | 'down' | 'flat'
  */
 export function formatChange(change: number | null | undefined, unit: Unit, locale: Locale) {
   if (change == null || !Number.isFinite(change)) return { text: dash, direction: 'flat' as Direction }
-  const points = Math.round(change * 1000) / 10
-  const direction: Direction = points > 0 ? 'up' : points < 0 ? 'down' : 'flat'
-  const sign = points > 0 ? '+' : points < 0 ? '-' : ''
-  const n = Math.abs(points).toFixed(1)
+  // Rounded as the reports round it: the size, then the sign (−1/80 is −1.3%, not Math.round's −1.2%).
+  const size = roundPercent(Math.abs(change))
+  const direction: Direction = size === 0 ? 'flat' : change > 0 ? 'up' : 'down'
+  const sign = direction === 'up' ? '+' : direction === 'down' ? '-' : ''
+  const n = size.toFixed(1)
   const text = unit === 'rate' ? (isZh(locale) ? `${sign}${n} 个百分点` : `${sign}${n} pp`) : `${sign}${n}%`
   return { text, direction }
 }

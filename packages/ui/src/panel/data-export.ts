@@ -4,7 +4,7 @@
 // period, cut-off, source, definitions) in the rows above a frozen header, and CSV in UTF-8 with a BOM.
 // exceljs is loaded only when a workbook is asked for, so no first view carries it.
 import { headerUnits } from '@liaison/contracts/files'
-import { percentOf } from '@liaison/contracts/percent'
+import { roundPercent } from '@liaison/contracts/percent'
 
 /** How a column's values are typed: the catalogue's units, or text, a month ("2023-01"), a date, a code. */
 export type ColumnUnit = 'count' | 'people' | 'rate' | 'yuan' | 'days' | 'text' | 'month' | 'date' | 'code'
@@ -251,7 +251,7 @@ function csvValue(value: unknown, unit: ColumnUnit): string {
   if (cell instanceof Date)
     return unit === 'month' ? cell.toISOString().slice(0, 7) : cell.toISOString().slice(0, 10)
   // "79.7%" is read back by Excel as the number 0.797 shown as a percentage.
-  if (unit === 'rate' && typeof cell === 'number') return `${percentOf(cell, 2)}%`
+  if (unit === 'rate' && typeof cell === 'number') return `${roundPercent(cell, 2)}%`
   // An average of counts or amounts to the decimals shown (31.7, not 31.653846153846153).
   if (typeof cell === 'number') return String(Number(cell.toFixed(unit === 'yuan' ? 2 : 1)))
   return String(cell)

@@ -51,7 +51,9 @@ describe('township map', () => {
       preserveAspect: 'contain',
     })
     expect(option.visualMap).toMatchObject({ min: 0, max: 1, dimension: 'seven_standard_rate' })
-    expect(option.visualMap.formatter(0.5)).toBe('50%')
+    expect(option.visualMap.formatter(0.5)).toBe('50.0%')
+    // The marker for a township pointed at says its figure as the tooltip does, not the axis' whole percent.
+    expect(option.visualMap.formatter(0.797)).toBe('79.7%')
     expect(option.visualMap.text).toEqual(['100%', '0%'])
     expect(option.aria).toMatchObject({
       enabled: true,

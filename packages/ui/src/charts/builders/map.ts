@@ -55,7 +55,8 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
         axisFormatter(options.unit, options.locale)(0),
       ],
       textGap: 6,
-      formatter: (value: number) => axisFormatter(options.unit, options.locale)(value),
+      // The marker on the scale for a township pointed at: its figure as the tooltip says it (79.7%, not 80%).
+      formatter: (value: number) => formatValue(value, options.unit, options.locale),
       inRange: { color: ramps[theme] },
       textStyle: { color: t.muted, fontSize: t.fontSize },
     },
