@@ -94,5 +94,19 @@ describe('the station drawer', () => {
     expect(facts).toContain('状态已开通')
     expect(facts).toContain('开通日期2021年3月1日')
     expect(facts).not.toContain('已建成')
+    // Before it went live (a period before 2021) it is 未开通, not 建设中.
+    const before = { ...online, status: 'building' }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ station: before, deputies: [], monthly: [] }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
+    )
+    await wrapper.setProps({ stationId: 4 })
+    await flushPromises()
+    expect(wrapper.get('[data-station-detail]').text()).toContain('状态未开通开通日期')
   })
 })

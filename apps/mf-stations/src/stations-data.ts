@@ -37,9 +37,12 @@ export const openableStations = (stations: StationRow[], detailsWithin: string |
     stations.filter((s) => !detailsWithin || s.township_code.startsWith(detailsWithin)).map((s) => s.id),
   )
 
-/** An online station has no premises to build: once working it is 已开通 (live), not 已建成. */
-export const liveOnline = (station: { kind?: unknown; status?: unknown }) =>
-  station.kind === 'online' && station.status === 'built'
+/** An online station has no premises to build: its status is 已开通 (live) once working, 未开通 before — not
+ * 已建成 or 建设中. Null for any other station (its status as registered). */
+export function onlineStatus(station: { kind?: unknown; status?: unknown }) {
+  if (station.kind !== 'online') return null
+  return station.status === 'built' || station.status === 'standardised' ? 'onlineLive' : 'onlineNotLive'
+}
 
 export const areaRows = (data: StationsData | null): MetricRow[] =>
   (data?.breakdowns.areas ?? []).map((r) => ({ ...r, name: String(r.area_name ?? r.area) }))

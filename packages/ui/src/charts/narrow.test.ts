@@ -188,7 +188,7 @@ describe('fitNarrow', () => {
       expect(/^[\d.]+%$/.test(line) || line.split(' ').every((w) => words.has(w))).toBe(true)
   })
 
-  it('puts a radar axis name on a line per word, or per six Chinese characters', () => {
+  it('puts a radar axis name on lines of whole words, or of six Chinese characters', () => {
     expect(wrapWords('Satisfaction rate')).toBe('Satisfaction\nrate')
     expect(wrapWords('Resolved by the deputy')).toBe('Resolved by\nthe deputy')
     expect(wrapWords('Activities')).toBe('Activities')

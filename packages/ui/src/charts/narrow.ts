@@ -117,9 +117,11 @@ type SliceLabel = (slice: { name: string; percent: number }) => string
  * 部门联动解 / 决), its share on a line of its own. ECharts' own breaking cut words ("Resolv / ed by") and, short of
  * room, left a small slice (Not routed yet) without a label. */
 const wrappedSlice =
-  (formatter: SliceLabel): SliceLabel =>
+  (formatter: unknown): SliceLabel =>
   (slice) => {
-    const text = formatter(slice)
+    // The builders' label is "name share"; without a formatter of its own, ECharts' default is the name.
+    if (typeof formatter !== 'function') return wrapWords(slice.name, 4)
+    const text = (formatter as SliceLabel)(slice)
     const cut = text.lastIndexOf(' ')
     return cut < 0 ? text : `${wrapWords(text.slice(0, cut), 4)}\n${text.slice(cut + 1)}`
   }
@@ -189,7 +191,7 @@ export function fitNarrow(option: Option, width = 360): Option {
             label: {
               ...(s.label as object),
               overflow: 'break',
-              formatter: wrappedSlice((s.label as { formatter: SliceLabel }).formatter),
+              formatter: wrappedSlice((s.label as { formatter?: unknown } | undefined)?.formatter),
             },
           }
         : s,
