@@ -37,6 +37,15 @@ function answering(delayMs = 0) {
   })
 }
 
+/** Every station's details are `station`'s. */
+const answeringWith = (station: Record<string, unknown>) =>
+  vi.fn(
+    async () =>
+      new Response(JSON.stringify({ station, deputies: [], monthly: [] }), {
+        headers: { 'content-type': 'application/json' },
+      }),
+  )
+
 const i18n = createI18n({ legacy: false, locale: 'zh-CN', messageCompiler: compileMessage })
 
 describe('the station drawer', () => {
@@ -79,15 +88,7 @@ describe('the station drawer', () => {
       status: 'built',
       built_on: '2021-03-01',
     }
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ station: online, deputies: [], monthly: [] }), {
-            headers: { 'content-type': 'application/json' },
-          }),
-      ),
-    )
+    vi.stubGlobal('fetch', answeringWith(online))
     const wrapper = mount(StationDrawer, { props: { stationId: 3 }, global: { plugins: [i18n] } })
     await flushPromises()
     const facts = wrapper.get('[data-station-detail]').text()
@@ -96,15 +97,7 @@ describe('the station drawer', () => {
     expect(facts).not.toContain('已建成')
     // Before it went live (a period before 2021) it is 未开通, not 建设中.
     const before = { ...online, status: 'building' }
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ station: before, deputies: [], monthly: [] }), {
-            headers: { 'content-type': 'application/json' },
-          }),
-      ),
-    )
+    vi.stubGlobal('fetch', answeringWith(before))
     await wrapper.setProps({ stationId: 4 })
     await flushPromises()
     expect(wrapper.get('[data-station-detail]').text()).toContain('状态未开通开通日期')
