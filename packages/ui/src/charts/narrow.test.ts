@@ -213,4 +213,21 @@ describe('fitNarrow', () => {
     })
     expect(drawnTexts(fitNarrow(chinese))).toEqual(expect.arrayContaining(['收集社情民意', '件数']))
   })
+
+  it("names every station of a phone's radar in its legend, not one and a half beside a pager", () => {
+    const names = [
+      '民兴街道人大代表联络站',
+      '后山镇人大代表联络站',
+      '金沙县人大代表之家',
+      '平坝镇人大代表联络站',
+    ]
+    const radar = buildRadarOption(
+      names.map((name, i) => ({ name, a: i })),
+      'light',
+      { locale: 'zh-CN', nameKey: 'name', indicators: [{ key: 'a', name: '接待走访活动', max: 10 }] },
+    )
+    const fitted = fitNarrow(radar)
+    expect(fitted.legend).toMatchObject({ type: 'plain' })
+    expect(drawnTexts(fitted, 320, 326)).toEqual(expect.arrayContaining(names))
+  })
 })

@@ -171,12 +171,17 @@ export function fitNarrow(option: Option, width = 360): Option {
   // A radar's axis names sit outside its circle: a smaller circle, and names on a line per word (ECharts ignores
   // axisName's width and overflow: apache/echarts#14449), keep "Satisfaction rate" whole.
   const radar = option.radar as Record<string, unknown> | undefined
-  if (radar)
+  if (radar) {
     out.radar = {
       ...radar,
       radius: '45%',
+      // Up, for the legend's rows below it.
+      center: ['50%', '40%'],
       axisName: { ...(radar.axisName as object), formatter: (name: string) => wrapWords(name) },
     }
+    // Every station named, two to a row: a scrolling legend showed one and a half names (后山镇人…) beside "1/3".
+    out.legend = { ...(option.legend as object), type: 'plain' }
+  }
   const series = asList(option.series as Record<string, unknown>[] | undefined)
   if (series.some((s) => s.type === 'pie')) {
     out.series = series.map((s) =>
