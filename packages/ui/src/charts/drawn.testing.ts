@@ -27,15 +27,21 @@ export function drawnRows(option: Record<string, unknown>, colour: string, name:
   }
 }
 
-/** Every line of text ECharts draws for the option on a chart `width` × `height` px, entities decoded. */
-export function drawnTexts(option: Record<string, unknown>, height = 300, width = 360) {
+/** Every line of text ECharts draws for the option on a chart `width` × `height` px, entities decoded, with the y
+ * it is drawn at (NaN where ECharts places it otherwise than by a translation). */
+export function drawnTextsAt(option: Record<string, unknown>, height = 300, width = 360) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ ...option, animation: false })
-    return [...chart.renderToSVGString().matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
-      m[1]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&').trim(),
-    )
+    return [...chart.renderToSVGString().matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map((m) => ({
+      text: m[2]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&').trim(),
+      y: Number(/translate\([\d.-]+ ([\d.-]+)\)/.exec(m[1]!)?.[1] ?? Number.NaN),
+    }))
   } finally {
     chart.dispose()
   }
 }
+
+/** Every line of text ECharts draws for the option on a chart `width` × `height` px, entities decoded. */
+export const drawnTexts = (option: Record<string, unknown>, height = 300, width = 360) =>
+  drawnTextsAt(option, height, width).map((t) => t.text)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildComboOption, buildTrendOption } from './builders/combo.ts'
 import { buildPieOption, buildRadarOption, buildSmallMultiplesOption } from './builders/shapes.ts'
-import { drawnRows, drawnTexts } from './drawn.testing.ts'
+import { drawnRows, drawnTexts, drawnTextsAt } from './drawn.testing.ts'
 import { fitNarrow, wrapWords } from './narrow.ts'
 import { themeTokens } from './themes.ts'
 
@@ -212,6 +212,36 @@ describe('fitNarrow', () => {
       indicators: [{ key: 'a', name: '收集社情民意件数', max: 10 }],
     })
     expect(drawnTexts(fitNarrow(chinese))).toEqual(expect.arrayContaining(['收集社情民意', '件数']))
+  })
+
+  it("names every series of a phone's combo above its plot, in rows, where a scrolling legend hid the third", () => {
+    const months = Array.from({ length: 12 }, (_, i) => ({
+      month: `2025-${String(i + 1).padStart(2, '0')}`,
+      receptions: 50 + i,
+      opinions_collected: 60 + i,
+      resolution_rate: 0.9,
+    }))
+    const trend = buildTrendOption(months, 'light', {
+      locale: 'en',
+      series: [
+        { key: 'receptions', name: 'Activities', type: 'bar', unit: 'count' },
+        { key: 'opinions_collected', name: 'Opinions collected', type: 'bar', unit: 'count' },
+        { key: 'resolution_rate', name: 'Resolution rate', type: 'line', unit: 'rate' },
+      ],
+    })
+    // A 360-px phone's chart is 296 px wide: the three names take two rows.
+    const fitted = fitNarrow(trend, 296) as { legend: { type: string }; grid: { top: number } }
+    expect(fitted.legend.type).toBe('plain')
+    expect(fitted.grid.top).toBe(trend.grid.top + 25)
+    const drawn = drawnTextsAt(fitted, 300, 296)
+    for (const name of ['Activities', 'Opinions collected', 'Resolution rate']) {
+      const text = drawn.find((t) => t.text === name)
+      expect(text, name).toBeDefined()
+      // Above the plot (its top row of labels is drawn at the grid's top), not over it.
+      expect(text!.y).toBeLessThan(fitted.grid.top - 12)
+    }
+    // Where the names fit one row (a desktop-wide chart), the plot does not move.
+    expect((fitNarrow(trend, 470) as { grid: { top: number } }).grid.top).toBe(trend.grid.top)
   })
 
   it("names every station of a phone's radar in its legend, not one and a half beside a pager", () => {

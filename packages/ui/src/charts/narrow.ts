@@ -137,6 +137,46 @@ const isMonths = (option: Option) =>
  * their cells.
  */
 export function fitNarrow(option: Option, width = 360): Option {
+  return legendInRows(fitted(option, width), width)
+}
+
+/** The width ECharts gives a legend entry: its 25-px mark, 5 px to the name, the name, 10 px to the next. Latin
+ * letters are counted wide (0.58 em), so that a guess errs toward a row too many rather than a row over the plot. */
+function legendEntryWidth(name: string, fontSize: number) {
+  let text = 0
+  for (const char of name) text += /[\u2e80-\uffff]/.test(char) ? fontSize : fontSize * 0.58
+  return 25 + 5 + text + 10
+}
+
+/**
+ * A legend above the plot names every series on a phone, in as many rows as the names need, the plot lower by the
+ * rows added: a scrolling legend showed two of three names beside "1/3", and the resolution rate's line went
+ * unnamed.
+ */
+function legendInRows(option: Option, width: number): Option {
+  const legend = option.legend as Record<string, unknown> | undefined
+  if (legend?.type !== 'scroll' || legend.top !== 0) return option
+  const names = [...new Set(asList(option.series as Series[] | undefined).map((s) => String(s.name ?? '')))]
+  const fontSize = Number((option.textStyle as { fontSize?: number } | undefined)?.fontSize ?? 12)
+  let rows = 1
+  let used = 0
+  for (const name of names.filter(Boolean)) {
+    const entry = legendEntryWidth(name, fontSize)
+    if (used > 0 && used + entry > width - 10) [rows, used] = [rows + 1, 0]
+    used += entry
+  }
+  const added = (rows - 1) * (Math.max(14, Math.ceil(fontSize * 1.2)) + 10)
+  const grid = (option.grid ?? {}) as Record<string, unknown>
+  const height = option.panelHeight as string | undefined
+  return {
+    ...option,
+    legend: { ...legend, type: 'plain' },
+    grid: { ...grid, top: Number(grid.top ?? 36) + added },
+    ...(height ? { panelHeight: `${Number.parseFloat(height) + added}px` } : {}),
+  }
+}
+
+function fitted(option: Option, width: number): Option {
   const xAxes = asList(option.xAxis as Axis | Axis[] | undefined)
   const upright = xAxes.some((a) => a.type === 'category')
   // Small multiples (one dataset per cell) name each cell's first and last month themselves: naming all twelve,
