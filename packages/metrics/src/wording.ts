@@ -13,7 +13,7 @@ export const countOf = (n: number, one: string, many: string) =>
 export const percent = (rate: number, digits = 1) =>
   `${percentOf(rate, digits).toFixed(digits).replace(/\.0+$/, '')}%`
 
-/** The size of a change as the cards show it (to a tenth, rounded as a rate is), its trailing .0 dropped: for a
+/** The size of a change as the cards show it (to a tenth by roundPercent, never clamped), its trailing .0 dropped: for a
  * count's change in % (0.2 → "20"), a rate's in percentage points (0.032 → "3.2"). "0" is no change. */
 const changeSize = (change: number) => roundPercent(Math.abs(change)).toFixed(1).replace(/\.0$/, '')
 

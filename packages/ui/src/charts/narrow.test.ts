@@ -242,6 +242,11 @@ describe('fitNarrow', () => {
     }
     // Where the names fit one row (a desktop-wide chart), the plot does not move.
     expect((fitNarrow(trend, 470) as { grid: { top: number } }).grid.top).toBe(trend.grid.top)
+    // A layout it does not know (two grids, a hidden legend) is left as it is.
+    const twoGrids = { ...trend, grid: [trend.grid, trend.grid] }
+    expect(fitNarrow(twoGrids, 296).grid).toBe(twoGrids.grid)
+    const hidden = { ...trend, legend: { ...trend.legend, show: false } }
+    expect(fitNarrow(hidden, 296).grid).toBe(hidden.grid)
   })
 
   it("names every station of a phone's radar in its legend, not one and a half beside a pager", () => {

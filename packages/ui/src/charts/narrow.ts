@@ -11,6 +11,9 @@ type Axis = Record<string, unknown> & { type?: string; axisLabel?: Record<string
 /** More categories than this on a narrow upright axis, and naming each across would be unreadable: they turn sideways. */
 const nameEveryUpTo = 12
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value]
 
@@ -154,9 +157,16 @@ function legendEntryWidth(name: string, fontSize: number) {
  * unnamed.
  */
 function legendInRows(option: Option, width: number): Option {
-  const legend = option.legend as Record<string, unknown> | undefined
-  if (legend?.type !== 'scroll' || legend.top !== 0) return option
-  const names = [...new Set(asList(option.series as Series[] | undefined).map((s) => String(s.name ?? '')))]
+  const legend = option.legend
+  const grid = option.grid ?? {}
+  const height = option.panelHeight
+  // Only the combo builder's own legend and layout (one legend, one grid, a top in px, a height in px if any).
+  if (!isPlainObject(legend) || legend.type !== 'scroll' || legend.top !== 0 || legend.show === false)
+    return option
+  if (!isPlainObject(grid) || !['number', 'undefined'].includes(typeof grid.top)) return option
+  if (height !== undefined && !/^\d+(\.\d+)?px$/.test(String(height))) return option
+  const listed = Array.isArray(legend.data) ? legend.data : asList(option.series as Series[] | undefined)
+  const names = [...new Set(listed.map((s) => String(isPlainObject(s) ? (s.name ?? '') : s)))]
   const fontSize = Number((option.textStyle as { fontSize?: number } | undefined)?.fontSize ?? 12)
   let rows = 1
   let used = 0
@@ -166,13 +176,11 @@ function legendInRows(option: Option, width: number): Option {
     used += entry
   }
   const added = (rows - 1) * (Math.max(14, Math.ceil(fontSize * 1.2)) + 10)
-  const grid = (option.grid ?? {}) as Record<string, unknown>
-  const height = option.panelHeight as string | undefined
   return {
     ...option,
     legend: { ...legend, type: 'plain' },
     grid: { ...grid, top: Number(grid.top ?? 36) + added },
-    ...(height ? { panelHeight: `${Number.parseFloat(height) + added}px` } : {}),
+    ...(height !== undefined ? { panelHeight: `${Number.parseFloat(String(height)) + added}px` } : {}),
   }
 }
 
@@ -219,8 +227,9 @@ function fitted(option: Option, width: number): Option {
       center: ['50%', '40%'],
       axisName: { ...(radar.axisName as object), formatter: (name: string) => wrapWords(name) },
     }
-    // Every station named, two to a row: a scrolling legend showed one and a half names (后山镇人…) beside "1/3".
-    out.legend = { ...(option.legend as object), type: 'plain' }
+    // Every station named, as many to a row as fit: a scrolling legend showed one and a half names (后山镇人…)
+    // beside "1/3".
+    if (isPlainObject(option.legend)) out.legend = { ...option.legend, type: 'plain' }
   }
   const series = asList(option.series as Record<string, unknown>[] | undefined)
   if (series.some((s) => s.type === 'pie')) {
