@@ -249,6 +249,41 @@ describe('fitNarrow', () => {
     expect(fitNarrow(hidden, 296).grid).toBe(hidden.grid)
   })
 
+  it('reserves exactly the legend rows ECharts draws, for English, Chinese and wide letters at every phone width', () => {
+    const month = (i: number) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, a: 1, b: 2, c: 0.5 })
+    const sets = [
+      ['Activities', 'Opinions collected', 'Resolution rate'],
+      ['WWW MMM WWW', 'MMMM WWWW MM', 'WMWMWMWM WM'],
+      ['接待群众人次', '收集社情民意件数', '办结率'],
+      ['iiii llll', 'Resolution rate', 'Opinions collected by the deputies'],
+    ]
+    for (const names of sets) {
+      const trend = buildTrendOption(
+        Array.from({ length: 12 }, (_, i) => month(i)),
+        'light',
+        {
+          locale: 'en',
+          series: [
+            { key: 'a', name: names[0]!, type: 'bar', unit: 'count' },
+            { key: 'b', name: names[1]!, type: 'bar', unit: 'count' },
+            { key: 'c', name: names[2]!, type: 'line', unit: 'rate' },
+          ],
+        },
+      )
+      for (const width of [240, 280, 296, 340, 360]) {
+        const fitted = fitNarrow(trend, width) as { grid: { top: number } }
+        const ys = drawnTextsAt(fitted, 320, width)
+          .filter((t) => names.includes(t.text))
+          .map((t) => t.y)
+        const rows = [...new Set(ys)].sort((a, b) => a - b)
+        const added = fitted.grid.top - trend.grid.top
+        // Each row ECharts adds is 24 px lower (a 14-px mark or line of text, 10 px between); 25 px are reserved.
+        expect(rows.slice(1).every((y, i) => y - rows[i]! <= 25)).toBe(true)
+        expect(added, `${names.join(' · ')} at ${width} px`).toBe((rows.length - 1) * 25)
+      }
+    }
+  })
+
   it("names every station of a phone's radar in its legend, not one and a half beside a pager", () => {
     const names = [
       '民兴街道人大代表联络站',

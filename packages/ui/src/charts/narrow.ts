@@ -3,6 +3,7 @@
 // donut labels to "代表议…". One rule for every chart, applied by ChartPanel to a panel under 480 px wide, so no
 // builder needs the width.
 
+import { format } from 'echarts/core'
 import { sidewaysCategoryAxes } from './builders/combo.ts'
 
 type Option = Record<string, unknown>
@@ -143,13 +144,9 @@ export function fitNarrow(option: Option, width = 360): Option {
   return legendInRows(fitted(option, width), width)
 }
 
-/** The width ECharts gives a legend entry: its 25-px mark, 5 px to the name, the name, 10 px to the next. Latin
- * letters are counted wide (0.58 em), so that a guess errs toward a row too many rather than a row over the plot. */
-function legendEntryWidth(name: string, fontSize: number) {
-  let text = 0
-  for (const char of name) text += /[\u2e80-\uffff]/.test(char) ? fontSize : fontSize * 0.58
-  return 25 + 5 + text + 10
-}
+/** The width of a legend entry as ECharts lays it out: its 25-px mark, 5 px to the name, and the name as ECharts
+ * measures it (the canvas's text metrics in a browser). */
+const legendEntryWidth = (name: string, font: string) => 25 + 5 + format.getTextRect(name, font).width
 
 /**
  * A legend above the plot names every series on a phone, in as many rows as the names need, the plot lower by the
@@ -167,13 +164,17 @@ function legendInRows(option: Option, width: number): Option {
   if (height !== undefined && !/^\d+(\.\d+)?px$/.test(String(height))) return option
   const listed = Array.isArray(legend.data) ? legend.data : asList(option.series as Series[] | undefined)
   const names = [...new Set(listed.map((s) => String(isPlainObject(s) ? (s.name ?? '') : s)))]
-  const fontSize = Number((option.textStyle as { fontSize?: number } | undefined)?.fontSize ?? 12)
+  const textStyle = (option.textStyle ?? {}) as { fontSize?: number; fontFamily?: string }
+  const fontSize = Number(textStyle.fontSize ?? 12)
+  const font = `${fontSize}px ${textStyle.fontFamily ?? 'sans-serif'}`
   let rows = 1
   let used = 0
   for (const name of names.filter(Boolean)) {
-    const entry = legendEntryWidth(name, fontSize)
+    const entry = legendEntryWidth(name, font)
+    // ECharts' box layout: an entry goes to a new row when it would end past the legend's width (the chart's less
+    // 5 px of padding each side); 10 px separate entries on a row.
     if (used > 0 && used + entry > width - 10) [rows, used] = [rows + 1, 0]
-    used += entry
+    used += entry + 10
   }
   const added = (rows - 1) * (Math.max(14, Math.ceil(fontSize * 1.2)) + 10)
   return {
