@@ -16,6 +16,7 @@ import {
   projectsRollup,
   type RollupTable,
   receptionsRollup,
+  replyDay,
 } from './rollup-tables.ts'
 import { inRegion } from './scope.ts'
 
@@ -112,6 +113,7 @@ export async function projects(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
 
 // The county's time limit, joined once (a subquery per opinion took 4 µs a row: most of a province's by-status read).
 const limit = sql`coalesce(cs.timely_limit_days, 30)`
+const replied = sql.raw(replyDay)
 const withLimits = sql`from opinions o left join county_settings cs on cs.county_code = o.county_code`
 const opinionFacts = (s: SourceSpec, range: Range) =>
   sql`${withLimits} where ${inRegion('o', s.region)} and o.received_on between ${range.from} and ${range.to}`
@@ -119,7 +121,7 @@ const opinionFacts = (s: SourceSpec, range: Range) =>
 /** The cohort's counts as at `asOf` (the period's end), straight from the facts. */
 const cohortCounts = (asOf: string) =>
   sql`count(*)::int as collected,
-      count(*) filter (where o.replied_on <= ${asOf})::int as replied,
+      count(*) filter (where ${replied} <= ${asOf})::int as replied,
       count(*) filter (where o.resolved_on <= ${asOf})::int as resolved,
       count(*) filter (where o.resolved_on <= ${asOf} and o.resolved_on - o.received_on <= ${limit})::int as timely,
       count(*) filter (where o.resolved_on <= ${asOf} and o.evaluation is not null)::int as evaluated,
@@ -141,7 +143,7 @@ function rolledCounts(cut: string, byStatus: boolean) {
 /** Whole-month cohorts replied or resolved between `cut` and `to` (a `to` inside a month), from the facts. */
 const lateCounts = (cut: string, to: string) => {
   const resolved = sql`o.resolved_on between ${cut} and ${to}`
-  return sql`count(*) filter (where o.replied_on between ${cut} and ${to})::int as replied,
+  return sql`count(*) filter (where ${replied} between ${cut} and ${to})::int as replied,
       count(*) filter (where ${resolved})::int as resolved,
       count(*) filter (where ${resolved} and o.resolved_on - o.received_on <= ${limit})::int as timely,
       count(*) filter (where ${resolved} and o.evaluation is not null)::int as evaluated,
@@ -153,7 +155,7 @@ const lateCounts = (cut: string, to: string) => {
  * months' cohorts resolved (replied) between the cut and `to`. */
 function factParts(s: SourceSpec, split: PeriodSplit & { months: NonNullable<PeriodSplit['months']> }) {
   const late = sql`${opinionFacts(s, { from: split.months.first, to: split.months.lastDay })}
-    and (o.replied_on between ${split.cut} and ${s.to} or o.resolved_on between ${split.cut} and ${s.to})`
+    and (${replied} between ${split.cut} and ${s.to} or o.resolved_on between ${split.cut} and ${s.to})`
   return { edges: split.edges.map((range) => opinionFacts(s, range)), late: split.cut <= s.to ? late : null }
 }
 
@@ -275,7 +277,7 @@ async function backlog(db: DbOrTx, s: SourceSpec, key: SQL | null): Promise<Base
 
 /** An opinion's (alias o) status at a date as its dates tell it (a later reply or resolution had not happened). */
 const opinionStatusAsOf = (asOf: string) =>
-  opinionStatusWhen(sql`o.resolved_on <= ${asOf}`, sql`o.replied_on <= ${asOf}`)
+  opinionStatusWhen(sql`o.resolved_on <= ${asOf}`, sql`${replied} <= ${asOf}`)
 
 export async function opinions(db: DbOrTx, s: SourceSpec) {
   const key = s.by === 'status' ? opinionStatusAsOf(s.to) : dimension(s, 'o', 'received_on')

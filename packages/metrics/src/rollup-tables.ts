@@ -33,6 +33,10 @@ export interface RollupTable {
 export const monthOf = (expr: string) => `date_trunc('month', (${expr})::timestamp)::date`
 export const month = (expr: string) => sql.raw(monthOf(expr))
 
+/** The day an opinion (alias o) was replied to: its reply date, or, where the register gives none, its resolution
+ * (答复 comes before 办结: a resolved opinion has been replied to; the status history dates it so too). */
+export const replyDay = 'coalesce(o.replied_on, o.resolved_on)'
+
 export const receptionsRollup: RollupTable = {
   name: 'rollup_receptions',
   keys: ['month'],
@@ -108,8 +112,8 @@ export const opinionsRollup: RollupTable = {
     return sql.join(
       [
         sql`${event('null::date', { collected: '1' })} ${where('o', 'received_on')}`,
-        sql`${event(monthOf('o.replied_on'), { replied: '1' })} ${where('o', 'received_on')}
-          and o.replied_on is not null`,
+        sql`${event(monthOf(replyDay), { replied: '1' })} ${where('o', 'received_on')}
+          and ${sql.raw(replyDay)} is not null`,
         sql`${event(resolved, {
           resolved: '1',
           timely: `(o.resolved_on - o.received_on <= ${limit})::int`,
@@ -181,12 +185,12 @@ export const opinionStatusRollup: RollupTable = {
   rows: (where) => {
     const limit = 'coalesce(cs.timely_limit_days, 30)'
     const monthOfEvent = {
-      replied: monthOf('o.replied_on'),
+      replied: monthOf(replyDay),
       resolved: monthOf('o.resolved_on'),
       overdue: monthOf(`o.received_on + ${limit} + 1`),
     }
     const happens = {
-      replied: 'o.replied_on is not null',
+      replied: `${replyDay} is not null`,
       resolved: 'o.resolved_on is not null',
       // Only while open: once resolved, becoming overdue changes nothing.
       overdue: `(o.resolved_on is null or ${monthOfEvent.resolved} > ${monthOfEvent.overdue})`,

@@ -206,6 +206,37 @@ for (const engine of testEngines()) {
       expect((await queryMetrics(h.db, spec)).data[0]!.visitors).toBe(7)
     })
 
+    it('count an opinion resolved without a reply date as replied on its resolution, in the facts and the rollups', async () => {
+      // M, received 5 April, resolved 10 May with no reply date (答复 comes before 办结). April and May's cohort:
+      // E (replied 2 May, resolved 3 May), F (replied 20 June) and M: by 31 May, E and M replied and resolved.
+      await h.exec(`insert into opinions (id, county_code, township_code, station_id, register_no, received_on, channel, status, replied_on, resolved_on)
+        values (90, '520523', '${T1}', 1, 'M', '2023-04-05', 'online', 'resolved', null, '2023-05-10')`)
+      try {
+        await refreshRollups(h.db, [{ countyCode: '520523', months: ['2023-04-01'] }])
+        const ids = ['opinions_collected', 'opinions_replied', 'opinions_resolved', 'reply_rate']
+        // The province from the rollups, the county and M's township (without F) from the facts.
+        for (const [region, collected] of [
+          ['52', 3],
+          ['520523', 3],
+          [T1, 2],
+        ] as const) {
+          const spec = { ids, region, from: '2023-04-01', to: '2023-05-31' }
+          expect((await queryMetrics(h.db, spec)).data[0], region).toMatchObject({
+            opinions_collected: collected,
+            opinions_replied: 2,
+            opinions_resolved: 2,
+          })
+          // Before its resolution, M is not replied yet.
+          const april = (await queryMetrics(h.db, { ...spec, to: '2023-05-05' })).data[0]
+          expect(april, region).toMatchObject({ opinions_replied: 1, opinions_resolved: 1 })
+        }
+        for (const [from, to] of periods) await expectRollupsEqualFacts(h.db, '5205', from, to)
+      } finally {
+        await h.exec('delete from opinion_events where opinion_id = 90; delete from opinions where id = 90')
+        await refreshRollups(h.db, [{ countyCode: '520523', months: ['2023-04-01'] }])
+      }
+    })
+
     it('take the caller’s word on whether they are current (rollupsReady), as one answer of several queries asks once', async () => {
       await h.exec(
         `update rollup_receptions set visitors = visitors + 100 where area_code = '520523' and month = '2023-02-01'`,
