@@ -482,12 +482,12 @@ function fair(
 catalog.push(
   fair(
     'receptions_per_station',
-    '站均活动',
-    'Activities per station',
+    '站均月活动',
+    'Activities per station a month',
     'receptions',
     'stations',
-    '活动次数 ÷ 已建成站室',
-    'Activities ÷ stations built',
+    '活动次数 ÷ 已建成站室 ÷ 期内月数',
+    'Activities ÷ stations built ÷ months in the period',
   ),
   fair(
     'visitors_per_10k',

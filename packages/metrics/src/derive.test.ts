@@ -18,7 +18,7 @@ describe('deriving metrics from base figures', () => {
     // 70 rooms planned and none registered: 0 % covered, not no figure.
     expect(deriveMetric({ key: 'room', stations_planned: 70 }, 'station_coverage_rate')).toEqual([0, 70])
     // Stations built and no activity registered: 0 a station, the township that lags.
-    expect(deriveMetric({ key: null, built: 4 }, 'receptions_per_station')).toEqual([0, 4])
+    expect(deriveMetric({ key: null, built: 4, months: 12 }, 'receptions_per_station')).toEqual([0, 4])
   })
 
   it('reads counts as numbers, with the population per 10,000 residents', () => {

@@ -31,6 +31,13 @@ const per10k =
     const [count, population] = [n(row, key), n(row, 'population')]
     return [count === null || !population ? null : (count / population) * 10_000, population]
   }
+// A figure for the period ÷ the months it spans (the query sets `months`), its base unchanged.
+const perMonth =
+  (derive: (row: BaseRow) => Derived) =>
+  (row: BaseRow): Derived => {
+    const [figure, base] = derive(row)
+    return [ratio(figure, n(row, 'months')), base]
+  }
 
 /** metric id → how it is derived from one merged row of base figures. */
 export const derivations: Record<string, (row: BaseRow) => Derived> = {
@@ -75,7 +82,7 @@ export const derivations: Record<string, (row: BaseRow) => Derived> = {
   reportback_required: value('reportback_required'),
   reportback_rate: rate('reportback_done', 'reportback_required'),
   reportback_target_rate: value('reportback_target_rate'),
-  receptions_per_station: rate('receptions', 'built'),
+  receptions_per_station: perMonth(rate('receptions', 'built')),
   visitors_per_10k: per10k('visitors'),
   opinions_per_10k: per10k('collected'),
   opinions_per_deputy: rate('collected', 'deputies_total'),

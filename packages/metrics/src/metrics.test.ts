@@ -172,6 +172,26 @@ for (const engine of testEngines()) {
       expect(alone.reportback_target_rate).not.toBeNull()
     })
 
+    it('rates plan coverage for each county or city above a county, as the county itself does', async () => {
+      // Stations and rooms standardised (1) ÷ the county's latest plan (4), whichever region lists it as an area.
+      for (const [region, area] of [
+        ['5205', '520523'],
+        ['52', '5205'],
+        ['CN', '52'],
+      ]) {
+        const { data } = await queryMetrics(h.db, {
+          ...y2023,
+          region,
+          ids: ['station_coverage_rate'],
+          by: 'area',
+        })
+        expect(
+          data.find((r) => r.area === area),
+          region,
+        ).toMatchObject({ station_coverage_rate: 0.25 })
+      }
+    })
+
     it('counts stations, coverage and the seven-item standard at the period end', async () => {
       const r = await one([
         'stations_built',
@@ -309,6 +329,16 @@ for (const engine of testEngines()) {
       }
     })
 
+    it('counts activities per station built a month', async () => {
+      // 2023: 3 activities, 2 stations built by 31 December, 12 months; March 2023: 2 activities, 1 built.
+      expect(await one(['receptions_per_station'])).toMatchObject({ receptions_per_station: 3 / 2 / 12 })
+      const march = { from: '2023-03-01', to: '2023-03-31' }
+      expect(await one(['receptions_per_station'], march)).toMatchObject({ receptions_per_station: 2 })
+      // Compared with the month before (February: no activity, 1 built): 0 a month.
+      const r = await one(['receptions_per_station'], { ...march, compare: 'mom' })
+      expect(r.receptions_per_station__previous).toBe(0)
+    })
+
     it('counts deputies per station built: those covered ÷ stations and rooms built', async () => {
       // 2023: deputies 1 and 4 at the station, 2 at the room built in July → 3 over 2; 2022: 2 over the one station.
       expect(await one(['deputies_per_station'])).toMatchObject({ deputies_per_station: 1.5 })
@@ -385,6 +415,33 @@ for (const engine of testEngines()) {
       expect(r.resolution_rate__change).toBe(-0.5)
       expect(r.projects__previous).toBe(0)
       expect(r.projects__change).toBeNull()
+    })
+
+    it('compares each month or year of a range longer than a year with its own a year earlier', async () => {
+      // 2022–2023: receptions in March 2022 (1), March 2023 (2) and August 2023 (1).
+      const span = {
+        region: '520523',
+        from: '2022-01-01',
+        to: '2023-12-31',
+        ids: ['receptions'],
+        compare: 'yoy' as const,
+      }
+      const byMonth = (await queryMetrics(h.db, { ...span, by: 'month' })).data
+      expect(byMonth.find((r) => r.month === '2023-03')).toMatchObject({
+        receptions: 2,
+        receptions__previous: 1,
+        receptions__change: 1,
+      })
+      // 2021 has no rows: no bucket a year earlier to compare with, as in any breakdown by month.
+      expect(byMonth.find((r) => r.month === '2022-03')).toMatchObject({
+        receptions: 1,
+        receptions__previous: null,
+      })
+      const byYear = (await queryMetrics(h.db, { ...span, by: 'year' })).data
+      expect(byYear.map((r) => [r.year, r.receptions, r.receptions__previous])).toEqual([
+        ['2022', 1, null],
+        ['2023', 3, 1],
+      ])
     })
 
     it('breaks down by township with names, every township listed', async () => {

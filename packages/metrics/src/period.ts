@@ -39,6 +39,26 @@ export function previousPeriod(from: string, to: string, mode: CompareMode): { f
   return { from: day(ms(from) - span * DAY), to: day(ms(from) - DAY) }
 }
 
+/** How many months a period spans, a month it covers in part counting by its share of days (1 January to
+ * 31 December is 12; 1 to 14 February of a common year is 0.5). */
+export function monthsIn(from: string, to: string): number {
+  let months = 0
+  for (let start = from; start <= to; ) {
+    const [y, m] = start.split('-').map(Number) as [number, number]
+    const monthEnd = day(Date.UTC(y, m, 0))
+    const end = monthEnd < to ? monthEnd : to
+    months += ((ms(end) - ms(start)) / DAY + 1) / Number(monthEnd.slice(8))
+    start = day(ms(end) + DAY)
+  }
+  return months
+}
+
+/** The same span one year earlier: what each month, quarter or year of a range compares with year on year. */
+export const yearEarlier = (from: string, to: string) => ({
+  from: shiftYear(from, -1),
+  to: shiftYear(to, -1),
+})
+
 /** The key a time bucket had one year earlier ('2023-05' → '2022-05', '2023Q2' → '2022Q2'). */
 export const keyYearEarlier = (key: string) => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`
 

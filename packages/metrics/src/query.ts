@@ -21,7 +21,7 @@ import { sql } from 'drizzle-orm'
 import { catalogById, type Metric, type Source } from './catalog.ts'
 import { rowsOf } from './db.ts'
 import { deriveMetric } from './derive.ts'
-import { keyYearEarlier, previousPeriod } from './period.ts'
+import { keyYearEarlier, monthsIn, previousPeriod, yearEarlier } from './period.ts'
 import { rollupsCurrent } from './rollups.ts'
 import { areaLength, countyRange, nextPrefix, regionPrefix } from './scope.ts'
 import { type BaseRow, merge, type SourceSpec, sources } from './sources.ts'
@@ -162,7 +162,13 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
     rollups,
     ids: metrics.map((m) => m.id),
   }
-  const previous = spec.compare ? previousPeriod(spec.from, spec.to, spec.compare) : null
+  // By month, quarter or year, each bucket compares year on year with its own a year earlier, however long the
+  // range: 2023-05 of 2022–2023 with 2022-05 (the range's previous period, 2020–2021, would not hold it).
+  const previous = !spec.compare
+    ? null
+    : timeBy && spec.compare === 'yoy'
+      ? yearEarlier(spec.from, spec.to)
+      : previousPeriod(spec.from, spec.to, spec.compare)
   const areas = spec.by === 'township' || spec.by === 'area' ? spec.by : null
   // The period, the compared period and the list of areas do not depend on each other: asked at once.
   const [fetched, keys, before] = await Promise.all([
@@ -180,6 +186,9 @@ export async function queryMetrics(db: DbOrTx, spec: MetricsSpec) {
   current.sort((a, b) => String(a.key).localeCompare(String(b.key)))
   const priorKey = (key: string | null) =>
     key && timeBy ? (spec.compare === 'yoy' ? keyYearEarlier(key) : null) : key
+  // Figures per month divide by the months each period spans.
+  for (const row of current) row.months = monthsIn(spec.from, spec.to)
+  if (previous) for (const row of before) row.months = monthsIn(previous.from, previous.to)
   const beforeByKey = new Map(before.map((r) => [r.key, r]))
   if (!spec.by && current.length === 0) current.push({ key: null })
   const lang = spec.lang ?? 'zh'

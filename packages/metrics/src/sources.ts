@@ -18,7 +18,7 @@ import {
   stationStatusWhen,
   stationsRollup,
 } from './rollup-tables.ts'
-import { areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
+import { areaColumn, areaLength, countyRange, inRegion, nextPrefix, regionPrefix } from './scope.ts'
 
 export { type BaseRow, merge, type SourceSpec, sumRows } from './grouping.ts'
 
@@ -140,39 +140,69 @@ function reportbacks(db: DbOrTx, s: SourceSpec) {
   )
 }
 
-/** Plans are kept per county: a county or any region above it. A township has none of its own, but the report-back
- * share its county sets applies to its deputies. Only the figures asked for: at national scope each reads all
- * ≈ 15,000 plan rows (the four together took 18 ms). */
+/** Plans are kept per county: a county or any region above it, whole or by area (a city's counties, a province's
+ * cities). A township has none of its own, but the report-back share its county sets applies to its deputies. Only
+ * the figures asked for: at national scope each reads all ≈ 15,000 plan rows (the four together took 18 ms). */
 async function plans(db: DbOrTx, s: SourceSpec): Promise<BaseRow[]> {
   const township = regionPrefix(s.region).length > 6
   if (s.by === 'kind' && !township) return plannedByKind(db, s)
-  if (s.by || (township && !wants(s, 'reportback_target_rate'))) return []
+  // By area above a county each area sums its counties' plans; a county's areas (townships) have none.
+  const byArea = s.by === 'area' && areaLength(s.region) <= 6
+  if ((s.by && !byArea) || (township && !wants(s, 'reportback_target_rate'))) return []
+  const key = (alias: string) => (byArea ? areaColumn(alias, s.region) : null)
   const ofRegion = countyRange('p', township ? s.region.slice(0, 6) : s.region)
   // Years as integers: `p.year = extract(year from …)` compares as numeric and casts every row.
   const [first, last] = [Number(s.from.slice(0, 4)), Number(s.to.slice(0, 4))]
-  const figures: SQL[] = []
+  const figures: Promise<BaseRow[]>[] = []
   if (!township && wants(s, 'stations_planned', 'station_coverage_rate'))
-    figures.push(sql`(select sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int
-        from ${latestPlans(s)}) as stations_planned`)
+    figures.push(
+      grouped(
+        db,
+        key('l'),
+        sql`sum(coalesce(l.stations_target, 0) + coalesce(l.rooms_target, 0))::int as stations_planned`,
+        sql`from ${latestPlans(s)}`,
+      ),
+    )
   if (!township && wants(s, 'stations_target'))
     // Null for a year whose plans set no target (before the plan began), not a target of 0.
-    figures.push(sql`(select sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int from plans p
-        where ${ofRegion} and p.year = ${last} and (p.stations_target is not null or p.rooms_target is not null))
-        as stations_target`)
+    figures.push(
+      grouped(
+        db,
+        key('p'),
+        sql`sum(coalesce(p.stations_target, 0) + coalesce(p.rooms_target, 0))::int as stations_target`,
+        sql`from plans p where ${ofRegion} and p.year = ${last}
+          and (p.stations_target is not null or p.rooms_target is not null)`,
+      ),
+    )
   if (!township && wants(s, 'funds_budget', 'fund_budget_share'))
-    figures.push(sql`(select sum(p.fund_budget)::float8 from plans p where ${ofRegion}
-        and p.year between ${first} and ${last}) as funds_budget`)
+    figures.push(
+      grouped(
+        db,
+        key('p'),
+        sql`sum(p.fund_budget)::float8 as funds_budget`,
+        sql`from plans p where ${ofRegion} and p.year between ${first} and ${last}`,
+      ),
+    )
   if (wants(s, 'reportback_target_rate'))
-    figures.push(sql`(select avg(c.share)::float8 from (select sum(p.reportback_share) as share from plans p
-        where ${ofRegion} and p.year <= ${last} group by p.county_code) c) as reportback_target_rate`)
-  if (figures.length === 0) return []
-  const [row] = await rowsOf<BaseRow>(db, sql`select null as key, ${sql.join(figures, sql`, `)}`)
-  return row ? [row] : []
+    figures.push(
+      grouped(
+        db,
+        key('c'),
+        sql`avg(c.share)::float8 as reportback_target_rate`,
+        sql`from (select p.county_code, sum(p.reportback_share) as share from plans p
+          where ${ofRegion} and p.year <= ${last} group by p.county_code) c`,
+      ),
+    )
+  const parts = await Promise.all(figures)
+  // A whole region's figures are one row, null where no plan sets them (as the one query of sums gave).
+  if (!byArea)
+    return parts.length ? [Object.assign({ key: null }, ...parts.map((rows) => rows[0] ?? {}))] : []
+  return parts.reduce(merge, [])
 }
 
 /** Each county's latest plan with a station target (one sort, not a lookup per plan row). */
 const latestPlans = (s: SourceSpec) =>
-  sql`(select distinct on (p.county_code) p.stations_target, p.rooms_target from plans p
+  sql`(select distinct on (p.county_code) p.county_code, p.stations_target, p.rooms_target from plans p
       where ${countyRange('p', s.region)} and p.stations_target is not null order by p.county_code, p.year desc) l`
 
 /** The plan's 联络站 and 联络室 apart: the denominators of coverage per kind. */

@@ -112,13 +112,13 @@ export function unitSuffix(unit: Unit, locale: Locale) {
 }
 
 /**
- * The Chinese measure word of a figure (domain.md): opinions are counted in 件, activities in 次, deputies in 人,
- * people received in 人次; other counts (stations, projects) in 个. English writes none.
+ * The Chinese measure word of a figure (domain.md): opinions are counted in 件, activities in 次 (a station's a
+ * month too), deputies in 人, people received in 人次; other counts (stations, projects) in 个. English writes none.
  */
 export function figureSuffix(id: string | undefined, unit: Unit, locale: Locale) {
   if (!isZh(locale) || !id) return unitSuffix(unit, locale)
   if (/^opinions_|^backlog$|^overdue$/.test(id)) return '件'
-  if (id === 'receptions') return '次'
+  if (id === 'receptions' || id === 'receptions_per_station') return '次'
   if (/^deputies_|^reportback_(done|required)$/.test(id)) return '人'
   return unitSuffix(unit, locale)
 }

@@ -172,6 +172,7 @@ describe('useModulePage and ModulePage', () => {
     expect(figureSuffix('opinions_collected', 'count', 'zh-CN')).toBe('件')
     expect(figureSuffix('overdue', 'count', 'zh-CN')).toBe('件')
     expect(figureSuffix('receptions', 'count', 'zh-CN')).toBe('次')
+    expect(figureSuffix('receptions_per_station', 'count', 'zh-CN')).toBe('次')
     expect(figureSuffix('visitors', 'people', 'zh-CN')).toBe('人次')
     expect(figureSuffix('reportback_done', 'people', 'zh-CN')).toBe('人')
     expect(figureSuffix('stations_planned', 'count', 'zh-CN')).toBe('个')
