@@ -457,8 +457,8 @@ export const catalog: Metric[] = [
     'rate',
     'plans',
     null,
-    '截至期末年度的累计述职目标比例（如30%/60%/100%）',
-    "Cumulative yearly target share up to the period's year",
+    '截至期末年度的累计述职目标比例（如30%/60%/100%；县以上为所辖各县目标的平均）',
+    "Cumulative yearly target share up to the period's year (above a county, its counties' targets averaged)",
   ),
 ]
 
