@@ -231,5 +231,26 @@ for (const engine of testEngines()) {
       expect(broken.ok).toBe(false)
       expect(broken.errors[0]!.message.en).toContain('Cannot read this workbook')
     })
+
+    it('skips a row filled only in columns it ignores (序号, a formula showing 0), never one with a known column', async () => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('接待记录')
+      ws.addRow(['序号', '接待日期', '联络站', '接待群众人次', '记录编号', '小计'])
+      ws.addRow([1, '2023-09-01', 'JS-ZZ-001', 5, 'SK-1', { formula: 'D2', result: 5 }])
+      ws.addRow([2, '', '', '', '', { formula: 'D3', result: 0 }])
+      ws.addRow([3, null, null, null, null, { formula: 'D4', result: 0 }])
+      const file = async () => Buffer.from(await wb.xlsx.writeBuffer())
+      const report = await run(await file(), 'numbered.xlsx', true)
+      expect(report.ok, JSON.stringify(report.errors)).toBe(true)
+      expect(report.ok && report.counts.receptions).toEqual({ inserted: 1, updated: 0, unchanged: 0 })
+      // A row with any recognised column filled is a record, and its blanks are errors.
+      ws.addRow([4, '', '', '', 'SK-4', { formula: 'D5', result: 0 }])
+      const refused = await run(await file(), 'numbered.xlsx', true)
+      expect(refused.errors.map((e) => [e.row, e.column])).toEqual([
+        [5, '联络站'],
+        [5, '接待日期'],
+        [5, '接待群众人次'],
+      ])
+    })
   })
 }

@@ -7,14 +7,15 @@ import { loadLookups } from './lookups.ts'
 import { type Problem, problem } from './problems.ts'
 import { FileRefused, readFile, type Sheet } from './read-xlsx.ts'
 import { planSheets } from './sheets.ts'
-import { type Checked, checkSheet, duplicatesAcrossSheets } from './validate.ts'
-import { type Counts, finishBatch, openBatch, upsertRows, type WriteContext } from './write.ts'
+import { type CheckedRow, checkSheet, duplicatesAcrossSheets } from './validate.ts'
+import { type Counts, finishBatch, openBatch, planRows, type WriteContext, writeRows } from './write.ts'
 
+export { MAX_BYTES, MAX_UPLOAD_BYTES } from './limits.ts'
 export type { Problem } from './problems.ts'
-export { FileRefused, MAX_BYTES, MAX_ROWS } from './read-xlsx.ts'
+export { FileRefused, MAX_ROWS } from './read-xlsx.ts'
 export { isKind, registers } from './registers/index.ts'
 
-import { type DbRow, registers } from './registers/index.ts'
+import { registers } from './registers/index.ts'
 
 export { RollbackRefused, rollbackImport } from './rollback.ts'
 export { templateFor } from './templates.ts'
@@ -110,18 +111,22 @@ async function run(db: Db, input: Sheet[], options: RunOptions): Promise<ImportR
       let rowCount = 0
       for (const register of kinds) {
         const lookups = await loadLookups(tx, county)
-        const rows: DbRow[] = []
-        const checkedSheets: { name: string; rows: Checked['rows'] }[] = []
+        const rows: CheckedRow[] = []
+        const checkedSheets: { name: string; rows: CheckedRow[] }[] = []
         for (const { sheet } of plan.sheets.filter((s) => s.register === register)) {
           const checked = checkSheet(register, sheet, lookups, county, today)
           errors.push(...checked.errors)
           warnings.push(...checked.warnings)
-          for (const r of checked.rows) rows.push(r.data)
+          for (const r of checked.rows) rows.push(r)
           checkedSheets.push({ name: sheet.name, rows: checked.rows })
         }
         errors.push(...duplicatesAcrossSheets(register, checkedSheets, county))
         rowCount += rows.length
-        if (!errors.length) counts[register.kind] = await upsertRows(tx, register, rows, batchId, county)
+        // Planned (reading the stored rows) even when the file has errors: a conflict with a stored value is told
+        // in the same round as the rest.
+        const planned = await planRows(tx, register, rows, county)
+        errors.push(...planned.errors)
+        if (!errors.length) counts[register.kind] = await writeRows(tx, register, planned, batchId, county)
       }
       // A header without rows (or only 合计 rows) is not an import to confirm: it would be an empty batch.
       if (!errors.length && rowCount === 0)

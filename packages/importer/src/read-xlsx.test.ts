@@ -47,6 +47,18 @@ describe('readFile (.xlsx)', () => {
 
   // Found by tests/reliability/fuzz-import.test.ts: these answered 500 (the CSV parser's own errors) or kept the
   // server parsing for 17 s (a zip bomb of empty rows within the size limits).
+  it('reads Excel\'s "Unicode text" (UTF-16 with a BOM, tab-separated), little- and big-endian', async () => {
+    const text = '接待日期\t联络站\t接待群众人次\r\n2023-06-14\t民兴街道人大代表联络站\t12\r\n'
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const be = Buffer.from(le)
+    be.swap16() // FE FF and every unit big-endian
+    for (const buffer of [le, be])
+      expect((await readFile(buffer, '接待记录.txt'))[0]!.rows).toEqual([
+        ['接待日期', '联络站', '接待群众人次'],
+        ['2023-06-14', '民兴街道人大代表联络站', '12'],
+      ])
+  })
+
   it("refuses a malformed CSV as the file's fault, not a crash", async () => {
     for (const text of ['a,b\n"1,2\n', 'a,b\n"1"x,2\n'])
       await expect(readFile(Buffer.from(text), 'r.csv')).rejects.toThrow('Cannot read this CSV file')

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
+import { MAX_BYTES } from './limits.ts'
 import { readCsv } from './read-csv.ts'
 
 export interface Sheet {
@@ -12,7 +13,6 @@ export interface Sheet {
   rowOffset?: number
 }
 
-export const MAX_BYTES = 20 * 1024 * 1024
 export const MAX_ROWS = 200_000
 /** Unpacked size of one worksheet's XML beyond which a workbook is refused (a zip bomb within 20 MB). */
 const MAX_SHEET_XML = 400 * 1024 * 1024

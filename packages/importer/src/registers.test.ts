@@ -51,6 +51,28 @@ describe('values', () => {
     expect(parseShare('30%')).toBe(0.3)
     expect(parseShare(0.3)).toBe(0.3)
   })
+
+  it('reads the units clerks write after a figure, and rounds money as PostgreSQL stores it', () => {
+    for (const text of [
+      '120㎡',
+      '120平方米',
+      '120m²',
+      '120 m2',
+      '120名',
+      '120条',
+      '120项',
+      '120户',
+      '120场',
+      '120期',
+    ])
+      expect([text, parseNumber(text)]).toEqual([text, 120])
+    expect(parseNumber('12x')).toBeNaN()
+    // A cell's 万元 still scales in a money column.
+    expect(parseMoney('1.5万元', '元')).toBe(15_000)
+    // Half away from zero on the decimal written, not on the nearest binary fraction (1.005 is 1.00499… in binary).
+    expect(parseMoney('1.005', '元')).toBe(1.01)
+    expect(parseMoney('0.0000135', '万元')).toBe(0.14)
+  })
 })
 
 for (const engine of testEngines()) {

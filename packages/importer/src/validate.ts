@@ -42,11 +42,26 @@ export interface Plausible {
   most: number
 }
 
+/** A row ready to write, with the sheet's columns (those it lacks keep their stored values on update). */
+export interface CheckedRow {
+  sheet: string
+  row: number
+  data: DbRow
+  given: ReadonlyMap<string, MatchedColumn>
+}
+
 export interface Checked {
   errors: Problem[]
   warnings: Problem[]
-  rows: { row: number; data: DbRow }[]
+  rows: CheckedRow[]
 }
+
+/** A column as the sheet heads it, or, when the sheet lacks it, as the template does. */
+export const columnLabel = (
+  columns: Register['columns'],
+  found: ReadonlyMap<string, MatchedColumn>,
+  key: string,
+) => found.get(key)?.label ?? columns.find((c) => c.key === key)?.names[0] ?? key
 
 // What the columns hold (packages/db/src/schema): counts are integers, money numeric(14, 2). A larger value
 // would fail the whole import at the database with no row to name.
@@ -64,8 +79,7 @@ function reader(
   columns: Register['columns'],
 ): RowReader {
   const col = (key: string) => found.get(key)
-  // A column the sheet lacks is named as the template names it.
-  const label = (key: string) => col(key)?.label ?? columns.find((c) => c.key === key)?.names[0] ?? key
+  const label = (key: string) => columnLabel(columns, found, key)
   const raw = (key: string) => (col(key) ? cells[col(key)!.index] : undefined)
   const text = (key: string) => cellText(raw(key))
   const shown = (key: string) => (raw(key) instanceof Date ? text(key) : (raw(key) ?? null))
@@ -241,9 +255,11 @@ export function checkSheet(
         `Duplicate key (same as row ${first})`,
       ),
     )
+  const read = [...header.found.values()].map((c) => c.index)
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? []
-    if (cells.every((c) => cellText(c) === '')) continue
+    // Blank in every column read is a blank row, whatever the ignored ones hold (a pre-numbered 序号, a formula's 0).
+    if (read.every((index) => cellText(cells[index]) === '')) continue
     const row = i + 1 + offset
     if (isTotal(cells)) {
       warnings.push(problem(sheet.name, row, null, null, '合计行，未导入', 'Total row, not imported'))
@@ -283,7 +299,7 @@ export function checkSheet(
       }
       seen.set(key, row)
     }
-    rows.push({ row, data })
+    rows.push({ sheet: sheet.name, row, data, given: header.found })
   }
   return { errors, warnings, rows }
 }

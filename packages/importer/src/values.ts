@@ -51,12 +51,12 @@ export function parseDate(value: unknown): string | null {
   return null
 }
 
-/** "1,259", "１２", "12人", "3 人次" → integer; null when blank; NaN when not a number. */
+/** "1,259", "１２", "12人", "3 人次", "120㎡" → integer; null when blank; NaN when not a number. */
 export function parseNumber(value: unknown): number | null {
   if (typeof value === 'number') return value
   const text = halfWidth(cellText(value))
     .replace(/\s/g, '')
-    .replace(/(人次|人|次|件|个|元|万元|票)$/, '')
+    .replace(/(人次|人|名|户|次|件|条|项|个|场|期|元|万元|票|㎡|平方米|m²|m2)$/i, '')
   if (text === '') return null
   // Thousands separators stand in threes (1,259): "1,2" is a typo or a decimal comma, and read as 12 it was a
   // tenth or ten times the amount meant.
@@ -74,7 +74,23 @@ export function parseMoney(value: unknown, unit: string | null): number | null {
   const n = parseNumber(text.replace(/(万元|万|元)$/, ''))
   if (n === null || Number.isNaN(n)) return Number.NaN
   const factor = own ?? (unit && /万/.test(unit) ? 10_000 : 1)
-  return Math.round(n * factor * 100) / 100
+  // ×10,000 by moving the decimal point: 0.0000135万 is 0.135 元 (0.14), where the binary product is 0.13499….
+  return roundTo(factor === 10_000 ? shift(n, 4) : n, 2)
+}
+
+/** n × 10^places on the decimal n is written as. */
+function shift(n: number, places: number): number {
+  const [digits, exponent = '0'] = String(n).split('e')
+  return Number(`${digits}e${Number(exponent) + places}`)
+}
+
+/**
+ * n at `scale` decimals as a numeric(p, scale) column stores it: half away from zero, on the decimal written (85.65 →
+ * 85.7, 1.005 → 1.01; in binary they are 85.649… and 1.00499…). The stored value then compares equal to the file's,
+ * so that importing the same file again changes nothing.
+ */
+export function roundTo(n: number, scale: number): number {
+  return Math.sign(n) * shift(Math.round(shift(Math.abs(n), scale)), -scale)
 }
 
 /** 30%, 0.3, 30 → 0.3 (a share of one). */
@@ -84,7 +100,7 @@ export function parseShare(value: unknown): number | null {
   const percent = text.endsWith('%')
   const n = parseNumber(text.replace(/%$/, ''))
   if (n === null || Number.isNaN(n)) return Number.NaN
-  return percent || n > 1 ? n / 100 : n
+  return percent || n > 1 ? shift(n, -2) : n
 }
 
 /** 是/否, yes/no, true/false, 1/0, Y/N, √. */

@@ -4,8 +4,9 @@ import type { Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
 import { rowsOf } from '@liaison/metrics'
 import { type SQL, sql } from 'drizzle-orm'
-import type { Problem } from './problems.ts'
+import { type Problem, problem } from './problems.ts'
 import type { DbRow, Register } from './registers/index.ts'
+import { type CheckedRow, columnLabel } from './validate.ts'
 
 export interface WriteContext {
   county: string
@@ -84,18 +85,72 @@ async function existingRows(tx: Tx, register: Register, county: string, rows: Db
   return found
 }
 
-export async function upsertRows(tx: Tx, register: Register, rows: DbRow[], batchId: number, county: string) {
-  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 }
-  const existing = await existingRows(tx, register, county, rows)
-  const inserts: DbRow[] = []
-  const updates: { key: unknown; row: DbRow; previous: Record<string, unknown> }[] = []
-  for (const row of rows) {
-    const previous = existing.get(keyOf(register.keyColumns(row), row))?.shift()
-    if (!previous) inserts.push({ ...row, import_batch_id: batchId })
-    else if (Object.keys(row).every((c) => same(previous[c], row[c]))) counts.unchanged++
-    else
-      updates.push({ key: previous[register.idColumn], row: { ...row, import_batch_id: batchId }, previous })
+export interface Planned {
+  counts: Counts
+  /** Updated rows that cannot be stored with the values they keep (Register.settle). */
+  errors: Problem[]
+  inserts: DbRow[]
+  updates: { key: unknown; row: DbRow; previous: Record<string, unknown> }[]
+}
+
+/**
+ * What writing the rows would do, reading only: new rows as toRow made them; an existing row updated from the
+ * columns its sheet has, the others keeping their stored values (a file of two columns wipes nothing), and checked
+ * as it will be stored.
+ */
+export async function planRows(tx: Tx, register: Register, rows: CheckedRow[], county: string) {
+  const plan: Planned = {
+    counts: { inserted: 0, updated: 0, unchanged: 0 },
+    errors: [],
+    inserts: [],
+    updates: [],
   }
+  const existing = await existingRows(
+    tx,
+    register,
+    county,
+    rows.map((r) => r.data),
+  )
+  for (const { sheet, row: number, data, given } of rows) {
+    const keys = register.keyColumns(data)
+    const previous = existing.get(keyOf(keys, data))?.shift()
+    if (!previous) {
+      plan.inserts.push(data)
+      continue
+    }
+    const kept = new Set(
+      Object.entries(register.sources)
+        .filter(([column, from]) => !keys.includes(column) && !from.some((key) => given.has(key)))
+        .map(([column]) => column),
+    )
+    const row = { ...data }
+    for (const column of kept) row[column] = (previous[column] ?? null) as DbRow[string]
+    const conflict = register.settle?.(row, previous, kept)
+    if (conflict)
+      plan.errors.push(
+        problem(
+          sheet,
+          number,
+          columnLabel(register.columns, given, conflict.key),
+          null,
+          conflict.zh,
+          conflict.en,
+        ),
+      )
+    else if (Object.keys(row).every((c) => same(previous[c], row[c]))) plan.counts.unchanged++
+    else plan.updates.push({ key: previous[register.idColumn], row, previous })
+  }
+  return plan
+}
+
+/** An opinion's status history follows its status and dates: rebuilt only when one of them changes. */
+const progress = ['status', 'received_on', 'replied_on', 'resolved_on']
+
+export async function writeRows(tx: Tx, register: Register, plan: Planned, batchId: number, county: string) {
+  const counts = { ...plan.counts }
+  const stamped = (row: DbRow): DbRow => ({ ...row, import_batch_id: batchId })
+  const inserts = plan.inserts.map(stamped)
+  const updates = plan.updates.map((u) => ({ ...u, row: stamped(u.row) }))
   const table = id(register.table)
   const idCol = id(register.idColumn)
   for (const chunk of chunks(inserts)) {
@@ -116,9 +171,10 @@ export async function upsertRows(tx: Tx, register: Register, rows: DbRow[], batc
     await tx.execute(sql`insert into import_changes (batch_id, table_name, row_key, action, previous)
       select ${batchId}, ${register.table}, x.item->>'key', 'update', x.item->'previous'
       from jsonb_array_elements(${json(items)}) x(item)`)
-    if (register.table === 'opinions')
+    const moved = items.filter((i) => progress.some((c) => !same(i.previous[c], i.row[c])))
+    if (register.table === 'opinions' && moved.length)
       await tx.execute(
-        sql`delete from opinion_events where opinion_id in (select (jsonb_array_elements_text(${json(items.map((i) => i.key))}))::bigint)`,
+        sql`delete from opinion_events where opinion_id in (select (jsonb_array_elements_text(${json(moved.map((i) => i.key))}))::bigint)`,
       )
     counts.updated += chunk.length
   }

@@ -1,6 +1,7 @@
 import { importHistoryResponse } from '@liaison/contracts'
 import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
+import { MAX_BYTES, MAX_UPLOAD_BYTES } from '@liaison/importer/limits'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoApi, signIn, type TestApi } from '../testing.ts'
 
@@ -132,6 +133,36 @@ for (const engine of testEngines()) {
           )
         ).status,
       ).toBe(400)
+    })
+
+    it('answers 413 to an upload or records over the limit, before reading the body', async () => {
+      const headers = { cookie: session['demo-clerk']!.cookie, 'x-csrf-token': session['demo-clerk']!.csrf }
+      // Spaces: no form, and JSON of no records. Only their size can answer 413 (read, they answer 400 and 422).
+      const spaces = (n: number) => new Uint8Array(n).fill(0x20)
+      const upload = await api.request('/api/v1/imports', {
+        method: 'POST',
+        body: spaces(MAX_UPLOAD_BYTES + 1),
+        headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' },
+      })
+      expect(upload.status).toBe(413)
+      expect(await upload.json()).toEqual({
+        error: {
+          code: 'too_large',
+          message: expect.stringMatching(/上限 \/ .*larger than 20 MB/),
+          details: null,
+        },
+      })
+      const records = (size: number) =>
+        api.request('/api/v1/ingest/receptions?county=520523', {
+          method: 'POST',
+          body: Buffer.concat([Buffer.from('['), spaces(size - 2), Buffer.from(']')]),
+          headers: { ...headers, 'content-type': 'application/json' },
+        })
+      const over = await records(MAX_BYTES + 1)
+      expect(over.status).toBe(413)
+      expect(((await over.json()) as { error: { code: string } }).error.code).toBe('too_large')
+      // At the limit the body is read, and refused for holding no records.
+      expect((await records(MAX_BYTES)).status).toBe(422)
     })
   })
 }

@@ -2,8 +2,10 @@
 import type { ImportBatch, ImportHistoryResponse } from '@liaison/contracts'
 import { schema } from '@liaison/db'
 import type { Problem } from '@liaison/importer'
+import { MAX_BYTES, MAX_UPLOAD_BYTES } from '@liaison/importer/limits'
 import { desc, eq, like } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { assertInScope, readableRegion, requireRole } from '../auth/middleware.ts'
 import { ApiError, badRequest, notFound } from '../errors.ts'
@@ -23,6 +25,24 @@ const uploadForm = z.object({
     .transform((v) => v === 'true'),
 })
 
+const megabytes = MAX_BYTES / 1024 / 1024
+const tooLarge = (what: { zh: string; en: string }) =>
+  new ApiError(
+    413,
+    'too_large',
+    `${what.zh}超过${megabytes}MB上限 / The ${what.en} is larger than ${megabytes} MB`,
+  )
+
+/** Refused by its size before any of it is parsed (a multipart form is otherwise read whole first). */
+const limit = (maxSize: number, what: { zh: string; en: string }) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw tooLarge(what)
+    },
+  })
+const file = { zh: '文件', en: 'file' }
+
 /** A refused import: the problems row by row, and the API's one error envelope (a code and a message) on top. */
 function refusal(errors: Problem[], warnings: Problem[]) {
   const first = errors[0]?.message
@@ -38,33 +58,37 @@ function refusal(errors: Problem[], warnings: Problem[]) {
 }
 
 export const importRoutes = new Hono<AppEnv>()
-  .post('/imports', requireRole('admin', 'clerk'), validate('form', uploadForm), async (c) => {
-    const form = c.req.valid('form')
-    const { importFile, MAX_BYTES, resolveCounty } = await importer()
-    if (form.file.size > MAX_BYTES)
-      throw badRequest('文件超过20MB上限 / The file is larger than 20 MB', [
-        { field: 'file', message: 'too large' },
-      ])
-    const db = c.get('deps').handle.db
-    const county = await resolveCounty(db, form.county)
-    if (!county)
-      throw badRequest(`未知的县（区） / Unknown county: ${form.county}`, [
-        { field: 'county', message: 'unknown county' },
-      ])
-    // A clerk imports only into their own county.
-    assertInScope(c, county, 'detail')
-    const report = await importFile(db, {
-      buffer: Buffer.from(await form.file.arrayBuffer()),
-      fileName: form.file.name,
-      county,
-      kind: form.kind || undefined,
-      dryRun: form.dryRun,
-      user: { id: c.get('user').id, username: c.get('user').username },
-      source: 'file',
-    })
-    if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
-    return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
-  })
+  .post(
+    '/imports',
+    requireRole('admin', 'clerk'),
+    limit(MAX_UPLOAD_BYTES, file),
+    validate('form', uploadForm),
+    async (c) => {
+      const form = c.req.valid('form')
+      const { importFile, resolveCounty } = await importer()
+      // The form's fields fill part of the body's limit: the file itself is held to its own.
+      if (form.file.size > MAX_BYTES) throw tooLarge(file)
+      const db = c.get('deps').handle.db
+      const county = await resolveCounty(db, form.county)
+      if (!county)
+        throw badRequest(`未知的县（区） / Unknown county: ${form.county}`, [
+          { field: 'county', message: 'unknown county' },
+        ])
+      // A clerk imports only into their own county.
+      assertInScope(c, county, 'detail')
+      const report = await importFile(db, {
+        buffer: Buffer.from(await form.file.arrayBuffer()),
+        fileName: form.file.name,
+        county,
+        kind: form.kind || undefined,
+        dryRun: form.dryRun,
+        user: { id: c.get('user').id, username: c.get('user').username },
+        source: 'file',
+      })
+      if (!report.ok) return c.json(refusal(report.errors, report.warnings), 422)
+      return c.json({ batchId: report.batchId, counts: report.counts, warnings: report.warnings, errors: [] })
+    },
+  )
   .get('/imports/templates/:file', async (c) => {
     const kind = c.req.param('file').replace(/\.xlsx$/, '')
     const { isKind, templateFor } = await importer()
@@ -78,6 +102,7 @@ export const importRoutes = new Hono<AppEnv>()
   .post(
     '/ingest/:kind',
     requireRole('admin', 'clerk'),
+    limit(MAX_BYTES, { zh: '请求体', en: 'request body' }),
     validate(
       'query',
       z.object({ county: z.string().min(1), dryRun: z.enum(['true', 'false']).default('false') }),

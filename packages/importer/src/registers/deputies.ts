@@ -88,6 +88,14 @@ export const deputies: Register = {
       phone: nullIfBlank(r.text('phone')),
     }
   },
+  sources: {
+    township_code: ['township', 'station'],
+    station_id: ['station'],
+    category: ['category'],
+    group_name: ['group'],
+    term: ['term'],
+    phone: ['phone'],
+  },
   keyColumns: () => ['county_code', 'code'],
   uniqueKey: () => true,
 }

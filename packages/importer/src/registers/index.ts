@@ -9,7 +9,7 @@ import { reportbacks } from './reportbacks.ts'
 import { stations } from './stations.ts'
 import type { Register } from './types.ts'
 
-export type { DbRow, Register } from './types.ts'
+export type { Conflict, DbRow, Register } from './types.ts'
 
 export const registers: readonly Register[] = [
   stations,

@@ -80,6 +80,50 @@ export const opinions: Register = {
       cross_region: cross,
     }
   },
+  sources: {
+    channel: ['channel'],
+    category: ['category'],
+    content: ['content'],
+    status: ['status'],
+    route: ['route'],
+    replied_on: ['repliedOn'],
+    resolved_on: ['resolvedOn'],
+    evaluation: ['evaluation'],
+    cross_region: ['crossRegion'],
+  },
+  settle(row, previous, kept) {
+    // Without 办理状态 the status follows the dates the file has, with the stored ones; a stored step beyond them
+    // stays (办理中 before any reply).
+    if (kept.has('status') && !(kept.has('replied_on') && kept.has('resolved_on'))) {
+      const dated = row.resolved_on ? 'resolved' : row.replied_on ? 'replied' : 'collected'
+      const stored = previous.status as string
+      const step = (s: string) => opinionStatuses.findIndex((e) => e.value === s)
+      if (dated === 'resolved' || stored === 'resolved' || step(dated) > step(stored)) row.status = dated
+    }
+    const received = row.received_on as string
+    const replied = row.replied_on as string | null
+    const resolved = row.resolved_on as string | null
+    if (resolved && row.status !== 'resolved')
+      return {
+        key: 'status',
+        zh: `已存有办结日期（${resolved}），状态却不是“已办结”：请同时填写“办结日期”列`,
+        en: `A resolution date is stored (${resolved}) but the status is not resolved: give the 办结日期 column too`,
+      }
+    if (row.evaluation && !resolved)
+      return {
+        key: 'evaluation',
+        zh: '已存有群众评价，而未办结的意见不能有评价：请同时填写“群众评价”列',
+        en: 'An evaluation is stored, and an unresolved opinion cannot have one: give the 群众评价 column too',
+      }
+    const early = [replied, resolved].find((day) => day && day < received)
+    if (early)
+      return {
+        key: 'receivedOn',
+        zh: `登记日期晚于已存的答复或办结日期（${early}）`,
+        en: `Received after the reply or resolution date stored (${early})`,
+      }
+    return null
+  },
   keyColumns: () => ['county_code', 'register_no'],
   uniqueKey: () => true,
 }

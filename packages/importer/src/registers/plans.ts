@@ -1,5 +1,5 @@
 // 目标 · plans: one row per year of the county; keyed by the year.
-import { parseShare } from '../values.ts'
+import { parseShare, roundTo } from '../values.ts'
 import { names, type Register } from './types.ts'
 
 export const plans: Register = {
@@ -21,7 +21,9 @@ export const plans: Register = {
       r.bad('year', '年度应在2000至2100之间', 'Year must be 2000–2100')
     const stationsTarget = r.count('stations')
     const roomsTarget = r.count('rooms')
-    const share = parseShare(r.raw('share'))
+    const written = parseShare(r.raw('share'))
+    // numeric(5, 4): rounded as stored, so that the same file again is unchanged.
+    const share = written === null ? null : roundTo(written, 4)
     if (share !== null && (Number.isNaN(share) || share < 0 || share > 1))
       r.bad('share', '比例应在0到100%之间', 'Share must be 0–100%')
     const budget = r.money('budget')
@@ -34,6 +36,12 @@ export const plans: Register = {
       reportback_share: share,
       fund_budget: budget,
     }
+  },
+  sources: {
+    stations_target: ['stations'],
+    rooms_target: ['rooms'],
+    reportback_share: ['share'],
+    fund_budget: ['budget'],
   },
   keyColumns: () => ['county_code', 'year'],
   uniqueKey: () => true,

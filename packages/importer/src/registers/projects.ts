@@ -101,6 +101,32 @@ export const projects: Register = {
       source_opinion_id: sourceId,
     }
   },
+  sources: {
+    category: ['category'],
+    fund_source: ['fundSource'],
+    spent: ['spent'],
+    status: ['status'],
+    approved_on: ['approvedOn'],
+    completed_on: ['completedOn'],
+    beneficiaries: ['beneficiaries'],
+    source_opinion_id: ['sourceOpinion'],
+  },
+  settle(row, _previous, kept) {
+    const approved = row.approved_on as string
+    const completed = row.completed_on as string | null
+    if (!completed || completed >= approved) return null
+    return kept.has('completed_on')
+      ? {
+          key: 'approvedOn',
+          zh: `立项日期晚于已存的完工日期（${completed}）`,
+          en: `Approved after the completion date stored (${completed})`,
+        }
+      : {
+          key: 'completedOn',
+          zh: `完工日期早于已存的立项日期（${approved}）`,
+          en: `Completed before the approval date stored (${approved})`,
+        }
+  },
   keyColumns: () => ['county_code', 'code'],
   uniqueKey: () => true,
 }

@@ -63,6 +63,13 @@ export const receptions: Register = {
       note: nullIfBlank(r.text('note')),
     }
   },
+  // Without 记录编号 the kind and counts are the key, and come from the file (or its defaults) whatever it lacks.
+  sources: {
+    kind: ['kind'],
+    deputy_attendances: ['deputies'],
+    opinions_noted: ['opinions'],
+    note: ['note'],
+  },
   keyColumns: (row) => (row.record_no ? ['county_code', 'record_no'] : identity),
   uniqueKey: (row) => row.record_no !== null,
 }

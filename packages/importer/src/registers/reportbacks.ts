@@ -49,6 +49,13 @@ export const reportbacks: Register = {
       votes_unsatisfied: unsatisfied,
     }
   },
+  sources: {
+    venue: ['venue'],
+    voters_attending: ['voters'],
+    votes_satisfied: ['satisfied'],
+    votes_basic: ['basic'],
+    votes_unsatisfied: ['unsatisfied'],
+  },
   keyColumns: () => ['deputy_id', 'held_on'],
   uniqueKey: () => true,
 }

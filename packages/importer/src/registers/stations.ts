@@ -1,7 +1,7 @@
 // 联络站 · stations: keyed by 站点编码, else by name inside the county.
 import { sevenItems, stationKinds, stationStatuses } from '@liaison/db/enums'
 import type { Lookups } from '../lookups.ts'
-import { parseNumber } from '../values.ts'
+import { parseNumber, roundTo } from '../values.ts'
 import { nullIfBlank, townshipOf } from './common.ts'
 import { names, type Register } from './types.ts'
 
@@ -73,7 +73,9 @@ export const stations: Register = {
         '状态为已规范化但未填规范化日期：不计入规范化数',
         'Standardised with no standardised date: not counted as standardised',
       )
-    const area = r.has('area') ? parseNumber(r.raw('area')) : null
+    const written = parseNumber(r.raw('area'))
+    // numeric(8, 1): rounded as stored, so that the same file again is unchanged.
+    const area = written === null ? null : roundTo(written, 1)
     // The column holds up to 9,999,999.9 m².
     if (area !== null && (Number.isNaN(area) || area < 0 || area >= 1e7))
       r.bad('area', '面积应为不超过一千万的非负数', 'Area must be a non-negative number under 10,000,000')
@@ -117,6 +119,33 @@ export const stations: Register = {
       staff_liaisons: liaisons,
       ...seven,
     }
+  },
+  sources: {
+    village_code: ['village'],
+    kind: ['kind'],
+    status: ['status'],
+    built_on: ['builtOn'],
+    standardised_on: ['standardisedOn'],
+    area_m2: ['area'],
+    staff_heads: ['head'],
+    staff_liaisons: ['liaisons'],
+    ...Object.fromEntries(sevenColumns.map((c) => [c, ['seven']])),
+  },
+  settle(row, _previous, kept) {
+    const built = row.built_on as string | null
+    const standardised = row.standardised_on as string | null
+    if (!built || !standardised || standardised >= built) return null
+    return kept.has('standardised_on')
+      ? {
+          key: 'builtOn',
+          zh: `建成日期晚于已存的规范化日期（${standardised}）`,
+          en: `Built after the standardised date stored (${standardised})`,
+        }
+      : {
+          key: 'standardisedOn',
+          zh: `规范化日期早于已存的建成日期（${built}）`,
+          en: `Standardised before the built date stored (${built})`,
+        }
   },
   keyColumns: () => ['county_code', 'code'],
   uniqueKey: () => true,

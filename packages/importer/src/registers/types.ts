@@ -19,6 +19,18 @@ export interface Register {
   idColumn: string
   /** Check one row and convert it; report problems through the reader; null when the row is wrong. */
   toRow(r: RowReader, lookups: Lookups, county: string): DbRow | null
+  /**
+   * The stored columns that optional file columns fill, by the reader keys they come from. When a sheet has none of a
+   * column's sources, updating a row keeps its stored value (toRow's default is for new rows only). Columns not named
+   * here always come from the file: the key and the required columns.
+   */
+  sources: Readonly<Record<string, readonly string[]>>
+  /**
+   * An updated row as it will be stored (`kept`: the columns that keep their stored values), for what toRow could not
+   * see: a file's date against a stored one, a status that follows from stored dates (set on `row`). The problem,
+   * under a reader key, or null.
+   */
+  settle?(row: DbRow, previous: Record<string, unknown>, kept: ReadonlySet<string>): Conflict | null
   /** Columns that identify the same row in the database (per row: receptions with or without 记录编号). */
   keyColumns(row: DbRow): readonly string[]
   /** Whether a key is unique: false for receptions without 记录编号 (identical rows may repeat). */
@@ -31,3 +43,10 @@ export interface Register {
 }
 
 export const names = (...list: string[]) => list.map((n) => n.toLowerCase().replace(/\s/g, ''))
+
+/** Why an updated row cannot be stored, under the reader key of the column to name. */
+export interface Conflict {
+  key: string
+  zh: string
+  en: string
+}
