@@ -78,6 +78,28 @@ describe('the station drawer', () => {
     expect(wrapper.find('[data-station-detail]').exists()).toBe(true)
   })
 
+  it("shows the API's bilingual message in the page's language only, and follows a switch", async () => {
+    setActivePinia(createPinia())
+    useFiltersStore().apply({ period: '2025' })
+    const message = '无权访问该站点 / Not allowed to see this station'
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'forbidden', message, details: null } }), {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
+    )
+    const wrapper = mount(StationDrawer, { props: { stationId: 9 }, global: { plugins: [i18n] } })
+    await flushPromises()
+    expect(wrapper.get('[role=alert]').text()).toBe('无权访问该站点')
+    useFiltersStore().apply({ language: 'en' })
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('[role=alert]').text()).toBe('Not allowed to see this station')
+  })
+
   it('calls a working online station 已开通, with the day it went live: it has no premises to build', async () => {
     setActivePinia(createPinia())
     useFiltersStore().apply({ period: '2025' })

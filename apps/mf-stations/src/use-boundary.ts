@@ -2,7 +2,7 @@
 // region on screen (a county or one of its townships). Wider regions have no single county map: null.
 import type { BoundaryResponse } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
-import { fetchJson } from '@liaison/ui'
+import { fetchJson, inLanguage } from '@liaison/ui'
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 
 export type Boundary = NonNullable<BoundaryResponse['boundary']>
@@ -13,12 +13,14 @@ export function useBoundary() {
   const boundary = shallowRef<Boundary | null>(null)
   /** True until the first answer for this county: the panel waits instead of flashing the tiles. */
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  /** The API's message as it came ("中文 / English"); shown in the page's language, following a switch. */
+  const failure = ref<string | null>(null)
+  const error = computed(() => failure.value && inLanguage(failure.value, filters.language))
   let controller: AbortController | null = null
 
   async function load() {
     controller?.abort()
-    error.value = null
+    failure.value = null
     if (!county.value) {
       boundary.value = null
       return
@@ -30,7 +32,7 @@ export function useBoundary() {
       const body = await fetchJson<BoundaryResponse>(`/regions/${county.value}/boundary`, {}, current.signal)
       if (!current.signal.aborted) boundary.value = body.boundary
     } catch (cause) {
-      if (!current.signal.aborted) error.value = cause instanceof Error ? cause.message : String(cause)
+      if (!current.signal.aborted) failure.value = cause instanceof Error ? cause.message : String(cause)
     } finally {
       if (controller === current) loading.value = false
     }

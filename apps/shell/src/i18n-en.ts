@@ -39,7 +39,7 @@ export const messages: Messages = {
     searchMore:
       'Many townships match: only those of {n} counties are listed. Pick a province or city first to list its counties first',
   },
-  nav: { modules: 'Modules', home: 'All' },
+  nav: { modules: 'Modules', home: 'All', breadcrumb: 'Breadcrumb' },
   user: { logout: 'Sign out', scope: 'Scope: {region}' },
   slot: {
     loading: 'Loading “{name}”…',

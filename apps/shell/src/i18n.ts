@@ -39,7 +39,7 @@ const zh = {
     notADay: '“{text}”不是日历上的日期，时期未改变。',
     searchMore: '匹配的乡镇较多，只列出了 {n} 个县（市、区）的；先选定省或市，可优先列出该地区的',
   },
-  nav: { modules: '功能模块', home: '全域' },
+  nav: { modules: '功能模块', home: '全域', breadcrumb: '当前位置' },
   user: { logout: '退出登录', scope: '管辖范围：{region}' },
   slot: {
     loading: '正在加载「{name}」…',

@@ -87,4 +87,21 @@ describe('a failed module request', () => {
     await flushPromises()
     expect(state.error.value).toBe('无权查看该地区')
   })
+
+  it("shows the half of the API's bilingual message in the page's language, and follows a switch", async () => {
+    failWith(
+      async () =>
+        new Response(
+          JSON.stringify({ error: { message: '数据库暂不可用，请稍后重试 / Database unavailable' } }),
+          {
+            status: 503,
+          },
+        ),
+    )
+    const state = mountModule('overview')
+    await flushPromises()
+    expect(state.error.value).toBe('数据库暂不可用，请稍后重试')
+    useFiltersStore().apply({ language: 'en' })
+    expect(state.error.value).toBe('Database unavailable')
+  })
 })

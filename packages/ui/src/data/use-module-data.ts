@@ -1,7 +1,7 @@
 import type { BreakdownRow } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { say } from '../i18n.ts'
+import { inLanguage, say } from '../i18n.ts'
 
 /** Any zod schema (from @liaison/contracts); kept structural so ui does not depend on zod itself. */
 export interface Parser<T> {
@@ -72,11 +72,15 @@ export function useModuleData<T>(name: string, options: ModuleDataOptions<T> = {
   const filters = useFiltersStore()
   const data = shallowRef<T | null>(null)
   const loading = ref(false)
-  // The API's messages are bilingual; an unreachable server is said in the page's language, kept as a flag so the
-  // message follows a language switch without a reload.
+  // The API's messages are bilingual ("中文 / English"): kept whole and shown in the page's language, as is an
+  // unreachable server (a flag), so that the message follows a language switch without a reload.
   const failure = ref<string | null>(null)
   const offline = ref(false)
-  const error = computed(() => (offline.value ? say('offline', filters.language) : failure.value))
+  const error = computed(() =>
+    offline.value
+      ? say('offline', filters.language)
+      : failure.value && inLanguage(failure.value, filters.language),
+  )
   let controller: AbortController | null = null
 
   async function load() {

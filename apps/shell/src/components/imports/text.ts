@@ -1,14 +1,8 @@
-// Small pure helpers of the imports page: the API's bilingual messages, file sizes and the county list.
+// Small pure helpers of the imports page: problems in the reader's language, file sizes and the county list. (The
+// API's bilingual messages are split by @liaison/ui's inLanguage, which the dashboard's panels use too.)
 import type { ImportProblem, RegionNode } from '@liaison/contracts'
 
 type Language = 'zh-CN' | 'en'
-
-/** The API writes its messages as "中文 / English"; show the half of the reader's language. */
-export function inLanguage(message: string, language: Language): string {
-  const at = message.indexOf(' / ')
-  if (at < 0) return message
-  return language === 'en' ? message.slice(at + 3) : message.slice(0, at)
-}
 
 export const problemText = (problem: ImportProblem, language: Language) =>
   language === 'en' ? problem.message.en : problem.message.zh

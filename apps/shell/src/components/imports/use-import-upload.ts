@@ -2,11 +2,12 @@
 
 import type { ImportProblem, ImportReportResponse as ImportReport } from '@liaison/contracts'
 import { useFiltersStore } from '@liaison/filters'
+import { inLanguage } from '@liaison/ui'
 import { computed, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError, api, ImportRefusedError } from '../../api.ts'
 import { useSessionStore } from '../../session.ts'
-import { inLanguage, isCsv } from './text.ts'
+import { isCsv } from './text.ts'
 
 /** After the upload, the server checks (a dry run) or checks and writes (a confirmed import). */
 export type Phase = 'idle' | 'uploading' | 'checking' | 'writing'

@@ -119,7 +119,12 @@ export interface RadarIndicator {
   unit?: Unit
 }
 
-/** Up to five stations on shared axes. */
+/** A name in a tooltip's HTML: a station's name comes from an imported register. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** Up to five stations on shared axes. A station without a figure (no satisfaction without evaluated opinions)
+ * has none there ('-', ECharts' missing value), not a 0: no 0 in its tooltip, label or export. ECharts 6 still runs
+ * its outline through the centre on that axis (radarLayout's missing point); it has no gap for a radar. */
 export function buildRadarOption(
   rows: Row[],
   theme: ChartTheme,
@@ -143,7 +148,21 @@ export function buildRadarOption(
   return {
     ...baseOption(theme, { ...options, description: options.description ?? described.join(' ') }),
     legend: { bottom: 0, type: 'scroll' as const },
-    tooltip: { trigger: 'item' as const },
+    // The station and each figure in its own unit, as everywhere else (95.2%, 1,234; "—" for none): ECharts would
+    // print the raw 0.9523809523809523, and its valueFormatter is not told which axis a value is on.
+    tooltip: {
+      trigger: 'item' as const,
+      formatter: (p: { dataIndex: number; marker?: string }) => {
+        const row = picked[p.dataIndex]
+        if (!row) return ''
+        const colon = options.locale === 'zh-CN' ? '：' : ': '
+        const lines = options.indicators.map(
+          (i) =>
+            `${escapeHtml(i.name)}${colon}${formatValue(row[i.key] as number | null | undefined, i.unit ?? 'count', options.locale)}`,
+        )
+        return [`${p.marker ?? ''}${escapeHtml(String(row[options.nameKey]))}`, ...lines].join('<br/>')
+      },
+    },
     // A radar has no dataset: the rows it draws are exported as they are.
     exportColumns: [
       { key: options.nameKey, label: '', unit: 'text' },
@@ -156,7 +175,7 @@ export function buildRadarOption(
         type: 'radar' as const,
         data: picked.map((row) => ({
           name: String(row[options.nameKey]),
-          value: options.indicators.map((i) => Number(row[i.key] ?? 0)),
+          value: options.indicators.map((i) => (row[i.key] == null ? '-' : Number(row[i.key]))),
         })),
       },
     ],
