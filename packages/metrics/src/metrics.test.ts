@@ -178,7 +178,7 @@ for (const engine of testEngines()) {
         ['5205', '520523'],
         ['52', '5205'],
         ['CN', '52'],
-      ]) {
+      ] as const) {
         const { data } = await queryMetrics(h.db, {
           ...y2023,
           region,
