@@ -33,9 +33,11 @@ export interface RollupTable {
 export const monthOf = (expr: string) => `date_trunc('month', (${expr})::timestamp)::date`
 export const month = (expr: string) => sql.raw(monthOf(expr))
 
-/** The day an opinion (alias o) was replied to: its reply date, or, where the register gives none, its resolution
- * (答复 comes before 办结: a resolved opinion has been replied to; the status history dates it so too). */
-export const replyDay = 'coalesce(o.replied_on, o.resolved_on)'
+/** The day an opinion (alias o) was replied to: its reply date; where the register gives none, its resolution (答复
+ * comes before 办结: a resolved opinion has been replied to), or for one the register marks 已答复, its receipt (as the
+ * steps before a reply are dated), so that the replies counted are the opinions the statuses show replied. */
+export const replyDay =
+  "coalesce(o.replied_on, o.resolved_on, case when o.status = 'replied' then o.received_on end)"
 
 export const receptionsRollup: RollupTable = {
   name: 'rollup_receptions',
@@ -131,13 +133,12 @@ export const opinionsRollup: RollupTable = {
 }
 
 /**
- * An opinion's (alias o) status, given whether its resolution and its reply have happened (SQL conditions): 已办结,
- * 已答复, or before its reply the register's step (收集, 上报, 办理: the importer dates them all on receipt), or 办理中
- * for one the register has replied or resolved later. A reply the register gives no date stands.
+ * An opinion's (alias o) status, given whether its resolution and its reply (replyDay) have happened (SQL
+ * conditions): 已办结, 已答复, or before its reply the register's step (收集, 上报, 办理: the importer dates them all on
+ * receipt), or 办理中 for one the register has replied or resolved later.
  */
 export const opinionStatusWhen = (resolved: SQL, replied: SQL) =>
   sql`case when ${resolved} then 'resolved' when ${replied} then 'replied'
-    when o.status = 'replied' and o.replied_on is null then 'replied'
     when o.status in ('replied', 'resolved') then 'handling' else o.status end`
 
 /**

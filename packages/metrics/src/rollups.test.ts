@@ -127,12 +127,13 @@ for (const engine of testEngines()) {
           ...ids.map((id) => r[id]),
         ])
       // At 31 March: A, B, J resolved; C (resolved in June) and D handling; H collected; I reported; K replied
-      // without a date; L replied in February, resolved in April. Replied by then: A, B, J and L.
+      // without a date (counted replied on receipt); L replied in February, resolved in April. Replied by then: A,
+      // B, J, K and L.
       const quarter = ['opinions_collected', 'opinions_replied', 'opinions_resolved']
       const expected = [
         ['collected', 1, 0, 0],
         ['handling', 2, 0, 0],
-        ['replied', 2, 1, 0],
+        ['replied', 2, 2, 0],
         ['reported', 1, 0, 0],
         ['resolved', 3, 3, 3],
       ]
