@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createI18n } from 'vue-i18n'
+import { loadCharts } from '../charts/load.ts'
 import { figureSuffix } from '../format/index.ts'
 import ModulePage from './ModulePage.vue'
 import PanelModule from './PanelModule.vue'
@@ -153,6 +154,47 @@ describe('useModulePage and ModulePage', () => {
     filters.language = 'en'
     await flushPromises()
     expect(wrapper.get('[data-panel=areas]').text()).toContain('Townships of 金沙县 · 2023')
+  })
+
+  it('dims the key figures and disables every export while a new scope loads over the last answer', async () => {
+    const filters = useFiltersStore()
+    filters.region = '520523'
+    filters.period = '2023'
+    const changed = { ...answer, kpis: [{ ...kpi('opinions_collected', 'count', 853), change: 0.25 }] }
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(changed), { status: 200 }))
+    const wrapper = mountPage()
+    await flushPromises()
+    await loadCharts({ dataset: {} })
+    await flushPromises()
+    const grid = () => wrapper.get('section.kpi-grid')
+    const exports = () => wrapper.findAll('[data-panel] [data-action=export]')
+    const change = () => wrapper.get('[data-kpi=opinions_collected] .kpi__change').text()
+    expect(grid().attributes('aria-busy')).toBe('false')
+    expect(exports()).toHaveLength(2)
+    for (const button of exports()) expect(button.attributes('aria-disabled')).toBeUndefined()
+    expect(change()).toContain('同比 +25.0%')
+    // Another period and comparison: the answer is held back, the last one stays on screen meanwhile.
+    let answerNow: (response: Response) => void = () => {}
+    fetchMock.mockReturnValueOnce(new Promise<Response>((resolve) => (answerNow = resolve)))
+    filters.period = '2024'
+    filters.compare = 'mom'
+    await flushPromises()
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(grid().attributes('aria-busy')).toBe('true')
+    expect(grid().classes()).toContain('is-stale')
+    expect(change()).toContain('同比 +25.0%')
+    expect(exports()).toHaveLength(2)
+    for (const button of exports()) {
+      expect(button.attributes('aria-disabled')).toBe('true')
+      expect(button.attributes('title')).toBe('数据更新中，请稍候再导出')
+    }
+    const next = { ...answer, kpis: [{ ...kpi('opinions_collected', 'count', 700), change: -0.1 }] }
+    answerNow(new Response(JSON.stringify(next), { status: 200 }))
+    await flushPromises()
+    expect(grid().attributes('aria-busy')).toBe('false')
+    expect(grid().classes()).not.toContain('is-stale')
+    expect(change()).toContain('环比 -10.0%')
+    for (const button of exports()) expect(button.attributes('aria-disabled')).toBeUndefined()
   })
 
   it('drills down to the area of a clicked bar or row', () => {

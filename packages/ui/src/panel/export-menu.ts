@@ -22,4 +22,13 @@ export interface ExportMenuProps {
   /** The note the panel shows under its chart, written under its images and into the data files made here (the
    * server's table export, for a panel without rows of its own, has no note). */
   note?: string | null
+  /** The panel shows the last answer while the next loads (ChartPanel's loading over its drawn chart): every export
+   * is disabled until it arrives, or the file would hold the old figures under the new period and region. */
+  refreshing?: boolean
 }
+
+/** The export button's title while the panel's data are refreshing. */
+export const refreshingWords = {
+  'zh-CN': '数据更新中，请稍候再导出',
+  en: 'The data are refreshing; export when they have loaded',
+} as const
