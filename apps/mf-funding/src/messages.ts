@@ -14,6 +14,7 @@ export const messages = {
     kpi: {
       projects: '微项目数',
       projects_completed: '已完工',
+      project_completion_rate: '项目完工率',
       funds_budget: '专项资金预算',
       funds_allocated: '安排资金',
       funds_spent: '已支出',
@@ -36,6 +37,7 @@ export const messages = {
     kpi: {
       projects: 'Micro-projects',
       projects_completed: 'Completed',
+      project_completion_rate: 'Completion rate',
       funds_budget: 'Fund budget',
       funds_allocated: 'Allocated',
       funds_spent: 'Spent',

@@ -371,6 +371,16 @@ export const catalog: Metric[] = [
     'Of those approved, completed by the period’s end',
   ),
   m(
+    'project_completion_rate',
+    '项目完工率',
+    'Completion rate',
+    'rate',
+    'projects',
+    true,
+    '期内立项且截至期末已完工 ÷ 期内立项（未取消）',
+    'Completed by the period’s end ÷ approved in the period, not cancelled',
+  ),
+  m(
     'funds_allocated',
     '安排资金',
     'Funds allocated',

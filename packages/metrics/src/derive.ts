@@ -73,6 +73,7 @@ export const derivations: Record<string, (row: BaseRow) => Derived> = {
   evaluated_share: rate('evaluated', 'resolved'),
   projects: value('projects'),
   projects_completed: value('projects_completed'),
+  project_completion_rate: rate('projects_completed', 'projects'),
   funds_allocated: value('funds_allocated'),
   funds_spent: value('funds_spent'),
   fund_execution_rate: rate('funds_spent', 'funds_allocated'),

@@ -141,17 +141,22 @@ for (const engine of testEngines()) {
 
     it('counts a project completed as at the period end, and its status then', async () => {
       // P2, approved in May 2023, was completed in February 2024: in progress at the end of 2023.
-      expect(await one(['projects', 'projects_completed'])).toMatchObject({
+      expect(await one(['projects', 'projects_completed', 'project_completion_rate'])).toMatchObject({
         projects: 2,
         projects_completed: 0,
+        project_completion_rate: 0,
       })
       const through2024 = {
         region: '520523',
         from: '2023-01-01',
         to: '2024-12-31',
-        ids: ['projects_completed'],
+        ids: ['projects_completed', 'project_completion_rate'],
       }
-      expect((await queryMetrics(h.db, through2024)).data[0]!.projects_completed).toBe(1)
+      // P1 and P2 approved (P3 cancelled), P2 completed: 1 of 2.
+      expect((await queryMetrics(h.db, through2024)).data[0]).toMatchObject({
+        projects_completed: 1,
+        project_completion_rate: 0.5,
+      })
       const statuses = await queryMetrics(h.db, {
         ...y2023,
         ids: ['projects', 'funds_allocated'],

@@ -130,6 +130,7 @@ const modules: { [N in CompositeModule]: ModuleSpec<N> } = {
     kpis: [
       'projects',
       'projects_completed',
+      'project_completion_rate',
       'funds_budget',
       'funds_allocated',
       'funds_spent',
