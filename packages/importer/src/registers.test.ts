@@ -261,6 +261,28 @@ for (const engine of testEngines()) {
       ).toEqual(eventsBefore)
     })
 
+    it('dates a reply the register gives no date on the receipt, in the history as in the figures', async () => {
+      const file = await book({
+        社情民意: [
+          ['登记编号', '登记日期', '联络站', '办理状态'],
+          ['SQ-9', '2023-08-01', 'JS-ZZ-002', '已答复'],
+        ],
+      })
+      const done = await run(file)
+      expect(done.ok, JSON.stringify(done)).toBe(true)
+      try {
+        const events = await h.rows<{ status: string; day: string }>(
+          `select e.status, e.occurred_on::text as day from opinion_events e join opinions o on o.id = e.opinion_id
+           where o.register_no = 'SQ-9' order by e.id`,
+        )
+        expect(events.map((e) => [e.status, e.day])).toEqual(
+          ['collected', 'reported', 'handling', 'replied'].map((status) => [status, '2023-08-01']),
+        )
+      } finally {
+        await rollbackImport(h.db, done.ok ? done.batchId! : 0, null)
+      }
+    })
+
     it('refuses to roll back stations or deputies that later registers still name, and changes nothing', async () => {
       const [first] = await h.rows<{ id: number }>(`select min(id)::int as id from import_batches`)
       const count = async () =>

@@ -2,7 +2,7 @@
 import type { ImportCounts } from '@liaison/contracts'
 import type { Tx } from '@liaison/db'
 import { schema } from '@liaison/db'
-import { rowsOf } from '@liaison/metrics'
+import { replyDay, rowsOf } from '@liaison/metrics'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Problem, problem } from './problems.ts'
 import type { DbRow, Register } from './registers/index.ts'
@@ -31,13 +31,14 @@ const list = (names: readonly string[], prefix = '') =>
 const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK))
 
-/** The opinion's status history from its dates: one event per step reached (收集 → 上报 → 办理 → 答复 → 办结). */
+/** The opinion's status history from its dates: one event per step reached (收集 → 上报 → 办理 → 答复 → 办结), the reply
+ * dated as the figures date it. */
 const opinionEvents = (where: SQL) => sql`
   insert into opinion_events (opinion_id, county_code, status, occurred_on)
   select o.id, o.county_code, s.status, s.day from opinions o
   cross join lateral (values
     ('collected', o.received_on, 1), ('reported', o.received_on, 2), ('handling', o.received_on, 3),
-    ('replied', coalesce(o.replied_on, o.resolved_on), 4), ('resolved', o.resolved_on, 5)) s(status, day, step)
+    ('replied', ${sql.raw(replyDay)}, 4), ('resolved', o.resolved_on, 5)) s(status, day, step)
   where ${where} and s.day is not null
     and s.step <= array_position(array['collected','reported','handling','replied','resolved'], o.status)`
 
