@@ -252,5 +252,82 @@ for (const engine of testEngines()) {
         [5, '接待群众人次'],
       ])
     })
+
+    it('skips hidden sheets with a warning naming each: a hidden backup copy neither doubles rows nor clashes', async () => {
+      const wb = new ExcelJS.Workbook()
+      const rows = [
+        ['2023-10-11', '民兴街道人大代表联络站', '进站接待', 1, 4, 'HID-1'],
+        ['2023-10-12', '民兴街道人大代表联络站', '走访', 1, 6, ''],
+      ]
+      for (const [name, state] of [
+        ['接待记录', 'visible'],
+        ['接待记录 (备份)', 'hidden'],
+        ['接待记录旧', 'veryHidden'],
+      ] as const) {
+        const ws = wb.addWorksheet(name, { state })
+        ws.addRow(receptionHeader)
+        for (const row of rows) ws.addRow(row)
+      }
+      // A hidden sheet of drop-down choices is no register: skipped without a word.
+      wb.addWorksheet('lists', { state: 'hidden' }).addRows([['进站接待'], ['走访']])
+      const report = await run(Buffer.from(await wb.xlsx.writeBuffer()), 'hidden.xlsx', true)
+      expect(report.ok, JSON.stringify(report.errors)).toBe(true)
+      expect(report.ok && report.counts.receptions).toEqual({ inserted: 2, updated: 0, unchanged: 0 })
+      const hidden = report.warnings.filter((w) => w.row === null)
+      expect(hidden.map((w) => [w.sheet, w.message.zh, w.message.en])).toEqual([
+        [
+          '接待记录 (备份)',
+          '工作表“接待记录 (备份)”为隐藏工作表，未导入',
+          'Hidden sheet "接待记录 (备份)" not imported',
+        ],
+        ['接待记录旧', '工作表“接待记录旧”为隐藏工作表，未导入', 'Hidden sheet "接待记录旧" not imported'],
+      ])
+    })
+
+    it('names each sheet of another register it skips when a register is chosen', async () => {
+      const wb = new ExcelJS.Workbook()
+      const receptions = wb.addWorksheet('接待记录')
+      receptions.addRow(receptionHeader)
+      receptions.addRow(['2023-10-13', '民兴街道人大代表联络站', '进站接待', 1, 4, 'KIND-1'])
+      const opinions = wb.addWorksheet('社情民意')
+      opinions.addRow(['登记编号', '登记日期', '联络站', '反映内容'])
+      opinions.addRow(['SQ-1', '2023-10-13', '民兴街道人大代表联络站', '路灯不亮'])
+      const report = await importFile(h.db, {
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+        fileName: 'two.xlsx',
+        county: '金沙县',
+        kind: 'receptions',
+        dryRun: true,
+        user: null,
+        source: 'cli',
+        today,
+      })
+      expect(report.ok, JSON.stringify(report.errors)).toBe(true)
+      expect(report.ok && Object.keys(report.counts)).toEqual(['receptions'])
+      const sheets = report.warnings.filter((w) => w.row === null)
+      expect(sheets.map((w) => [w.sheet, w.message.zh, w.message.en])).toEqual([
+        [
+          '社情民意',
+          '工作表“社情民意”为社情民意台账，不是所选的接待记录，未导入',
+          'Sheet "社情民意" holds Opinions, not the Receptions chosen: not imported',
+        ],
+      ])
+    })
+
+    it('warns of a 合计 row whose only text is in a column it ignores, and imports nothing from it', async () => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('接待记录')
+      ws.addRow(['序号', '接待日期', '联络站', '接待群众人次', '记录编号', '小计'])
+      ws.addRow([1, '2023-09-05', 'JS-ZZ-001', 5, 'TOT-1', { formula: 'D2', result: 5 }])
+      ws.addRow(['合计', null, null, null, null, { formula: 'SUM(F2:F2)', result: 5 }])
+      const report = await run(Buffer.from(await wb.xlsx.writeBuffer()), 'total.xlsx', true)
+      expect(report.ok, JSON.stringify(report.errors)).toBe(true)
+      expect(report.ok && report.counts.receptions).toEqual({ inserted: 1, updated: 0, unchanged: 0 })
+      expect(report.warnings.map((w) => [w.row, w.message.zh])).toEqual([
+        [1, '未识别的列，已忽略'],
+        [1, '未识别的列，已忽略'],
+        [3, '合计行，未导入'],
+      ])
+    })
   })
 }

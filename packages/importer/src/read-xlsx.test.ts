@@ -25,6 +25,42 @@ describe('readFile (.xlsx)', () => {
     expect(rows[3]![2]).toMatchObject({ result: 2 })
   })
 
+  it('marks hidden and very hidden sheets, which Excel does not show the clerk', async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期', '联络站', '接待群众人次'])
+    book.addWorksheet('备份', { state: 'hidden' }).addRow(['接待日期', '联络站', '接待群众人次'])
+    book.addWorksheet('lists', { state: 'veryHidden' }).addRow(['进站接待'])
+    const sheets = await readFile(Buffer.from(await book.xlsx.writeBuffer()), 'r.xlsx')
+    expect(sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
+      ['接待记录', false],
+      ['备份', true],
+      ['lists', true],
+    ])
+  })
+
+  it("reads names and hidden states from workbook.xml when its rels name sheets by absolute paths (openpyxl's)", async () => {
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('接待记录').addRow(['接待日期', '联络站', '接待群众人次'])
+    const backup = book.addWorksheet('接待记录备份', { state: 'hidden' })
+    backup.addRow(['接待日期', '联络站', '接待群众人次'])
+    backup.addRow(['合并', null, null])
+    backup.mergeCells('A2:C2')
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()))
+    const part = 'xl/_rels/workbook.xml.rels'
+    const rels = await zip.file(part)!.async('string')
+    zip.file(part, rels.replaceAll('Target="worksheets/', 'Target="/xl/worksheets/'))
+    // Deflated, as Excel and openpyxl write parts: exceljs's streaming reader dropped a sheet now and then from this
+    // stored (uncompressed) zip, whose workbook.xml comes last (as it did before this test's change too).
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    const sheets = await readFile(bytes, 'py.xlsx')
+    // exceljs's streaming reader named these Sheet1 and Sheet2, both shown (exceljs issue #2663).
+    expect(sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
+      ['接待记录', false],
+      ['接待记录备份', true],
+    ])
+    expect(sheets[1]!.rows[1]).toEqual(['合并', '合并', '合并'])
+  })
+
   it('refuses what is not a workbook with one clear message', async () => {
     await expect(readFile(Buffer.from('PK\x03\x04 not really'), 'x.xlsx')).rejects.toBeInstanceOf(FileRefused)
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')

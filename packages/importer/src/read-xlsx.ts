@@ -11,7 +11,12 @@ export interface Sheet {
   rows: unknown[][]
   /** Added to every row number a problem names: -1 numbers JSON records from 1 under their made-up header. */
   rowOffset?: number
+  /** Hidden or very hidden in the workbook: not shown to the clerk, so never imported (sheets.ts). */
+  hidden?: boolean
 }
+
+/** Excel's sheet states (workbook.xml's <sheet state>); absent or 'visible' is shown. */
+const isHidden = (state: unknown) => state === 'hidden' || state === 'veryHidden'
 
 export const MAX_ROWS = 200_000
 /** Unpacked size of one worksheet's XML beyond which a workbook is refused (a zip bomb within 20 MB). */
@@ -99,9 +104,9 @@ export async function readFile(buffer: Buffer, fileName: string): Promise<Sheet[
  */
 async function streamWorkbook(buffer: Buffer): Promise<Sheet[]> {
   // Sizes checked first (zip bombs refused here), so the fallback below can afford to read the workbook whole.
-  const merges = await mergedRanges(buffer)
+  const parts = await sheetParts(buffer)
   try {
-    return await streamSheets(buffer, merges)
+    return await streamSheets(buffer, parts)
   } catch (error) {
     if (error instanceof FileRefused) throw error
     // exceljs's streaming reader failed once on a valid test workbook in ~20 runs (not reproduced since): read it
@@ -109,21 +114,34 @@ async function streamWorkbook(buffer: Buffer): Promise<Sheet[]> {
     console.warn('streaming workbook reader failed, reading the workbook whole:', (error as Error)?.message)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
-    return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: collect(sheet) }))
+    return workbook.worksheets.map((sheet) => ({
+      name: sheet.name,
+      rows: collect(sheet),
+      hidden: isHidden(sheet.state),
+    }))
   }
 }
 
-async function streamSheets(buffer: Buffer, merges: Map<string, Range[]>): Promise<Sheet[]> {
+async function streamSheets(buffer: Buffer, parts: Map<string, SheetPart>): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell dates from numbers
     hyperlinks: 'ignore',
-    entries: 'ignore',
+    entries: 'emit', // to learn each worksheet's part, below
+  })
+  // The reader announces a worksheet's part (xl/worksheets/sheetN.xml) just before it yields the worksheet. Its own
+  // name and state (untyped) are workbook.xml's only when the rels name the part relatively: with the absolute paths
+  // openpyxl writes, sheets came as Sheet1, Sheet2…, hidden ones shown, merges lost (exceljs issue #2663).
+  let part: string | undefined
+  ;(reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type?: string; id?: unknown }) => {
+    if (entry.type === 'worksheet') part = `xl/worksheets/sheet${entry.id}.xml`
   })
   const sheets: Sheet[] = []
   for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name
+    const own = worksheet as unknown as { name: string; state?: string }
+    const known = part === undefined ? undefined : parts.get(part)
+    const name = known?.name ?? own.name
     const rows: unknown[][] = []
     let count = 0
     for await (const row of worksheet) {
@@ -133,8 +151,12 @@ async function streamSheets(buffer: Buffer, merges: Map<string, Range[]>): Promi
         throw new FileRefused(`行数超过上限${MAX_ROWS}行`, `More than ${MAX_ROWS} rows`)
       rows[row.number - 1] = (row.values as unknown[]).slice(1)
     }
-    for (const range of merges.get(name) ?? []) fillMerge(rows, range)
-    sheets.push({ name, rows: Array.from(rows, (r) => r ?? []) })
+    for (const range of known?.merges ?? []) fillMerge(rows, range)
+    sheets.push({
+      name,
+      rows: Array.from(rows, (r) => r ?? []),
+      hidden: known?.hidden ?? isHidden(own.state),
+    })
   }
   return sheets
 }
@@ -189,8 +211,15 @@ function unpackedWithin(entry: JSZip.JSZipObject, declared: number): Promise<voi
   })
 }
 
-/** Merged ranges per sheet name, 0-based, from the workbook's part list (workbook.xml and its rels). */
-async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
+/** A worksheet as workbook.xml names it, with its merged ranges (0-based). */
+interface SheetPart {
+  name: string
+  hidden: boolean
+  merges: Range[]
+}
+
+/** Each worksheet by its part's path (xl/worksheets/sheet1.xml), from workbook.xml and its rels. */
+async function sheetParts(buffer: Buffer): Promise<Map<string, SheetPart>> {
   const zip = await JSZip.loadAsync(buffer)
   // Sizes as the zip states them, for every part (exceljs reads more than the sheets): refused, not unpacked.
   let total = 0
@@ -218,22 +247,24 @@ async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
       attribute(tag, 'Target'),
     ]),
   )
-  const result = new Map<string, Range[]>()
+  const result = new Map<string, SheetPart>()
   for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = attribute(tag, 'name')
     const target = targets.get(attribute(tag, 'r:id'))
     if (!name || !target) continue
-    const file = zip.file(target.startsWith('/') ? target.slice(1) : `xl/${target}`)
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`
+    const file = zip.file(path)
     // Size as the zip states it: a sheet that would inflate past the limit is refused, not unpacked.
     const size =
       (file as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize ?? 0
     if (!file) continue
     if (size > MAX_SHEET_XML)
       throw new FileRefused('工作表过大（解压后超过上限）', 'A worksheet is too large once unpacked')
+    const ranges: Range[] = []
+    result.set(path, { name, hidden: isHidden(attribute(tag, 'state')), merges: ranges })
     const xml = await file.async('string')
     const at = xml.lastIndexOf('<mergeCells')
     if (at < 0) continue
-    const ranges: Range[] = []
     for (const m of xml.slice(at).matchAll(/<mergeCell\b[^>]*\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g))
       ranges.push({
         top: Number(m[2]) - 1,
@@ -241,7 +272,6 @@ async function mergedRanges(buffer: Buffer): Promise<Map<string, Range[]>> {
         bottom: Number(m[4]) - 1,
         right: columnIndex(m[3]!),
       })
-    result.set(name, ranges)
   }
   return result
 }

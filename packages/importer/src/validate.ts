@@ -258,13 +258,14 @@ export function checkSheet(
   const read = [...header.found.values()].map((c) => c.index)
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? []
-    // Blank in every column read is a blank row, whatever the ignored ones hold (a pre-numbered 序号, a formula's 0).
-    if (read.every((index) => cellText(cells[index]) === '')) continue
     const row = i + 1 + offset
+    // Before the blank check: 合计 written in an ignored column (序号) over blank read columns is still a total row.
     if (isTotal(cells)) {
       warnings.push(problem(sheet.name, row, null, null, '合计行，未导入', 'Total row, not imported'))
       continue
     }
+    // Blank in every column read is a blank row, whatever the ignored ones hold (a pre-numbered 序号, a formula's 0).
+    if (read.every((index) => cellText(cells[index]) === '')) continue
     const r = reader(sheet.name, row, cells, header.found, today, errors, warnings, register.columns)
     const data = register.toRow(r, lookups, county)
     const text = register.keyField ? r.text(register.keyField) : ''
