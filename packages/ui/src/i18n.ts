@@ -28,10 +28,4 @@ export type Word = keyof typeof words
 
 export const say = (word: Word, locale: Locale) => words[word][locale]
 
-/** The API writes its messages as "中文 / English"; show the half of the reader's language (a message without the
- * separator, as it is). */
-export function inLanguage(message: string, locale: Locale): string {
-  const at = message.indexOf(' / ')
-  if (at < 0) return message
-  return locale === 'en' ? message.slice(at + 3) : message.slice(0, at)
-}
+export { inLanguage } from '@liaison/contracts/messages'

@@ -18,6 +18,9 @@ export interface NumberOptions {
 const dash = '—'
 const isZh = (locale: Locale) => locale === 'zh-CN'
 
+/** What joins a label to its figure: 办结率：93.3%, Resolution rate: 93.3%. */
+export const labelColon = (locale: Locale) => (isZh(locale) ? '：' : ': ')
+
 // One formatter per locale and precision: constructing one costs ≈ 0.4 ms on a slow machine, and a dashboard's first
 // view formats over a hundred figures.
 const formatters = new Map<string, Intl.NumberFormat>()

@@ -76,7 +76,7 @@ describe('township map', () => {
     })
     expect(option.visualMap).toMatchObject({ min: 0, max: 6, text: ['6', '0'] })
     expect(option.visualMap.inRange.color).toEqual(['#1f3547', '#56B4E9'])
-    expect(option.tooltip.formatter({ name: '平坝镇', data: rows[0] })).toBe('平坝镇<br/>Stations built：6')
+    expect(option.tooltip.formatter({ name: '平坝镇', data: rows[0] })).toBe('平坝镇<br/>Stations built: 6')
   })
 
   it('registers a boundary with ECharts once per name and keeps the county in shape', async () => {

@@ -1,5 +1,5 @@
 // A map of a county's townships, shaded by one figure, from a registered GeoJSON boundary.
-import { formatValue, type Unit } from '../../format/index.ts'
+import { formatValue, labelColon, type Unit } from '../../format/index.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
 import { axisFormatter, type BuilderOptions, baseOption, type Row } from './common.ts'
@@ -39,7 +39,7 @@ export function buildMapOption(rows: Row[], theme: ChartTheme, options: MapOptio
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: { name: string; data?: Row }) =>
-        `${p.name}<br/>${options.label}：${formatValue(p.data?.[options.value] as number | null, options.unit, options.locale)}`,
+        `${p.name}<br/>${options.label}${labelColon(options.locale)}${formatValue(p.data?.[options.value] as number | null, options.unit, options.locale)}`,
     },
     visualMap: {
       type: 'continuous' as const,

@@ -1,5 +1,5 @@
 // Funnel, donut, radar and small multiples: the non-axis charts of the modules.
-import { formatRate, formatValue, type Locale, type Unit } from '../../format/index.ts'
+import { formatRate, formatValue, type Locale, labelColon, type Unit } from '../../format/index.ts'
 import { inkOn, inks } from '../ink.ts'
 import type { ChartTheme } from '../themes.ts'
 import { themeTokens } from '../themes.ts'
@@ -134,7 +134,7 @@ export function buildRadarOption(
   // Each station's values under their own units (counts beside rates).
   const described = picked.map(
     (row) =>
-      `${row[options.nameKey]}${options.locale === 'zh-CN' ? '：' : ': '}` +
+      `${row[options.nameKey]}${labelColon(options.locale)}` +
       describeNamed(
         options.indicators.map((i) => ({
           name: i.name,
@@ -155,7 +155,7 @@ export function buildRadarOption(
       formatter: (p: { dataIndex: number; marker?: string }) => {
         const row = picked[p.dataIndex]
         if (!row) return ''
-        const colon = options.locale === 'zh-CN' ? '：' : ': '
+        const colon = labelColon(options.locale)
         const lines = options.indicators.map(
           (i) =>
             `${escapeHtml(i.name)}${colon}${formatValue(row[i.key] as number | null | undefined, i.unit ?? 'count', options.locale)}`,
