@@ -61,6 +61,24 @@ describe('readFile (.xlsx)', () => {
     expect(sheets[1]!.rows[1]).toEqual(['合并', '合并', '合并'])
   })
 
+  it('reads every sheet of a stored (uncompressed) zip, which the streaming reader passed by now and then', async () => {
+    const book = new ExcelJS.Workbook()
+    for (const name of ['接待记录', '社情民意', '代表']) book.addWorksheet(name).addRow([name, 1, 2])
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()))
+    // The worksheets first, workbook.xml after them, and none compressed.
+    const stored = new JSZip()
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir)
+    const first = (name: string) => (name.startsWith('xl/worksheets/') ? 0 : 1)
+    for (const name of names.sort((a, b) => first(a) - first(b)))
+      stored.file(name, await zip.file(name)!.async('nodebuffer'))
+    const bytes = Buffer.from(await stored.generateAsync({ type: 'nodebuffer', compression: 'STORE' }))
+    for (let i = 0; i < 25; i++)
+      expect(
+        (await readFile(bytes, 'stored.xlsx')).map((s) => s.name),
+        `read ${i + 1}`,
+      ).toEqual(['接待记录', '社情民意', '代表'])
+  })
+
   it('refuses what is not a workbook with one clear message', async () => {
     await expect(readFile(Buffer.from('PK\x03\x04 not really'), 'x.xlsx')).rejects.toBeInstanceOf(FileRefused)
     await expect(readFile(Buffer.from('hello'), 'x.pdf')).rejects.toThrow('Only .xlsx, .csv and .tsv')

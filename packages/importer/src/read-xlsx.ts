@@ -134,8 +134,9 @@ async function streamSheets(buffer: Buffer, parts: Map<string, SheetPart>): Prom
   // name and state (untyped) are workbook.xml's only when the rels name the part relatively: with the absolute paths
   // openpyxl writes, sheets came as Sheet1, Sheet2…, hidden ones shown, merges lost (exceljs issue #2663).
   let part: string | undefined
+  const announced = new Set<string>()
   ;(reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type?: string; id?: unknown }) => {
-    if (entry.type === 'worksheet') part = `xl/worksheets/sheet${entry.id}.xml`
+    if (entry.type === 'worksheet') announced.add((part = `xl/worksheets/sheet${entry.id}.xml`))
   })
   const sheets: Sheet[] = []
   for await (const worksheet of reader) {
@@ -158,6 +159,10 @@ async function streamSheets(buffer: Buffer, parts: Map<string, SheetPart>): Prom
       hidden: known?.hidden ?? isHidden(own.state),
     })
   }
+  // The streaming reader can pass a worksheet by without a word (a stored zip whose workbook.xml comes last): an
+  // import of the other sheets alone would lose its rows. Read whole instead (streamWorkbook's fallback).
+  const missed = [...parts.keys()].filter((path) => !announced.has(path))
+  if (missed.length) throw new Error(`the streaming reader skipped ${missed.join(', ')}`)
   return sheets
 }
 
