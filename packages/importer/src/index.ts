@@ -192,6 +192,10 @@ export async function ingestRecords(
   const sheet: Sheet = {
     name: 'ingest',
     rows: [columns, ...records.map((r) => columns.map((c) => r[c] ?? null))],
+    // A key one record leaves out (another has it) keeps the stored value of that record's row.
+    absent: new Map(
+      records.map((r, i) => [i + 1, new Set(columns.flatMap((c, index) => (c in r ? [] : [index])))]),
+    ),
     // Rows are numbered by record (1 = the first record), in the messages too (与第2行重复), not by a header row.
     rowOffset: -1,
   }

@@ -13,6 +13,9 @@ export interface Sheet {
   rowOffset?: number
   /** Hidden or very hidden in the workbook: not shown to the clerk, so never imported (sheets.ts). */
   hidden?: boolean
+  /** JSON records: per row (by index in `rows`), the columns its record left out, which an update keeps as stored
+   * (a blank cell in a sheet is a value given; a key left out of a record is not). */
+  absent?: ReadonlyMap<number, ReadonlySet<number>>
 }
 
 /** Excel's sheet states (workbook.xml's <sheet state>); absent or 'visible' is shown. */

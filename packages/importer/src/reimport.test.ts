@@ -4,7 +4,7 @@ import type { DbHandle } from '@liaison/db'
 import { testEngines } from '@liaison/db/testing'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importFile, rollbackImport } from './index.ts'
+import { importFile, ingestRecords, rollbackImport } from './index.ts'
 
 async function book(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -220,6 +220,26 @@ for (const engine of testEngines()) {
         { register_no: 'SQ-2', status: 'resolved' },
         { register_no: 'SQ-3', status: 'handling' },
       ])
+    })
+
+    it('keeps what a JSON record leaves out, though another record of the batch gives it', async () => {
+      const before = await opinionRow()
+      const ingest = await ingestRecords(
+        h.db,
+        'opinions',
+        [
+          { register_no: 'SQ-2', received_on: '2023-07-01', station: 'JS-ZZ-001', resolved_on: '2023-07-10' },
+          // SQ-1 (resolved, evaluated) says nothing of its resolution: it stays resolved.
+          { register_no: 'SQ-1', received_on: '2023-06-14', station: 'JS-ZZ-001' },
+        ],
+        { county: '520523', dryRun: false, user: null, today: '2024-06-01' },
+      )
+      expect(ingest.ok && ingest.counts.opinions, JSON.stringify(ingest)).toEqual({
+        inserted: 0,
+        updated: 1,
+        unchanged: 1,
+      })
+      expect(await opinionRow()).toEqual(before)
     })
 
     it('compares values at the scale they are stored: the same file twice is unchanged, and rolls back', async () => {

@@ -300,7 +300,11 @@ export function checkSheet(
       }
       seen.set(key, row)
     }
-    rows.push({ sheet: sheet.name, row, data, given: header.found })
+    const absent = sheet.absent?.get(i)
+    const given = absent?.size
+      ? new Map([...header.found].filter(([, column]) => !absent.has(column.index)))
+      : header.found
+    rows.push({ sheet: sheet.name, row, data, given })
   }
   return { errors, warnings, rows }
 }
