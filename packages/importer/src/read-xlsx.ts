@@ -139,7 +139,9 @@ async function streamSheets(buffer: Buffer, parts: Map<string, SheetPart>): Prom
   let part: string | undefined
   const announced = new Set<string>()
   ;(reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type?: string; id?: unknown }) => {
-    if (entry.type === 'worksheet') announced.add((part = `xl/worksheets/sheet${entry.id}.xml`))
+    if (entry.type !== 'worksheet') return
+    part = `xl/worksheets/sheet${entry.id}.xml`
+    announced.add(part)
   })
   const sheets: Sheet[] = []
   for await (const worksheet of reader) {
