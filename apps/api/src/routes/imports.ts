@@ -4,7 +4,7 @@ import { schema } from '@liaison/db'
 import type { Problem } from '@liaison/importer'
 import { MAX_BYTES, MAX_UPLOAD_BYTES } from '@liaison/importer/limits'
 import { desc, eq, like } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { assertInScope, readableRegion, requireRole } from '../auth/middleware.ts'
@@ -57,6 +57,17 @@ function refusal(errors: Problem[], warnings: Problem[]) {
   }
 }
 
+/** The county an import writes to, as resolved from what was asked: known, and the user's own (a clerk imports only
+ * into their own county). */
+function importCounty(c: Context<AppEnv>, county: string | null, asked: string): string {
+  if (!county)
+    throw badRequest(`未知的县（区） / Unknown county: ${asked}`, [
+      { field: 'county', message: 'unknown county' },
+    ])
+  assertInScope(c, county, 'detail')
+  return county
+}
+
 export const importRoutes = new Hono<AppEnv>()
   .post(
     '/imports',
@@ -69,13 +80,7 @@ export const importRoutes = new Hono<AppEnv>()
       // The form's fields fill part of the body's limit: the file itself is held to its own.
       if (form.file.size > MAX_BYTES) throw tooLarge(file)
       const db = c.get('deps').handle.db
-      const county = await resolveCounty(db, form.county)
-      if (!county)
-        throw badRequest(`未知的县（区） / Unknown county: ${form.county}`, [
-          { field: 'county', message: 'unknown county' },
-        ])
-      // A clerk imports only into their own county.
-      assertInScope(c, county, 'detail')
+      const county = importCounty(c, await resolveCounty(db, form.county), form.county)
       const report = await importFile(db, {
         buffer: Buffer.from(await form.file.arrayBuffer()),
         fileName: form.file.name,
@@ -127,12 +132,7 @@ export const importRoutes = new Hono<AppEnv>()
         ])
       const query = c.req.valid('query')
       const db = c.get('deps').handle.db
-      const county = await resolveCounty(db, query.county)
-      if (!county)
-        throw badRequest(`未知的县（区） / Unknown county: ${query.county}`, [
-          { field: 'county', message: 'unknown county' },
-        ])
-      assertInScope(c, county, 'detail')
+      const county = importCounty(c, await resolveCounty(db, query.county), query.county)
       const report = await ingestRecords(db, kind, records as Record<string, unknown>[], {
         county,
         dryRun: query.dryRun === 'true',
